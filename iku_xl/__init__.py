@@ -1,0 +1,1 @@
+"""iku-xl: Indikator Kinerja Utama in Excel."""
