@@ -48,7 +48,7 @@ def lokasi_teks(
     if lembar:
         bagian.append(f"Lembar '{lembar}'")
     if sel:
-        bagian.append(f"sel {sel}")
+        bagian.append(sel if sel.startswith("baris") else f"sel {sel}")
     teks = " ".join(bagian)
     if kode:
         teks = f"{teks} (indikator {kode})" if teks else f"Indikator {kode}"

@@ -64,6 +64,14 @@ METODE_NEGATIF = ("2T-R", "T/R")
 _METODE = {"2t-r": "2T-R", "(2t-r)/t": "2T-R", "standar": "2T-R", "t/r": "T/R"}
 
 
+class RumusTanpaNilai(str):
+    """A formula cell whose result was never saved (e.g. a file written by a script).
+
+    Adapters hand this over instead of the formula text, so the message can say
+    what to do rather than "'=SUM(...)' is not a number".
+    """
+
+
 def _teks(nilai: object) -> str:
     return str(nilai).replace("\u00a0", " ").strip()
 
@@ -121,6 +129,10 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     if isinstance(nilai, (dt.date, dt.time)):
         raise DataTidakValid(f"berisi tanggal/waktu {nilai}, bukan angka", nilai=nilai,
                              saran="Ubah format sel menjadi Angka lalu ketik ulang nilainya.")
+    if isinstance(nilai, RumusTanpaNilai):
+        raise DataTidakValid(f"berisi rumus '{nilai}' yang hasilnya belum tersimpan", nilai=str(nilai),
+                             saran="Buka berkas di Excel atau LibreOffice, lalu simpan, agar hasil rumus "
+                                   "ikut tersimpan; atau isi angkanya langsung.")
     galat = _galat_excel(nilai)
     if galat:
         raise DataTidakValid(f"berisi galat Excel {galat}", nilai=nilai,
@@ -139,7 +151,7 @@ def parse_huruf(nilai: object) -> NilaiHuruf | None:
     >>> parse_huruf("85") is None
     True
     """
-    if not isinstance(nilai, str):
+    if not isinstance(nilai, str) or isinstance(nilai, RumusTanpaNilai):
         return None
     huruf = _teks(nilai).upper()
     for jenis, skala in SKALA_HURUF.items():
@@ -159,7 +171,8 @@ def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
     huruf = parse_huruf(nilai)
     if huruf is not None:
         return huruf
-    if isinstance(nilai, str) and (m := _RENTANG.match(_teks(nilai))):
+    if isinstance(nilai, str) and not isinstance(nilai, RumusTanpaNilai) \
+            and (m := _RENTANG.match(_teks(nilai))):
         bawah, atas = _angka_teks(m["a"]), _angka_teks(m["b"])
         if bawah > atas:
             raise DataTidakValid(f"rentang '{_teks(nilai)}' terbalik", nilai=nilai,
