@@ -12,9 +12,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table
 
+from iku_xl.workbook.baca import nilai_tersimpan
 from iku_xl.workbook.rumus import (
     FUNGSI_TAMBAHAN,
-    baca_nilai_tersimpan,
     nama_terdefinisi_buku,
     periksa_rumus_buku,
     token_rumus,
@@ -135,7 +135,7 @@ def test_nilai_galat_tersimpan(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     assert wb["Data"]["B2"].data_type == "f"  # the cached value is gone here
 
-    nilai = baca_nilai_tersimpan(path)
+    nilai = nilai_tersimpan(path)
     assert nilai["Data"][1][1:5] == ["#DIV/0!", 1, "#REF!", "#N/A"]
     hasil = periksa_rumus_buku(wb, nilai)
     assert [(m.sel, m.pesan) for m in hasil] == [

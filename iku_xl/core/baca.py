@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iku_xl.core.errors import DataTidakValid, Masalah
-from iku_xl.core.model import BukuIKU, Indikator, Profil, RealisasiIKU, Skala, TargetIKU
+from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Skala, TargetIKU
 from iku_xl.core.parse import adalah_kosong, pengurai, teks_sel
 from iku_xl.core.predikat import skala_dari_tabel
 from iku_xl.core.skema import (
     INDIKATOR,
     PROFIL,
     PROFIL_NAMA,
+    PROGRAM,
     REALISASI,
     SKALA_KUSTOM,
     TARGET,
@@ -250,8 +251,9 @@ def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator,
 
 
 def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ada: set[str],
-                    buat: Callable[[str, int, dict[str, Any], int], Any]) -> tuple[Any, ...]:
-    buka = _buka_tabel(data, lembaran, p)
+                    buat: Callable[[str, int, dict[str, Any], int], Any], *, unik: bool = True,
+                    wajib: bool = True) -> tuple[Any, ...]:
+    buka = _buka_tabel(data, lembaran, p, wajib=wajib)
     if buka is None:
         return ()
     tabel, grid = buka
@@ -273,7 +275,7 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
             continue
         if tahun is _GAGAL or any(v is _GAGAL for v in nilai.values()):
             continue
-        if (kode, tahun) in pertama:
+        if unik and (kode, tahun) in pertama:
             p.galat(f"{data.nama.lower()} {tahun} untuk kode '{kode}' ganda (sudah ada di baris "
                     f"{pertama[(kode, tahun)] + 1})", "Hapus salah satu baris.", tabel.lembar, sel_kode, kode)
             continue
@@ -290,6 +292,11 @@ def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
 def _realisasi(kode: str, tahun: int, v: dict[str, Any], baris: int) -> RealisasiIKU:
     tw = tuple(v.get(f"tw{i}") for i in range(1, 5))
     return RealisasiIKU(kode, tahun, tw, v.get("tahunan"), v.get("pembilang"), v.get("penyebut"), baris)
+
+
+def _program(kode: str, tahun: int, v: dict[str, Any], baris: int) -> ProgramIKU:
+    return ProgramIKU(kode, tahun, v.get("program") or "", v.get("kegiatan") or "", v.get("target") or "",
+                      v.get("anggaran"), v.get("realisasi_anggaran"), baris)
 
 
 def _baca_skala(lembaran: Lembaran, p: _Pengumpul) -> Skala | None:
@@ -316,4 +323,5 @@ def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
     target = _baca_per_tahun(TARGET, lembaran, p, kode, _target)
     realisasi = _baca_per_tahun(REALISASI, lembaran, p, kode, _realisasi)
     skala = _baca_skala(lembaran, p)
-    return BukuIKU(profil, indikator, target, realisasi, skala), p.masalah
+    program = _baca_per_tahun(PROGRAM, lembaran, p, kode, _program, unik=False, wajib=False)
+    return BukuIKU(profil, indikator, target, realisasi, skala, program), p.masalah

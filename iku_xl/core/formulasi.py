@@ -3,9 +3,9 @@
 Staff type or paste the formulasi as free text, in every form Word and Excel
 allow: a pasted Word fraction ("A ----- x 100 % B"), "A / B x 100%", "A/B*100",
 "( A / B ) x 100 %", LaTeX "\\frac{A}{B} \\times 100\\%". :func:`urai_formulasi`
-finds the pembilang and penyebut; :func:`periksa_formulasi` and
+finds pembilang and penyebut; :func:`periksa_formulasi` and
 :func:`periksa_skala_saudara` report what DOMAIN.md section 6 asks validation to
-look for. The keyword lists below are the rules; the functions only apply them.
+look for. The keyword tuples below are the rules; the functions only apply them.
 
 >>> urai_formulasi("Jumlah pengaduan yang ditindaklanjuti ----- x 100 % Jumlah seluruh pengaduan")
 Rasio(pembilang='Jumlah pengaduan yang ditindaklanjuti', penyebut='Jumlah seluruh pengaduan', kali_100=True)
@@ -17,99 +17,81 @@ True
 ...     print(m.tingkat, m.pesan)
 peringatan Indikator 'Jumlah konflik sosial' mengukur jumlah, tetapi satuannya '%'
 peringatan Rasio formulasi indikator 'Jumlah konflik sosial' tampak terbalik: pembilang 'potensi konflik' menyebut keseluruhan ('potensi'), penyebut 'Realisasi penanganan' menyebut bagian yang tercapai ('realisasi')
->>> print(periksa_skala_saudara([("target 2024", 90.0), ("target 2025", 0.92)], "%")[0].saran)
-Maksudnya 92? Ketik 92 (angka persen, bukan pecahan 0,92); jika sel berformat persen, ubah formatnya menjadi Angka lalu ketik ulang.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iku_xl.core.errors import Masalah
 
-#: Formulasi text that explains nothing ("Cukup jelas").
+#: Formulasi text that explains nothing.
 FORMULASI_KOSONG = ("", "-", "–", "cukup jelas", "sudah jelas", "jelas", "n/a", "na")
-
-#: Unit spellings -> canonical key; anything else is lowercased (see :func:`normal_satuan`).
-SATUAN_SINONIM = {
-    "persen": "%", "persentase": "%", "prosentase": "%", "presentase": "%", "percent": "%",
-    "kgt": "kegiatan", "kegt": "kegiatan", "keg": "kegiatan",
-    "m²": "m2", "m 2": "m2", "m^2": "m2", "meter persegi": "m2",
-    "dok": "dokumen", "org": "orang", "bh": "buah",
-}
-
-#: Units that count or measure things and therefore cannot hold a percentage.
-SATUAN_BUKAN_PERSEN = ("kegiatan", "jumlah", "orang", "dokumen", "unit", "titik", "lembar",
-                       "buah", "kali", "paket", "laporan", "kasus", "desa", "kelompok",
-                       "lokasi", "inovasi", "jiwa", "kk", "m2")
-
-#: Names that promise a percentage (or a ratio); "(%)" or "persen" anywhere also counts.
-AWALAN_PERSEN = ("persentase", "prosentase", "presentase", "persentasi", "prosentasi",
-                 "rasio", "proporsi")
+#: Unit spellings -> canonical key; any other unit is its lowercased text.
+SATUAN_SINONIM = {"persen": "%", "persentase": "%", "prosentase": "%", "presentase": "%",
+                  "percent": "%", "kgt": "kegiatan", "kegt": "kegiatan", "keg": "kegiatan",
+                  "m²": "m2", "m 2": "m2", "m^2": "m2", "meter persegi": "m2",
+                  "dok": "dokumen", "org": "orang", "bh": "buah"}
+#: Units that count or measure things, so cannot hold a percentage.
+SATUAN_BUKAN_PERSEN = ("kegiatan", "jumlah", "orang", "dokumen", "unit", "titik", "lembar", "buah",
+                       "kali", "paket", "laporan", "kasus", "desa", "kelompok", "lokasi", "inovasi",
+                       "jiwa", "kk", "m2")
+#: Names that promise a percentage or ratio ("(%)" or the word "persen" anywhere also does).
+AWALAN_PERSEN = ("persentase", "prosentase", "presentase", "persentasi", "prosentasi", "rasio",
+                 "proporsi")
 #: Names that promise a count.
 AWALAN_JUMLAH = ("jumlah", "banyaknya", "banyak")
-#: "Persentase penurunan/peningkatan ...": change against a base year.
+#: "Persentase penurunan/peningkatan ...": a change, measured against a base year.
 KATA_TURUN = ("penurunan", "berkurangnya", "menurunnya", "turunnya")
-KATA_NAIK = ("peningkatan", "kenaikan", "pertumbuhan", "perubahan", "meningkatnya",
-             "bertambahnya", "naiknya")
-
-#: A word right after "/" that starts a quantity: the slash is the division, not "KK/KTP".
-KATA_KEPALA = ("jumlah", "total", "target", "realisasi", "rencana", "seluruh", "semua",
-               "banyaknya", "luas", "volume", "nilai", "panjang", "capaian", "potensi",
-               "pagu", "anggaran")
-#: (word before, word after) pairs around "/" that are never a division.
+KATA_NAIK = ("peningkatan", "kenaikan", "pertumbuhan", "perubahan", "meningkatnya", "bertambahnya",
+             "naiknya")
+#: A word right after "/" that starts a quantity: that slash divides ("/Jumlah Desa").
+KATA_KEPALA = ("jumlah", "total", "target", "realisasi", "rencana", "seluruh", "semua", "banyaknya",
+               "luas", "volume", "nilai", "panjang", "capaian", "potensi", "pagu", "anggaran")
+#: (word before, word after) around "/" that never divide: "s/d", "dan/atau", "n/a".
 BUKAN_BAGI = (("s", "d"), ("dan", "atau"), ("n", "a"))
-
-#: A pembilang/penyebut made only of these words says nothing ("... berdaya/jumlah").
+#: A pembilang/penyebut of only these words names nothing ("... berdaya/jumlah") ...
 KATA_UMUM = ("jumlah", "total", "seluruh", "seluruhnya", "semua", "keseluruhan", "banyaknya")
-#: A pembilang/penyebut ending with one of these was cut off.
+#: ... and one ending with one of these was cut off ("Jumlah penduduk yang").
 KATA_SAMBUNG = ("yang", "dari", "di", "ke", "pada", "dengan", "untuk", "dan", "atau", "dalam",
                 "oleh", "terhadap", "per", "bagi", "tentang", "atas", "sebagai", "akan", "se")
-
-#: Inverted ratio: the whole in the pembilang and the achieved part in the penyebut.
-KATA_KESELURUHAN = ("potensi", "seluruh", "seluruhnya", "keseluruhan", "total", "target",
-                    "rencana", "direncanakan", "semua")
-KATA_TERCAPAI = ("realisasi", "penanganan", "ditangani", "tertangani", "ditindaklanjuti",
-                 "terlayani", "dilayani", "diselesaikan", "terselesaikan", "tercapai",
-                 "terealisasi")
-
-#: A value in (0, BATAS_PECAHAN] among % siblings above MEDIAN_PERSEN is a percent-formatted cell.
-BATAS_PECAHAN = 1.5
-MEDIAN_PERSEN = 10.0
+#: Inverted ratio: a whole in the pembilang, an achieved part in the penyebut (and neither mixed).
+KATA_KESELURUHAN = ("potensi", "seluruh", "seluruhnya", "keseluruhan", "total", "target", "rencana",
+                    "direncanakan", "semua")
+KATA_TERCAPAI = ("realisasi", "penanganan", "ditangani", "tertangani", "ditindaklanjuti", "terlayani",
+                 "dilayani", "diselesaikan", "terselesaikan", "tercapai", "terealisasi")
+#: For %: a value in (0, BATAS_PECAHAN] among siblings above MEDIAN_PERSEN is a percent cell.
+BATAS_PECAHAN, MEDIAN_PERSEN = 1.5, 10.0
 #: Siblings this many times apart are on different scales.
 BEDA_SKALA = 50.0
 
 CONTOH_RASIO = "Jumlah pengaduan yang ditindaklanjuti / Jumlah seluruh pengaduan x 100 %"
-CONTOH_PERUBAHAN = {
-    "turun": "(Jumlah tahun n-1 – Jumlah tahun n) / Jumlah tahun n-1 x 100 %",
-    "naik": "(Jumlah tahun n – Jumlah tahun n-1) / Jumlah tahun n-1 x 100 %",
-}
-PETUNJUK_BAGIAN = {
-    "pembilang": "bagian yang diukur, mis. 'Jumlah pengaduan yang ditindaklanjuti'",
-    "penyebut": "keseluruhannya, mis. 'Jumlah seluruh pengaduan'",
-}
+CONTOH_PERUBAHAN = {"turun": "(Jumlah tahun n-1 – Jumlah tahun n) / Jumlah tahun n-1 x 100 %",
+                    "naik": "(Jumlah tahun n – Jumlah tahun n-1) / Jumlah tahun n-1 x 100 %"}
+PETUNJUK_BAGIAN = {"pembilang": "bagian yang diukur, mis. 'Jumlah pengaduan yang ditindaklanjuti'",
+                   "penyebut": "keseluruhannya, mis. 'Jumlah seluruh pengaduan'"}
 
+_I = re.IGNORECASE
 _KALI_100 = re.compile(r"(?:(?<![^\W\d_])[x×]|\*|\\times|\\cdot|\b(?:di)?kali(?:kan)?(?:\s+dengan)?)"
-                       r"\s*100(?!\d|[.,]\d)\s*(?:\\?%|persen\b)?", re.IGNORECASE)
+                       r"\s*100(?!\d|[.,]\d)\s*(?:\\?%|persen\b)?", _I)
 _GARIS = re.compile(r"[-–—_─]{3,}")
-_FRAC = re.compile(r"\\[dt]?frac\s*\{")
-_LATEX = re.compile(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}")
+_KURAWAL = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # {...} with at most one level of {...} inside
+_FRAC = re.compile(rf"\\[dt]?frac\s*{_KURAWAL}\s*{_KURAWAL}")
+_LATEX = re.compile(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}|\\[a-zA-Z]+|\\.|[{}]")
 _LABEL = re.compile(r"^\s*(?:rumus|formula(?:si)?|cara\s+(?:pengukuran|perhitungan|penghitungan)"
-                    r"|perhitungan|penghitungan)\s*[:=]\s*", re.IGNORECASE)
-_BAGI = re.compile(r"\s*(?:/|÷|\\div\b|\bdibagi(?:\s+dengan)?\b|:)\s*", re.IGNORECASE)
-_SELISIH = re.compile(r"\s[-–—−]\s|\bselisih\b|\bdikurang(?:i|kan)\b", re.IGNORECASE)
-_TAHUN_BERJALAN = re.compile(r"tahun\s*\(?\s*n\b(?!\s*[-–−+]\s*\d)|tahun\s+(?:berjalan|ini|sekarang)",
-                             re.IGNORECASE)
+                    r"|perhitungan|penghitungan)\s*[:=]\s*", _I)
+_BAGI = re.compile(r"\s*(?:/|÷|\\div\b|\bdibagi(?:\s+dengan)?\b|:)\s*", _I)
+_SELISIH = re.compile(r"\s[-–—−]\s|\bselisih\b|\bdikurang(?:i|kan)\b", _I)
+_TAHUN_BERJALAN = re.compile(r"tahun\s*\(?\s*n\b(?!\s*[-–−+]\s*\d)|tahun\s+(?:berjalan|ini|sekarang)", _I)
 _TAHUN_DASAR = re.compile(r"\bn\s*[-–−]\s*1\b|sebelum|\blalu\b|\bdasar\b|\bawal\b|baseline"
-                          r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
-_NAMA_PERSEN = re.compile(rf"^\W*(?:{'|'.join(AWALAN_PERSEN)})\b|\(\s*%\s*\)|\bpersen\b", re.I)
-_NAMA_JUMLAH = re.compile(rf"^\W*(?:{'|'.join(AWALAN_JUMLAH)})\b", re.IGNORECASE)
+                          r"|\b(?:19|20)\d\d\b", _I)
+_NAMA_PERSEN = re.compile(rf"^\W*(?:{'|'.join(AWALAN_PERSEN)})\b|\(\s*%\s*\)|\bpersen\b", _I)
+_NAMA_JUMLAH = re.compile(rf"^\W*(?:{'|'.join(AWALAN_JUMLAH)})\b", _I)
 _NAMA_PERUBAHAN = re.compile(rf"^\W*(?:(?:{'|'.join(AWALAN_PERSEN)}|tingkat|laju)\s+)?"
-                             rf"({'|'.join(KATA_TURUN + KATA_NAIK)})\b", re.IGNORECASE)
+                             rf"({'|'.join(KATA_TURUN + KATA_NAIK)})\b", _I)
 
 
 @dataclass(frozen=True)
@@ -121,7 +103,7 @@ class Rasio:
     kali_100: bool
 
 
-# ---- reading a formulasi ---------------------------------------------------------------
+# ---- reading a formulasi -------------------------------------------------------------------
 
 def _teks(nilai: object) -> str:
     return " ".join(str(nilai or "").replace("\u00a0", " ").split())
@@ -131,22 +113,21 @@ def _kata(teks: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", teks.casefold())
 
 
-def _tutup(teks: str, buka: str = "(", tutup: str = ")") -> int:
-    """Index of the bracket closing ``teks[0]`` (-1 when unbalanced)."""
+def _tutup(teks: str) -> int:
+    """Index of the bracket closing ``teks[0]`` (-1 when it is never closed)."""
     dalam = 0
     for i, c in enumerate(teks):
-        dalam += (c == buka) - (c == tutup)
+        dalam += (c == "(") - (c == ")")
         if dalam == 0:
             return i
     return -1
 
 
 def _kupas(teks: str) -> str:
-    """Strip spaces, stray punctuation and brackets that wrap the whole text."""
+    """Strip spaces, stray punctuation and the brackets that wrap the whole text."""
     t = " ".join(teks.split())
     while True:
-        awal = t
-        t = t.strip(" =:;,.*")
+        awal, t = t, t.strip(" =:;,.*")
         if t.startswith("(") and _tutup(t) == len(t) - 1:
             t = t[1:-1]
         elif t.endswith(")") and t.count(")") > t.count("("):
@@ -157,55 +138,43 @@ def _kupas(teks: str) -> str:
             return t
 
 
-def _latex(teks: str, m: re.Match[str]) -> tuple[str, str]:
-    """The two brace groups of ``\\frac{A}{B}``, as plain text."""
-    i = m.end() - 1
-    j = i + _tutup(teks[i:], "{", "}")
-    if j < i:
-        return teks[i + 1:], ""
-    pembilang, sisa = teks[i + 1:j], teks[j + 1:].lstrip()
-    k = _tutup(sisa, "{", "}") if sisa.startswith("{") else -1
-    penyebut = sisa[1:k] if k > 0 else ""
-    polos = [re.sub(r"\\[a-zA-Z]+|\\.|[{}]", " ", _LATEX.sub(r"\1", s)) for s in (pembilang, penyebut)]
-    return polos[0], polos[1]
-
-
 def _peringkat(isi: str, m: re.Match[str], kali_100: bool) -> int:
-    """How surely the operator at ``m`` is the division; 0: it is not one.
+    """How surely the operator at ``m`` divides (0: it does not).
 
-    A slash followed by a quantity word ("/Jumlah ...", "/target ...") ranks
-    highest, then a spaced " / " in a formula with x 100, then "A/B" where both
-    sides are single words; ":" ranks below every slash.
+    Highest: a slash followed by a quantity word ("/Jumlah ...", "/target ..."),
+    "÷" or "dibagi"; then a spaced " / " in a formula with x 100; then "A/B"
+    between two single words (with x 100, or one letter each). ":" ranks below
+    every slash.
     """
     sebelum, sesudah = isi[:m.start()], isi[m.end():]
-    if sum((c == "(") - (c == ")") for c in sebelum) != 0:
+    if sebelum.count("(") != sebelum.count(")"):
         return 0
-    kiri = (_kata(sebelum) or [""])[-1]
-    kanan = (_kata(sesudah) or [""])[0]
+    kiri, kanan = (_kata(sebelum[-60:]) or [""])[-1], (_kata(sesudah[:60]) or [""])[0]
     op = m.group().strip().casefold()
     if (kiri, kanan) in BUKAN_BAGI or (sebelum[-1:].isdigit() and sesudah[:1].isdigit()):
         return 0
     renggang = m.group()[:1].isspace() and m.group()[-1:].isspace()
-    tunggal = " " not in sebelum.strip() and " " not in sesudah.strip()
+    tunggal = " " not in sebelum.strip() and " " not in sesudah.strip() and kiri and kanan
     if (kanan in KATA_KEPALA and sesudah.lstrip()[:1].isalpha()) or op not in ("/", ":"):
         tingkat = 3
     elif renggang and kali_100:
         tingkat = 2
     else:
-        tingkat = 1 if tunggal and kiri and kanan and (kali_100 or len(kiri + kanan) == 2) else 0
+        tingkat = 1 if tunggal and (kali_100 or len(kiri + kanan) == 2) else 0
     return tingkat + 3 * (op != ":") if tingkat else 0
 
 
 def _pisah(teks: str, kali_100: bool) -> tuple[str, str] | None:
-    """Split one formulasi (no "=") into pembilang and penyebut text."""
-    if m := _FRAC.search(teks):
-        return _latex(teks, m)
+    """Pembilang and penyebut text of one formulasi without "="."""
+    if m := _FRAC.search(teks):  # LaTeX: \text{A} -> A, other commands and braces dropped
+        a, b = (_LATEX.sub(lambda k: k[1] or " ", g) for g in m.groups())
+        return a, b
     if m := _GARIS.search(teks):
         return _KALI_100.sub(" ", teks[:m.start()]), _KALI_100.sub(" ", teks[m.end():])
     isi = _kupas(_KALI_100.sub(" ", teks))
     calon = [(p, m.start(), m) for m in _BAGI.finditer(isi) if (p := _peringkat(isi, m, kali_100))]
     if calon:
-        m = max(calon, key=lambda c: (c[0], c[1]))[2]  # the surest, and the last of equals
+        m = max(calon, key=lambda c: (c[0], c[1]))[2]  # the surest; the last of equals
         return isi[:m.start()], isi[m.end():]
     m = _KALI_100.search(teks)  # a Word fraction pasted without its line: "A x 100 % Jumlah B"
     if m and teks[:m.start()].strip() and (_kata(teks[m.end():]) or [""])[0] in KATA_KEPALA:
@@ -216,10 +185,8 @@ def _pisah(teks: str, kali_100: bool) -> tuple[str, str] | None:
 def urai_formulasi(teks: str) -> Rasio | None:
     """The formulasi as pembilang / penyebut, or None when it is not a ratio.
 
-    A "/" between two words of a name ("KK/KTP", "Desa/Kelurahan") is not the
-    division: the division is a slash followed by a quantity word (Jumlah,
-    Target, Realisasi ...), a spaced " / " in a formula that has "x 100", or
-    "A/B" alone. Text before "=" or "Rumus :" is dropped.
+    A "/" inside a name ("KK/KTP", "Desa/Kelurahan") does not divide; see
+    :func:`_peringkat` for the rule. Text up to "=" or "Rumus :" is dropped.
 
     >>> urai_formulasi("( Jumlah zonasi yang telah ditingkatkan / Jumlah zona tertib ) x 100 %")
     Rasio(pembilang='Jumlah zonasi yang telah ditingkatkan', penyebut='Jumlah zona tertib', kali_100=True)
@@ -255,14 +222,10 @@ def normal_satuan(satuan: str) -> str:
     return "%" if "%" in t else SATUAN_SINONIM.get(t, t)
 
 
-# ---- checking a formulasi --------------------------------------------------------------
+# ---- checking a formulasi ------------------------------------------------------------------
 
 def _singkat(teks: str, batas: int = 60) -> str:
-    """Text cut at a word to about ``batas`` characters, with "…".
-
-    >>> _singkat("Persentase jumlah permohonan pelayanan surat-surat yang dilayani sesuai standar")
-    'Persentase jumlah permohonan pelayanan surat-surat yang…'
-    """
+    """Text cut at a word to about ``batas`` characters, with "…"."""
     if len(teks) <= batas:
         return teks
     potong = teks[:batas - 1]
@@ -276,20 +239,20 @@ def _peringatan(pesan: str, saran: str) -> Masalah:
 
 
 def _cek_satuan_nama(nama: str, satuan: str) -> list[Masalah]:
-    n, s = _singkat(nama), normal_satuan(satuan)
+    n, s, asli = _singkat(nama), normal_satuan(satuan), _teks(satuan)
     if _NAMA_PERSEN.search(nama) and s in SATUAN_BUKAN_PERSEN:
-        return [_peringatan(f"Indikator '{n}' bernama persentase/rasio, tetapi satuannya '{_teks(satuan)}'",
+        return [_peringatan(f"Indikator '{n}' bernama persentase/rasio, tetapi satuannya '{asli}'",
                             "Ganti satuannya menjadi %, atau ubah nama indikator menjadi 'Jumlah ...' "
                             "jika yang diukur memang banyaknya.")]
     if _NAMA_JUMLAH.search(nama) and s == "%":
-        return [_peringatan(f"Indikator '{n}' mengukur jumlah, tetapi satuannya '{_teks(satuan)}'",
+        return [_peringatan(f"Indikator '{n}' mengukur jumlah, tetapi satuannya '{asli}'",
                             "Ganti satuannya dengan satuan hitungan (mis. Kasus, Kegiatan), atau ubah "
                             "nama menjadi 'Persentase ...' dengan formulasi rasio x 100 %.")]
     return []
 
 
 def _arah_perubahan(nama: str, persen: bool) -> str | None:
-    """'turun'/'naik' for a "Persentase penurunan/peningkatan ..." indicator."""
+    """'turun' or 'naik' for a "Persentase penurunan/peningkatan ..." indicator, else None."""
     m = _NAMA_PERUBAHAN.search(nama)
     if not m or not (persen or _NAMA_PERSEN.search(nama)):
         return None
@@ -297,8 +260,7 @@ def _arah_perubahan(nama: str, persen: bool) -> str | None:
 
 
 def _cek_bukan_rasio(nama: str, formulasi: str, persen: bool) -> list[Masalah]:
-    n, f = _singkat(nama), _singkat(formulasi, 80)
-    arah = _arah_perubahan(nama, persen)
+    n, f, arah = _singkat(nama), _singkat(formulasi, 80), _arah_perubahan(nama, persen)
     if arah and _SELISIH.search(formulasi):
         return [_peringatan(f"Indikator '{n}' mengukur persentase perubahan, tetapi formulasinya hanya "
                             f"selisih tanpa pembagi tahun dasar ('{f}')",
@@ -326,7 +288,7 @@ def _cek_bagian(nama: str, formulasi: str, label: str, isi: str) -> list[Masalah
 
 
 def _cek_terbalik(nama: str, r: Rasio) -> list[Masalah]:
-    """The whole divided by the part: conservative, both sides must be unambiguous."""
+    """The whole divided by the part; only when each side is unambiguous."""
     atas, bawah = _kata(r.pembilang), _kata(r.penyebut)
     utuh = [k for k in atas if k in KATA_KESELURUHAN]
     bagian = [k for k in bawah if k in KATA_TERCAPAI]
@@ -363,9 +325,10 @@ def _cek_rasio(nama: str, formulasi: str, r: Rasio, persen: bool) -> list[Masala
 def periksa_formulasi(nama: str, satuan: str, formulasi: str) -> list[Masalah]:
     """Problems of one indicator's formulasi against its name and unit.
 
-    Each problem is reported once: a % indicator with "Cukup jelas" gets the
-    "bukan rasio" warning only, and a "Persentase penurunan" written as a
-    difference gets the difference warning only.
+    Each problem is reported once: a % indicator with "Cukup jelas" gets only
+    the "bukan rasio" warning, a "Persentase penurunan" written as a difference
+    only the difference warning, and a "Jumlah ..." indicator with unit % only
+    the unit warning (the %-only checks wait until its unit is settled).
 
     >>> [m.tingkat for m in periksa_formulasi("Luas RTH yang tertata", "M2", "Cukup jelas")]
     ['info']
@@ -373,8 +336,8 @@ def periksa_formulasi(nama: str, satuan: str, formulasi: str) -> list[Masalah]:
     []
     """
     nama, formulasi = _teks(nama), _teks(formulasi)
-    persen = normal_satuan(satuan) == "%"
     masalah = _cek_satuan_nama(nama, satuan)
+    persen = normal_satuan(satuan) == "%" and not masalah  # a doubtful % waits until it is fixed
     if formulasi.casefold().strip(" .") in FORMULASI_KOSONG and not persen:
         isi = f"hanya '{formulasi}'" if formulasi else "kosong"
         return masalah + [Masalah("info", f"Formulasi indikator '{_singkat(nama)}' {isi}",
@@ -386,35 +349,38 @@ def periksa_formulasi(nama: str, satuan: str, formulasi: str) -> list[Masalah]:
     return masalah + _cek_rasio(nama, formulasi, r, persen)
 
 
-# ---- values on another scale ----------------------------------------------------------
+# ---- values on another scale ---------------------------------------------------------------
 
-def _angka(x: float) -> str:
+def _angka(x: float, desimal: int = 6) -> str:
     """A number the Indonesian way, without needless decimals: 90,5; 92."""
     if not math.isfinite(x):
         return "tak hingga"
-    teks = f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
+    teks = f"{round(x, desimal):.{desimal}f}".rstrip("0").rstrip(".")
     return (teks if teks not in ("0", "-0") else f"{x:.2g}").replace(".", ",")
 
 
 def _median_lain(angka: Sequence[tuple[str, float]], i: int) -> float:
-    """The median of the other values, on a log scale: the middle of 6 and 600 is 60, not 303."""
-    return math.exp(statistics.median(math.log(abs(v)) for j, (_, v) in enumerate(angka) if j != i))
-
-
-def _pecahan_persen(label: str, x: float, median: float) -> Masalah:
-    maksud = _angka(x * 100)
-    return _peringatan(f"Nilai '{label}' {_angka(x)} jauh lebih kecil dari nilai lain indikator ini "
-                       f"(median {_angka(median)}): mungkin sel berformat persen",
-                       f"Maksudnya {maksud}? Ketik {maksud} (angka persen, bukan pecahan {_angka(x)}); "
-                       "jika sel berformat persen, ubah formatnya menjadi Angka lalu ketik ulang.")
+    """The median of the other values; of an even count, the geometric mean of the middle two
+    (between 6 and 600 lies 60, not 303: one outlier must not move the middle)."""
+    lain = sorted(abs(v) for j, (_, v) in enumerate(angka) if j != i)
+    a, b = lain[(len(lain) - 1) // 2], lain[len(lain) // 2]
+    return a if a == b else math.sqrt(a) * math.sqrt(b)
 
 
 _SARAN_SKALA = ("Periksa penulisan angkanya (titik ribuan, koma desimal, sel berformat persen) dan "
                 "satuannya; target dan realisasi satu indikator harus berskala sama.")
 
 
+def _pecahan_persen(label: str, x: float, median: float) -> Masalah:
+    maksud = _angka(x * 100)
+    return _peringatan(f"Nilai '{label}' ({_angka(x)}) jauh lebih kecil dari nilai lain indikator ini "
+                       f"(sekitar {_angka(median, 2)}): mungkin sel berformat persen",
+                       f"Maksudnya {maksud}? Ketik {maksud} (angka persen, bukan pecahan {_angka(x)}); "
+                       "jika sel berformat persen, ubah formatnya menjadi Angka lalu ketik ulang.")
+
+
 def _beda_skala(angka: Sequence[tuple[str, float]]) -> list[Masalah]:
-    """Values >= BEDA_SKALA times above or below the median of the others."""
+    """Values BEDA_SKALA times above, or below, the median of the others."""
     if len(angka) < 2:
         return []
     masalah = []
@@ -425,28 +391,26 @@ def _beda_skala(angka: Sequence[tuple[str, float]]) -> list[Masalah]:
             continue
         lipat = r if r >= 1 else (1 / r if r > 0 else math.inf)
         kali = f"{lipat:,.0f}".replace(",", ".") if math.isfinite(lipat) else "tak terhingga"
-        arah = "besar" if r >= 1 else "kecil"
-        masalah.append(_peringatan(f"Nilai '{label}' {_angka(v)} {kali} kali lebih {arah} dari nilai lain "
-                                   f"indikator ini (median {_angka(m)})", _SARAN_SKALA))
-    if len(masalah) == len(angka):  # no majority: say so once instead of blaming every value
-        daftar = ", ".join(f"'{label}' {_angka(v)}" for label, v in angka)
+        masalah.append(_peringatan(f"Nilai '{label}' ({_angka(v)}) {kali} kali lebih "
+                                   f"{'besar' if r >= 1 else 'kecil'} dari nilai lain indikator ini "
+                                   f"(sekitar {_angka(m, 2)})", _SARAN_SKALA))
+    if len(masalah) == len(angka):  # no majority: say it once and blame no single value
+        daftar = ", ".join(f"'{label}' ({_angka(v)})" for label, v in angka)
         return [_peringatan(f"Nilai-nilai indikator ini berbeda skala satu sama lain ({daftar})",
                             _SARAN_SKALA)]
     return masalah
 
 
 def periksa_skala_saudara(nilai: Sequence[tuple[str, float]], satuan: str) -> list[Masalah]:
-    """Values of one indicator that sit on another scale than their siblings.
+    """Values of one indicator (targets, realisasi) on another scale than their siblings.
 
-    ``nilai`` holds (label, value) pairs: its targets and realisasi. Zeros are
-    ignored; at least two non-zero values are needed. For a % unit a value in
-    (0, 1.5] among siblings whose median is above 10 is a percent-formatted
-    cell (0,92 for 92) and is reported first; the other values are then
-    compared with each other: 50 times the median of the others, or a
-    fiftieth of it, is another scale.
+    Zeros are ignored; two non-zero values are needed. For % a value in (0, 1.5]
+    among siblings whose median is above 10 is a percent-formatted cell (0,92 for
+    92); the rest are compared with each other: 50 times the median of the
+    others, or a fiftieth of it, is another scale.
 
     >>> [m.pesan for m in periksa_skala_saudara([("t 2024", 5), ("t 2025", 6), ("r 2024", 600)], "Kgt")]
-    ["Nilai 'r 2024' 600 109 kali lebih besar dari nilai lain indikator ini (median 5,5)"]
+    ["Nilai 'r 2024' (600) 110 kali lebih besar dari nilai lain indikator ini (sekitar 5,48)"]
     """
     angka = [(str(label), float(v)) for label, v in nilai
              if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v]

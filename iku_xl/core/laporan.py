@@ -17,17 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from iku_xl.core.baca import huruf_kolom
+from iku_xl.core.capaian import huruf_akip
 from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Skala
 from iku_xl.core.polaritas import rumus_untuk
 from iku_xl.core.predikat import pilih_skala, predikat, rumus_excel_predikat
 from iku_xl.core.skema import nama_lembar_laporan
-from iku_xl.core.tata_letak import Cetak, Grafik, LayoutLembar, Sel, WarnaBersyarat
+from iku_xl.core.tata_letak import Cetak, Grafik, LayoutLembar, Sel, WarnaBersyarat, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
 
 BARIS_JUDUL = 1
 BARIS_KEPALA = 4  # column headers; the "(1) (2) ..." numbering row follows
 BARIS_DATA = 6
+KOLOM_CAPAIAN = 7  # fixed: No, Sasaran, Indikator, Satuan, Target, Realisasi come first
 _CM_PER_BARIS = 0.53  # a default 15-point row
+_CM_PER_LEBAR = 0.19  # one unit of column width
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,12 @@ def _kolom(tahun: int, baris: Sequence[BarisIKU]) -> list[KolomLaporan]:
         KolomLaporan("target", f"Target {tahun}", 10),
         KolomLaporan("realisasi", f"Realisasi {tahun}", 10),
         KolomLaporan("capaian", "Capaian (%)", 10),
-        KolomLaporan("predikat", "Predikat", 13),
+        KolomLaporan("predikat", "Predikat", 15),
     ]
     if any(b.realisasi_lalu is not None for b in baris):
         kolom.append(KolomLaporan("lalu", f"Realisasi {tahun - 1}", 10))
-    tahun_r = sorted({b.tahun_renstra for b in baris if b.target_renstra is not None and b.tahun_renstra})
+    tahun_r = sorted({b.tahun_renstra for b in baris
+                      if b.target_renstra is not None and b.tahun_renstra and b.tahun_renstra != tahun})
     if tahun_r:
         label = f" ({tahun_r[0]})" if len(tahun_r) == 1 else ""
         kolom.append(KolomLaporan("renstra", f"Target Akhir Renstra{label}", 11))
@@ -89,11 +93,17 @@ def _keterangan(b: BarisIKU) -> str:
     if b.capaian.alasan:
         bagian.append(b.capaian.alasan[0].upper() + b.capaian.alasan[1:])
     if isinstance(b.target, NilaiHuruf) and b.capaian.status:
-        bagian.append(f"{b.capaian.status} ({b.target} → {b.realisasi})")
+        setara = f" = {huruf_akip(b.realisasi)}" if isinstance(b.realisasi, float) else ""
+        bagian.append(f"{b.capaian.status}: target {b.target}, realisasi {_angka(b.realisasi)}{setara}")
     if isinstance(b.target, Rentang) and b.capaian.nilai is not None:
         bagian.append("Target berupa rentang")
     bagian += [p[0].upper() + p[1:] for p in b.capaian.peringatan]
     return "; ".join(bagian)
+
+
+def _angka(x: object) -> str:
+    """A number as Indonesian text: decimal comma, no trailing zeros."""
+    return f"{x:g}".replace(".", ",") if isinstance(x, float | int) else str(x)
 
 
 def format_tanggal(tanggal: dt.date) -> str:
@@ -111,6 +121,24 @@ def rata_rata_capaian(baris: Sequence[BarisIKU]) -> float | None:
     """Mean of the capaian that could be computed (what the report's average row shows)."""
     ada = [b.capaian.nilai for b in baris if b.capaian.nilai is not None]
     return sum(ada) / len(ada) if ada else None
+
+
+def alamat_capaian(baris: Sequence[BarisIKU], tahun: int) -> dict[str, tuple[str, float | None]]:
+    """Each indicator's capaian cell on the Laporan Capaian sheet, as 'Sheet'!G6, with its value.
+
+    The table's first seven columns never move, so the address follows from the row order.
+    """
+    lembar = nama_lembar_laporan(tahun).replace("'", "''")
+    urut = [b for _, anggota in kelompok_sasaran(baris) for b in anggota]
+    kolom = huruf_kolom(KOLOM_CAPAIAN - 1)
+    return {b.indikator.kode: (f"'{lembar}'!{kolom}{BARIS_DATA + i}", b.capaian.nilai) for i, b in enumerate(urut)}
+
+
+def kop(judul: str, profil: Profil, n_kol: int) -> tuple[list[Sel], list[Blok]]:
+    """The title and "SKPD : ..." lines of a report sheet, merged across ``n_kol`` columns."""
+    instansi = " ".join(x for x in (profil.instansi, profil.kabupaten) if x).upper()
+    return ([Sel(1, 1, judul, "judul"), Sel(2, 1, f"SKPD : {instansi}", "subjudul")],
+            [Blok(1, 1, 1, n_kol), Blok(2, 1, 2, n_kol)])
 
 
 def kelompok_sasaran(baris: Sequence[BarisIKU]) -> list[tuple[str, list[BarisIKU]]]:
@@ -146,11 +174,9 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     def tulis(r: int, kunci: str, nilai: object, gaya: str = "sel_teks", **kw: object) -> None:
         sel.append(Sel(r, pos[kunci], nilai, gaya, **kw))  # type: ignore[arg-type]
 
-    # Title and SKPD line.
-    instansi = " ".join(x for x in (profil.instansi, profil.kabupaten) if x).upper()
-    sel.append(Sel(1, 1, f"LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN {tahun}", "judul"))
-    sel.append(Sel(2, 1, f"SKPD : {instansi}" if instansi else "SKPD : ", "subjudul"))
-    gabung += [Blok(1, 1, 1, n_kol), Blok(2, 1, 2, n_kol)]
+    sel_kop, gabung_kop = kop(f"LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN {tahun}", profil, n_kol)
+    sel += sel_kop
+    gabung += gabung_kop
 
     # Column headers and the "(1) (2) ..." numbering row.
     for k in kolom:
@@ -214,7 +240,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     k_ttd = max(1, n_kol - 3)
     tanggal_ttd = profil.tanggal or tanggal
     tempat = ", ".join(x for x in (profil.tempat, format_tanggal(tanggal_ttd) if tanggal_ttd else "") if x)
-    blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala.upper(), "ttd"), ("", "ttd"), ("", "ttd"),
+    blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala, "ttd"), ("", "ttd"), ("", "ttd"),
                 ("", "ttd"), (profil.nama_kepala, "ttd_nama"), (profil.pangkat, "ttd"),
                 (f"NIP. {profil.nip}" if profil.nip else "", "ttd")]
     for teks, gaya in blok_ttd:
@@ -225,26 +251,30 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     # Bar chart of capaian per indicator, below the signature.
     grafik: tuple[Grafik, ...] = ()
     r_cetak_akhir = r - 1
-    if baris:
-        tinggi = max(7.0, 1.0 * len(baris) + 3)
+    lebar_kolom = {pos[k.kunci]: k.lebar for k in kolom}
+    pisah: tuple[int, ...] = ()
+    if baris:  # on a page of its own, as wide as the table
+        lebar = 0.9 * _CM_PER_LEBAR * sum(lebar_kolom.values())
+        tinggi = max(0.4 * lebar, 1.2 * len(baris) + 4)
         grafik = (Grafik(f"Capaian IKU Tahun {tahun} (%)",
                          Blok(BARIS_DATA, pos["indikator"], r_akhir, pos["indikator"]),
                          Blok(BARIS_DATA, pos["capaian"], r_akhir, pos["capaian"]),
-                         f"B{r + 1}", "Capaian (%)", 24.0, tinggi),)
+                         f"B{r + 1}", "Capaian (%)", round(lebar, 1), round(tinggi, 1)),)
+        pisah = (r - 1,)
         r_cetak_akhir = r + 1 + math.ceil(tinggi / _CM_PER_BARIS)
     warna = tuple(WarnaBersyarat(Blok(BARIS_DATA, pos["predikat"], r_rata, pos["predikat"]), p.label, p.warna)
                   for p in skala.pita)
-    return LayoutLembar(
+    return dengan_tinggi_baris(LayoutLembar(
         nama=nama_lembar_laporan(tahun),
         sel=tuple(sel),
         gabung=tuple(gabung),
-        lebar_kolom={pos[k.kunci]: k.lebar for k in kolom},
+        lebar_kolom=lebar_kolom,
         tinggi_baris={BARIS_KEPALA: 42},
         warna_bersyarat=warna,
         grafik=grafik,
         cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA + 1),
-                    area=Blok(1, 1, r_cetak_akhir, n_kol)),
+                    area=Blok(1, 1, r_cetak_akhir, n_kol), pisah_halaman=pisah),
         bekukan=f"A{BARIS_DATA}",
         tab_warna="2F5597",
-    )
+    ))
 

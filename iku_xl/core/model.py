@@ -134,6 +134,20 @@ class Skala:
 
 
 @dataclass(frozen=True)
+class ProgramIKU:
+    """A program or kegiatan supporting an indicator, with its budget (sheet "Program Anggaran")."""
+
+    kode: str
+    tahun: int
+    program: str
+    kegiatan: str = ""
+    target: str = ""
+    anggaran: float | None = None
+    realisasi_anggaran: float | None = None
+    baris: int | None = None
+
+
+@dataclass(frozen=True)
 class BukuIKU:
     """Everything read from one IKU workbook."""
 
@@ -142,6 +156,7 @@ class BukuIKU:
     target: tuple[TargetIKU, ...] = ()
     realisasi: tuple[RealisasiIKU, ...] = ()
     skala_kustom: Skala | None = None
+    program: tuple[ProgramIKU, ...] = ()
 
     def target_dari(self, kode: str, tahun: int) -> TargetIKU | None:
         return next((t for t in self.target if t.kode == kode and t.tahun == tahun), None)

@@ -19,7 +19,7 @@ from iku_xl.core.model import Pita, Skala
 from iku_xl.core.parse import adalah_kosong, parse_angka, teks_sel
 
 # Fill colours, from best to worst, soft enough to print in black and white.
-_HIJAU_TUA, _HIJAU, _KUNING, _JINGGA, _MERAH = "63BE7B", "C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"
+_HIJAU_TUA, _HIJAU, _KUNING, _JINGGA, _MERAH = "A9D08E", "C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"
 
 SKALA: dict[str, Skala] = {
     "permendagri86": Skala("permendagri86", "Permendagri 86/2017", (

@@ -138,7 +138,23 @@ SKALA_KUSTOM = LembarData(
     ),
 )
 
-LEMBAR_DATA = (INDIKATOR, TARGET, REALISASI, SKALA_KUSTOM)
+PROGRAM = LembarData(
+    "Program Anggaran", "tblProgram", "PROGRAM, KEGIATAN DAN ANGGARAN",
+    "Boleh kosong. Program dan kegiatan yang mendukung setiap indikator, dengan anggaran dan "
+    "realisasinya; laporan menampilkan serapan anggaran per program.",
+    (
+        Kolom("kode", "Kode", "teks", "Kode indikator yang didukung.", wajib=True, lebar=8, format="@"),
+        Kolom("tahun", "Tahun", "tahun", "Tahun anggaran.", wajib=True, lebar=8, format="0"),
+        Kolom("program", "Program", "teks", "Nama program.", wajib=True, lebar=40),
+        Kolom("kegiatan", "Kegiatan", "teks", "Nama kegiatan (kosong untuk baris program).", lebar=40),
+        Kolom("target", "Target Kinerja", "teks", "Target keluaran, mis. 7 Titik atau 100 %.", lebar=14),
+        Kolom("anggaran", "Anggaran (Rp)", "angka", "Pagu anggaran.", lebar=18, format="#,##0"),
+        Kolom("realisasi_anggaran", "Realisasi Anggaran (Rp)", "angka", "Anggaran yang terserap.", lebar=18,
+              format="#,##0"),
+    ),
+)
+
+LEMBAR_DATA = (INDIKATOR, TARGET, REALISASI, SKALA_KUSTOM, PROGRAM)
 
 PROFIL_NAMA = "Profil"
 PROFIL: tuple[IsianProfil, ...] = (

@@ -15,7 +15,8 @@ from iku_xl.core.baca import Lembaran, baca_buku
 from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah
 from iku_xl.core.hitung import hitung_buku
 from iku_xl.core.model import BarisIKU, BukuIKU
-from iku_xl.core.laporan import susun_laporan
+from iku_xl.core.anggaran import susun_anggaran
+from iku_xl.core.laporan import alamat_capaian, susun_laporan
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
 from iku_xl.core.tata_letak import LayoutLembar
@@ -24,9 +25,9 @@ from iku_xl.core.validasi import ada_galat, susun_hasil_validasi, validasi_buku
 
 @dataclass(frozen=True)
 class Rencana:
-    """What a job produced: the sheet to write (None when blocked) and the problems."""
+    """What a job produced: the sheets to write (none when blocked) and the problems."""
 
-    layout: LayoutLembar | None
+    lembar: tuple[LayoutLembar, ...]
     masalah: list[Masalah]
     baris: list[BarisIKU] = field(default_factory=list)
     buku: BukuIKU | None = None
@@ -39,7 +40,7 @@ def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
 def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
     """Plan the Laporan Capaian for ``tahun`` (default: Tahun Laporan in Profil).
 
-    Blocked (layout None) by any galat in reading the workbook or in the year's
+    Blocked (no sheets) by any galat in reading the workbook or in the year's
     numbers, and when the year has no target at all.
     """
     buku, masalah = baca_buku(lembaran)
@@ -55,14 +56,14 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
         masalah.append(Masalah("galat", "belum ada indikator", "Isi minimal satu indikator di lembar Indikator.",
                                INDIKATOR.nama))
     if ada_galat(masalah) or tahun is None:
-        return Rencana(None, _urut(masalah), buku=buku)
+        return Rencana((), _urut(masalah), buku=buku)
     if not any(t.tahun == tahun and t.nilai is not None for t in buku.target):
         ada = sorted({t.tahun for t in buku.target})
         masalah.append(Masalah("galat", f"tidak ada target untuk tahun {tahun}",
                                f"Isi target {tahun} di lembar Target"
                                + (f", atau pilih tahun yang ada: {', '.join(map(str, ada))}." if ada else "."),
                                TARGET.nama))
-        return Rencana(None, _urut(masalah), buku=buku)
+        return Rencana((), _urut(masalah), buku=buku)
     baris, m = hitung_buku(buku, tahun)
     masalah += m
     for b in baris:
@@ -70,8 +71,10 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
             masalah.append(Masalah("peringatan", f"target {tahun} belum diisi",
                                    f"Isi target {tahun} di lembar Target.", TARGET.nama, None, b.indikator.kode))
     if ada_galat(masalah):
-        return Rencana(None, _urut(masalah), baris, buku)
-    return Rencana(susun_laporan(buku, tahun, baris, hari_ini), _urut(masalah), baris, buku)
+        return Rencana((), _urut(masalah), baris, buku)
+    lembar = [susun_laporan(buku, tahun, baris, hari_ini),
+              susun_anggaran(buku, tahun, alamat_capaian(baris, tahun))]
+    return Rencana(tuple(x for x in lembar if x is not None), _urut(masalah), baris, buku)
 
 
 def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_berkas: str,
@@ -79,4 +82,4 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
     """Plan the Hasil Validasi sheet: reading, data, formulasi and formula-cell problems."""
     buku, masalah = baca_buku(lembaran)
     semua = validasi_buku(buku, [*masalah, *masalah_rumus])
-    return Rencana(susun_hasil_validasi(semua, nama_berkas, waktu), semua, buku=buku)
+    return Rencana((susun_hasil_validasi(semua, nama_berkas, waktu),), semua, buku=buku)

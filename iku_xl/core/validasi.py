@@ -17,7 +17,7 @@ from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.hitung import hitung_buku, realisasi_dari
 from iku_xl.core.model import BukuIKU
 from iku_xl.core.skema import INDIKATOR, LEMBAR_HASIL_VALIDASI, TARGET
-from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel
+from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, dengan_tinggi_baris
 
 
 def _periksa_indikator(buku: BukuIKU) -> list[Masalah]:
@@ -111,7 +111,7 @@ def susun_hasil_validasi(masalah: Sequence[Masalah], nama_berkas: str, waktu: dt
         isi = (i, _LABEL_TINGKAT[m.tingkat], m.lembar or "", m.sel or "", m.kode or "", m.pesan, m.saran)
         sel += [Sel(r, k, v, m.tingkat) for k, v in enumerate(isi, start=1)]
     akhir = 5 + max(len(masalah), 1)
-    return LayoutLembar(
+    return dengan_tinggi_baris(LayoutLembar(
         nama=LEMBAR_HASIL_VALIDASI,
         sel=tuple(sel),
         gabung=(Rentang(1, 1, 1, 7), Rentang(2, 1, 2, 7), Rentang(3, 1, 3, 7)),
@@ -119,4 +119,4 @@ def susun_hasil_validasi(masalah: Sequence[Masalah], nama_berkas: str, waktu: dt
         cetak=Cetak(baris_ulang=(5, 5), area=Rentang(1, 1, akhir, 7)),
         bekukan="A6",
         tab_warna="C00000" if ada_galat(masalah) else "548235",
-    )
+    ))

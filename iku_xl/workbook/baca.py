@@ -2,7 +2,7 @@
 
 openpyxl keeps everything of the user's workbook for writing it back; the
 cached results of formula cells (which openpyxl does not read alongside the
-formulas) come from python-calamine, only when a data sheet has formulas.
+formulas) come from a second, read-only pass, only when a data sheet has formulas.
 """
 
 from __future__ import annotations
@@ -88,15 +88,25 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
 
 
 def nilai_tersimpan(path: Path, lembar: list[str] | None = None) -> dict[str, list[list[Any]]]:
-    """Saved cell values (formula results included) of some or all sheets, via python-calamine.
+    """Saved cell values (formula results, error values as text such as "#DIV/0!") of some
+    or all sheets; grids start at A1 like the core's.
 
-    Grids start at A1, like the core's."""
-    from python_calamine import CalamineWorkbook
+    openpyxl's read-only mode, not python-calamine: calamine 0.9 returns an error
+    cell as "" like an empty one (dimastbk/python-calamine#105).
+    """
+    import openpyxl
 
-    with open(path, "rb") as f:
-        wb = CalamineWorkbook.from_filelike(f)
-        return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False)
-                for n in (lembar if lembar is not None else wb.sheet_names)}
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        hasil = {}
+        for ws in wb.worksheets:
+            if lembar is not None and ws.title not in lembar:
+                continue
+            ws.reset_dimensions()  # do not trust the <dimension> a writer left
+            hasil[ws.title] = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+        return hasil
+    finally:
+        wb.close()
 
 
 def lembaran(buku: BukuTerbuka) -> Lembaran:

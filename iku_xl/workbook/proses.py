@@ -12,6 +12,7 @@ from pathlib import Path
 from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_HASIL_VALIDASI
+from iku_xl.core.tata_letak import LayoutLembar
 from iku_xl.core.tugas import rencana_laporan, rencana_validasi
 from iku_xl.workbook.baca import BukuTerbuka, buka, lembaran, nilai_tersimpan
 from iku_xl.workbook.simpan import simpan
@@ -35,13 +36,15 @@ def path_keluaran(sumber: Path, akhiran: str) -> Path:
     return sumber.with_name(f"{sumber.stem}_{akhiran}{sumber.suffix}")
 
 
-def _tulis(buku: BukuTerbuka, layout, keluaran: Path | None, timpa: bool, akhiran: str,
-           waktu: dt.datetime) -> tuple[Path, Path | None]:
+def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar, ...], keluaran: Path | None, timpa: bool,
+           akhiran: str, waktu: dt.datetime) -> tuple[Path, Path | None]:
     tujuan = Path(keluaran) if keluaran else path_keluaran(buku.path, akhiran)
-    terapkan(buku.wb, layout)
-    buku.wb.active = buku.wb.sheetnames.index(layout.nama)
+    for layout in lembar:
+        terapkan(buku.wb, layout)
+    pertama = lembar[0].nama
+    buku.wb.active = buku.wb.sheetnames.index(pertama)
     for ws in buku.wb.worksheets:  # only the new sheet selected, or Excel groups the sheets
-        ws.sheet_view.tabSelected = ws.title == layout.nama
+        ws.sheet_view.tabSelected = ws.title == pertama
     buku.wb.calculation.fullCalcOnLoad = True  # Excel computes the new formulas on opening
     return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu)
 
@@ -52,10 +55,10 @@ def buat_laporan(path: str | Path, tahun: int | None = None, keluaran: str | Pat
     waktu = waktu or dt.datetime.now()
     buku = buka(path)
     rencana = rencana_laporan(lembaran(buku), tahun, waktu.date())
-    if rencana.layout is None:
+    if not rencana.lembar:
         return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
     tahun_lap = rencana.baris[0].tahun if rencana.baris else tahun
-    tujuan, cadangan = _tulis(buku, rencana.layout, keluaran and Path(keluaran), timpa,
+    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
                               f"laporan-{tahun_lap}", waktu)
     return HasilProses(rencana.masalah, tujuan, cadangan, tuple(rencana.baris))
 
@@ -70,7 +73,6 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
     lewati = [n for n in buku.wb.sheetnames if n == LEMBAR_HASIL_VALIDASI or n.startswith(AWALAN_LAPORAN)]
     masalah_rumus = periksa_rumus_buku(buku.wb, nilai_tersimpan(buku.path), lewati_lembar=lewati)
     rencana = rencana_validasi(lembaran(buku), masalah_rumus, buku.path.name, waktu)
-    assert rencana.layout is not None
-    tujuan, cadangan = _tulis(buku, rencana.layout, keluaran and Path(keluaran), timpa, "validasi", waktu)
+    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)
     return HasilProses(rencana.masalah, tujuan, cadangan)
 

@@ -3,7 +3,7 @@
 Load the workbook with ``openpyxl.load_workbook(path)`` (data_only=False, so
 formulas are kept). openpyxl forgets the values Excel calculated, so errors
 that a formula *produced* (#DIV/0!, #N/A, ...) need the cached values as a
-second input: :func:`baca_nilai_tersimpan` reads them.
+second input: :func:`iku_xl.workbook.baca.nilai_tersimpan` reads them.
 
 Why not python-calamine for the cached values: python-calamine 0.9.1 returns
 an error cell as ``""``, the same as an empty cell (dimastbk/python-calamine
@@ -65,23 +65,6 @@ def _nilai_di(grid: Grid, baris: int, kolom: int) -> object:
         return grid[baris - 1][kolom - 1]
     except IndexError:
         return None
-
-
-def baca_nilai_tersimpan(path: str | PathLike[str]) -> dict[str, list[list[object]]]:
-    """Each sheet's cached values (row 0 = Excel row 1, col 0 = column A).
-
-    Error cells come back as their text, e.g. "#DIV/0!".
-    """
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        hasil = {}
-        for ws in wb.worksheets:
-            ws.reset_dimensions()  # do not trust the <dimension> a writer left
-            hasil[ws.title] = [list(r) for r in ws.iter_rows(min_row=1, min_col=1,
-                                                             values_only=True)]
-        return hasil
-    finally:
-        wb.close()
 
 
 def periksa_rumus_buku(

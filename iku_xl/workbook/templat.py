@@ -17,6 +17,7 @@ from iku_xl.core.skema import (
     LEMBAR_DATA,
     PROFIL,
     PROFIL_NAMA,
+    PROGRAM,
     REALISASI,
     SKALA_KUSTOM,
     TARGET,
@@ -138,6 +139,8 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if data is REALISASI:
         return [[r.kode, r.tahun, *map(_teks_nilai, r.tw), _teks_nilai(r.tahunan), r.pembilang, r.penyebut, ""]
                 for r in buku.realisasi]
+    if data is PROGRAM:
+        return [[getattr(g, k.field) for k in data.kolom] for g in buku.program]
     if data is SKALA_KUSTOM and buku.skala_kustom:
         return [[p.batas if p.batas is not None else 0, p.label, p.warna] for p in buku.skala_kustom.pita]
     return []

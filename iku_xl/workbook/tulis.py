@@ -58,8 +58,8 @@ def _grafik(ws: Worksheet, g: Grafik) -> None:
     chart.y_axis.delete = False
     chart.y_axis.scaling.min = 0
     chart.y_axis.majorGridlines = None
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
+    chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False,
+                                     showLegendKey=False, showPercent=False)
     chart.series[0].graphicalProperties.solidFill = "2F5597"
     ws.add_chart(chart, g.jangkar)
 
@@ -69,6 +69,7 @@ def terapkan(wb: Workbook, layout: LayoutLembar) -> Worksheet:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = lembar_baru(wb, layout.nama)
@@ -105,6 +106,8 @@ def terapkan(wb: Workbook, layout: LayoutLembar) -> Worksheet:
         ws.print_title_rows = f"{c.baris_ulang[0]}:{c.baris_ulang[1]}"
     if c.area:
         ws.print_area = c.area.a1
+    for r in c.pisah_halaman:
+        ws.row_breaks.append(Break(id=r))
     ws.print_options.horizontalCentered = c.tengah_horizontal
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
