@@ -128,12 +128,13 @@ def _kupas(teks: str) -> str:
     t = " ".join(teks.split())
     while True:
         awal, t = t, t.strip(" =:;,.*")
-        if t.startswith("(") and _tutup(t) == len(t) - 1:
+        lebih = t.count("(") - t.count(")")  # unmatched brackets at either end go first
+        if lebih > 0:
+            t = t[min(lebih, len(t) - len(t.lstrip("("))):]
+        elif lebih < 0:
+            t = t[:len(t) - min(-lebih, len(t) - len(t.rstrip(")")))]
+        elif t.startswith("(") and _tutup(t) == len(t) - 1:
             t = t[1:-1]
-        elif t.endswith(")") and t.count(")") > t.count("("):
-            t = t[:-1]
-        elif t.startswith("(") and t.count("(") > t.count(")"):
-            t = t[1:]
         if t == awal:
             return t
 
