@@ -1,11 +1,8 @@
 """Formulasi: what an indicator's formula says, and whether it fits its name and unit.
 
-Staff type or paste the formulasi as free text, in every form Word and Excel
-allow: a pasted Word fraction ("A ----- x 100 % B"), "A / B x 100%", "A/B*100",
-"( A / B ) x 100 %", LaTeX "\\frac{A}{B} \\times 100\\%". :func:`urai_formulasi`
-finds pembilang and penyebut; :func:`periksa_formulasi` and
-:func:`periksa_skala_saudara` report what DOMAIN.md section 6 asks validation to
-look for. The keyword tuples below are the rules; the functions only apply them.
+Staff paste the formulasi as free text: a Word fraction ("A ----- x 100 % B"),
+"A / B x 100%", "A/B*100", LaTeX. The checks are DOMAIN.md section 6; the keyword
+tuples below are the rules, the functions only apply them.
 
 >>> urai_formulasi("Jumlah pengaduan yang ditindaklanjuti ----- x 100 % Jumlah seluruh pengaduan")
 Rasio(pembilang='Jumlah pengaduan yang ditindaklanjuti', penyebut='Jumlah seluruh pengaduan', kali_100=True)
@@ -142,10 +139,9 @@ def _kupas(teks: str) -> str:
 def _peringkat(isi: str, m: re.Match[str], kali_100: bool) -> int:
     """How surely the operator at ``m`` divides (0: it does not).
 
-    Highest: a slash followed by a quantity word ("/Jumlah ...", "/target ..."),
-    "÷" or "dibagi"; then a spaced " / " in a formula with x 100; then "A/B"
-    between two single words (with x 100, or one letter each). ":" ranks below
-    every slash.
+    Highest: "/" before a quantity word ("/Jumlah ...", "/target ..."), "÷",
+    "dibagi"; then a spaced " / " in a formula with x 100; then "A/B" between two
+    single words (with x 100, or one letter each). ":" ranks below every slash.
     """
     sebelum, sesudah = isi[:m.start()], isi[m.end():]
     if sebelum.count("(") != sebelum.count(")"):
@@ -193,8 +189,6 @@ def urai_formulasi(teks: str) -> Rasio | None:
     Rasio(pembilang='Jumlah zonasi yang telah ditingkatkan', penyebut='Jumlah zona tertib', kali_100=True)
     >>> urai_formulasi(r"\\frac{Realisasi}{Target} \\times 100\\%")
     Rasio(pembilang='Realisasi', penyebut='Target', kali_100=True)
-    >>> urai_formulasi("A/B")
-    Rasio(pembilang='A', penyebut='B', kali_100=False)
     >>> urai_formulasi("Jumlah tindak kriminal tahun (n1) – Jumlah tindak kriminal tahun (n-1)") is None
     True
     """

@@ -1,0 +1,47 @@
+"""Shared fixtures: the example workbooks, a fixed clock, golden-file comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+WORKBOOKS = AKAR / "workbooks"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The clock every test runs at: reports carry a signature date.
+WAKTU = dt.datetime(2025, 1, 15, 9, 0)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--perbarui-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the current output (review the diff!)")
+
+
+@pytest.fixture
+def salin(tmp_path):
+    """Copy a workbook from workbooks/ or tests/fixtures/ into tmp_path; return the copy."""
+    def _salin(nama: str) -> Path:
+        asal = WORKBOOKS / nama if (WORKBOOKS / nama).exists() else FIXTURES / nama
+        tujuan = tmp_path / nama
+        shutil.copy2(asal, tujuan)
+        return tujuan
+    return _salin
+
+
+@pytest.fixture
+def golden(request):
+    """Compare a JSON-able value with tests/golden/NAME.json (or rewrite it with --perbarui-golden)."""
+    def _banding(nama: str, nilai) -> None:
+        path = GOLDEN / f"{nama}.json"
+        teks = json.dumps(nilai, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        if request.config.getoption("--perbarui-golden"):
+            path.write_text(teks, encoding="utf-8")
+            return
+        assert path.exists(), f"{path.name} belum ada: jalankan pytest --perbarui-golden lalu periksa isinya"
+        assert json.loads(teks) == json.loads(path.read_text(encoding="utf-8"))
+    return _banding
