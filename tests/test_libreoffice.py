@@ -35,7 +35,8 @@ from iku_xl.core.tugas import Rencana, rencana_laporan
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan
 from iku_xl.workbook.templat import buat_templat
-from lo import konversi, ke_pdf, soffice_ada
+from tests.conftest import WAKTU, WORKBOOKS
+from tests.lo import konversi, ke_pdf, soffice_ada
 
 pytestmark = pytest.mark.libreoffice
 
@@ -44,8 +45,6 @@ if not soffice_ada() and not WAJIB:
     pytest.skip("LibreOffice (soffice) tidak terpasang; set IKU_XL_WAJIB_LO=1 agar ini gagal",
                 allow_module_level=True)
 
-WORKBOOKS = Path(__file__).resolve().parent.parent / "workbooks"
-WAKTU = dt.datetime(2025, 1, 15, 9, 0)
 GALAT = ("#DIV/0!", "#NAME?", "#REF!", "#VALUE!", "#N/A", "#NUM!", "#NULL!", "Err:")
 
 #: key -> (source workbook in workbooks/, or None for the one built from BUKU_UJI below; year)

@@ -21,6 +21,7 @@ Two shapes, one vocabulary:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,6 +75,11 @@ class Masalah:
         kepala = f"{self.lokasi}: " if self.lokasi else ""
         ekor = f" {self.saran}" if self.saran else ""
         return f"{kepala}{self.pesan}.{ekor}"
+
+
+def ada_galat(masalah: Iterable[Masalah]) -> bool:
+    """True when any problem is a galat (it blocks a report)."""
+    return any(m.tingkat == "galat" for m in masalah)
 
 
 class IkuError(ValueError):

@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from iku_xl.core.baca import Lembaran, baca_buku
-from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah
+from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat
 from iku_xl.core.hitung import hitung_buku
-from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.anggaran import susun_anggaran
 from iku_xl.core.laporan import alamat_capaian, susun_laporan
+from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
 from iku_xl.core.tata_letak import LayoutLembar
-from iku_xl.core.validasi import ada_galat, susun_hasil_validasi, validasi_buku
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
     if ada_galat(masalah) or tahun is None:
         return Rencana((), _urut(masalah), buku=buku)
     if not any(t.tahun == tahun and t.nilai is not None for t in buku.target):
-        ada = sorted({t.tahun for t in buku.target})
+        ada = sorted({t.tahun for t in buku.target if t.nilai is not None})
         masalah.append(Masalah("galat", f"tidak ada target untuk tahun {tahun}",
                                f"Isi target {tahun} di lembar Target"
                                + (f", atau pilih tahun yang ada: {', '.join(map(str, ada))}." if ada else "."),
@@ -80,6 +79,8 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
 def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_berkas: str,
                      waktu: dt.datetime) -> Rencana:
     """Plan the Hasil Validasi sheet: reading, data, formulasi and formula-cell problems."""
+    from iku_xl.core.validasi import susun_hasil_validasi, validasi_buku  # the lint is not on the report's path
+
     buku, masalah = baca_buku(lembaran)
     semua = validasi_buku(buku, [*masalah, *masalah_rumus])
     return Rencana((susun_hasil_validasi(semua, nama_berkas, waktu),), semua, buku=buku)

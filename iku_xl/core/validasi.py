@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from iku_xl.core.errors import URUTAN_TINGKAT, Masalah
+from iku_xl.core.errors import URUTAN_TINGKAT, Masalah, ada_galat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.hitung import hitung_buku, realisasi_dari
 from iku_xl.core.model import BukuIKU
@@ -85,10 +85,6 @@ def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[M
         except ValueError:  # an unknown scale: reported by the reader already
             break
     return sorted(_unik(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
-
-
-def ada_galat(masalah: Iterable[Masalah]) -> bool:
-    return any(m.tingkat == "galat" for m in masalah)
 
 
 _LABEL_TINGKAT = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}

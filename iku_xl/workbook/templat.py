@@ -95,6 +95,7 @@ def _petunjuk(ws: Worksheet) -> None:
 
 
 def _profil(ws: Worksheet, profil: Profil | None) -> None:
+    from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws.column_dimensions["A"].width = 28
@@ -102,7 +103,7 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
     ws.column_dimensions["C"].width = 70
     ws["A1"] = "PROFIL INSTANSI DAN PENGATURAN"
     _gaya_sel(ws["A1"], "judul")
-    ws["A1"].alignment = ws["A1"].alignment.copy(horizontal="left")
+    ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
     for k, judul in enumerate(("Isian", "Nilai", "Keterangan"), start=1):
         _gaya_sel(ws.cell(row=BARIS_JUDUL, column=k, value=judul), "kepala")
     for i, isian in enumerate(PROFIL, start=BARIS_JUDUL + 1):
@@ -148,13 +149,14 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
 
 def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> None:
     from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     ws["A1"] = data.judul
     _gaya_sel(ws["A1"], "judul")
-    ws["A1"].alignment = ws["A1"].alignment.copy(horizontal="left")
+    ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
     ws["A2"] = data.petunjuk
     _gaya_sel(ws["A2"], "catatan")
     n_kol = len(data.kolom)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import copy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -73,13 +74,20 @@ def terapkan(wb: Workbook, layout: LayoutLembar) -> Worksheet:
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = lembar_baru(wb, layout.nama)
+    contoh: dict[str, Any] = {}  # gaya -> the style array of the first cell styled with it
     for s in layout.sel:
         c = ws.cell(row=s.baris, column=s.kolom)
         c.value = s.nilai
         if isinstance(s.nilai, str) and not s.rumus:
             c.data_type = "s"  # text from the user's cells is never a formula, whatever it starts with
-        for atribut, nilai in _gaya(s.gaya).items():
-            setattr(c, atribut, nilai)
+        if s.gaya in contoh:
+            # Setting font, fill, border, alignment one by one costs ~0.25 ms a cell; copying the
+            # finished style array (as openpyxl's own WorksheetCopy does) costs next to nothing.
+            c._style = copy(contoh[s.gaya])
+        else:
+            for atribut, nilai in _gaya(s.gaya).items():
+                setattr(c, atribut, nilai)
+            contoh[s.gaya] = copy(c._style)
         if s.format_angka:
             c.number_format = s.format_angka
     for g in layout.gabung:

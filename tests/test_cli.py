@@ -1,0 +1,157 @@
+"""The iku-xl command: every bad input gives an Indonesian message and exit 2, never a traceback,
+and leaves the input untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from iku_xl.cli import main
+from iku_xl.workbook.templat import buat_templat
+
+
+def _jalankan(capsys, *argv):
+    try:
+        kode = main(list(argv))
+    except SystemExit as e:  # argparse's own exits
+        kode = e.code
+    keluar = capsys.readouterr()
+    assert "Traceback" not in keluar.out + keluar.err
+    return kode, keluar.out, keluar.err
+
+
+def _hash(p):
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def _ubah(path, fungsi):
+    wb = openpyxl.load_workbook(path)
+    fungsi(wb)
+    wb.save(path)
+    return path
+
+
+BURUK = {
+    "lembar_kosong": (lambda wb: wb["Indikator"].delete_rows(1, 100),
+                      "Lembar 'Indikator': lembar kosong atau baris judul kolom tidak ditemukan."),
+    "lembar_hilang": (lambda wb: wb.remove(wb["Target"]), "Lembar 'Target' tidak ditemukan."),
+    "kolom_hilang": (lambda wb: wb["Realisasi"].delete_cols(2),
+                     "Lembar 'Realisasi': kolom 'Tahun' tidak ditemukan di baris judul (baris 3)."),
+    "judul_diganti": (lambda wb: wb["Target"].cell(3, 3, "Nilai Target"),
+                      "Lembar 'Target': kolom 'Target' tidak ditemukan di baris judul (baris 3). Kembalikan judul "
+                      "kolom 'Target' seperti di templat. Judul yang ada: Kode, Tahun, Nilai Target, Target "
+                      "Triwulan I, Target Triwulan II, Target Triwulan III, Target Triwulan IV."),
+    "teks_di_angka": (lambda wb: wb["Realisasi"].cell(6, 7, "tujuh puluh"),
+                      "Lembar 'Realisasi' sel G6 (indikator 3.1): 'tujuh puluh' bukan angka yang jelas."),
+    "kode_ganda": (lambda wb: wb["Indikator"].cell(5, 1, "1.1"),
+                   "Lembar 'Indikator' sel A5 (indikator 1.1): kode '1.1' ganda (sudah dipakai di baris 4)."),
+    "tahun_tanpa_target": (lambda wb: [setattr(wb["Target"].cell(r, 3), "value", None) for r in range(4, 13)
+                                       if wb["Target"].cell(r, 2).value == 2025],
+                           "Lembar 'Target': tidak ada target untuk tahun 2025. Isi target 2025 di lembar Target, "
+                           "atau pilih tahun yang ada: 2024, 2026."),
+    "angka_desimal_titik": (lambda wb: wb["Target"].cell(4, 3, "83.25"),
+                            "Lembar 'Target' sel C4 (indikator 1.1): '83.25' bukan angka yang jelas. Maksudnya "
+                            "'8.325' atau '83,25'? Pakai koma untuk desimal, mis. 83,5."),
+}
+
+
+@pytest.mark.parametrize("kasus", sorted(BURUK))
+def test_input_buruk_laporan(salin, capsys, kasus):
+    ubah, pesan = BURUK[kasus]
+    path = _ubah(salin("contoh_bantargebah_2024-2026.xlsx"), ubah)
+    sebelum = _hash(path)
+    kode, out, err = _jalankan(capsys, "laporan", str(path), "--tahun", "2025")
+    assert kode == 2
+    assert pesan in out
+    assert "Laporan TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi." in err
+    assert _hash(path) == sebelum
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("kasus", sorted(BURUK))
+def test_input_buruk_validasi(salin, capsys, kasus):
+    """validasi lists the same problem, writes its sheet to a new file and exits 2."""
+    ubah, pesan = BURUK[kasus]
+    path = _ubah(salin("contoh_bantargebah_2024-2026.xlsx"), ubah)
+    sebelum = _hash(path)
+    kode, out, _ = _jalankan(capsys, "validasi", str(path))
+    if kasus == "tahun_tanpa_target":  # the workbook-wide view: each realisasi lacks its target
+        pesan = ("GALAT      Lembar 'Target' (indikator 1.1): ada realisasi 2025 tetapi targetnya belum diisi. "
+                 "Isi target 2025 untuk indikator ini di lembar Target.")
+        assert "PERINGATAN Lembar 'Target' (indikator 1.1): tidak ada target untuk tahun Renstra 2025." in out
+    assert kode == 2
+    assert pesan in out
+    assert _hash(path) == sebelum
+    ws = openpyxl.load_workbook(path.with_name(path.stem + "_validasi.xlsx"))["Hasil Validasi"]
+    assert ws["A6"].value == 1
+
+
+@pytest.mark.parametrize(("argv", "pesan"), [
+    (["laporan"], "iku-xl laporan: galat: argumen wajib belum diberikan: BUKU.xlsx"),
+    (["laporan", "x.xlsx", "--tahun", "dua ribu"], "iku-xl laporan: galat: --tahun: 'dua ribu' bukan bilangan bulat"),
+    (["cetak"], "iku-xl: galat: PERINTAH: pilihan 'cetak' tidak dikenal (pilih: 'template', 'validasi', "
+                "'laporan')"),
+    ([], "iku-xl: galat: argumen wajib belum diberikan: PERINTAH"),
+])
+def test_argumen_salah(capsys, argv, pesan):
+    kode, _, err = _jalankan(capsys, *argv)
+    assert kode == 2
+    assert pesan in err
+
+
+def test_berkas_bermasalah(tmp_path, capsys):
+    (tmp_path / "rusak.xlsx").write_text("bukan zip")
+    (tmp_path / "data.csv").write_text("a,b")
+    assert _jalankan(capsys, "laporan", str(tmp_path / "tidak_ada.xlsx"))[2] == (
+        f"Galat: berkas '{tmp_path / 'tidak_ada.xlsx'}' tidak ditemukan. Periksa nama dan folder berkas.\n")
+    kode, _, err = _jalankan(capsys, "validasi", str(tmp_path / "rusak.xlsx"))
+    assert kode == 2 and "tidak dapat dibuka (BadZipFile)" in err
+    kode, _, err = _jalankan(capsys, "laporan", str(tmp_path / "data.csv"))
+    assert kode == 2 and "bukan buku kerja Excel (.xlsx/.xlsm)" in err
+
+
+def test_templat(tmp_path, capsys):
+    tujuan = tmp_path / "IKU.xlsx"
+    assert _jalankan(capsys, "template", str(tujuan)) == (0, f"Templat dibuat: {tujuan}\n", "")
+    kode, _, err = _jalankan(capsys, "template", str(tujuan))
+    assert kode == 2 and "sudah ada" in err and "--timpa" in err
+    kode, out, _ = _jalankan(capsys, "template", str(tujuan), "--timpa")
+    assert kode == 0 and "Berkas lama disimpan sebagai:" in out
+    assert _jalankan(capsys, "template", str(tmp_path / "IKU.xls"))[0] == 2
+
+
+def test_templat_kosong_tidak_bisa_laporan(tmp_path, capsys):
+    path = tmp_path / "IKU.xlsx"
+    buat_templat().save(path)
+    kode, out, _ = _jalankan(capsys, "laporan", str(path), "--tahun", "2025")
+    assert kode == 2
+    assert "GALAT      Lembar 'Indikator': belum ada indikator." in out
+
+
+def test_laporan_berhasil(salin, capsys):
+    path = salin("contoh_legok_2020.xlsx")
+    kode, out, err = _jalankan(capsys, "laporan", str(path))
+    assert (kode, err) == (0, "")
+    assert out.endswith(f"Laporan disimpan di: {path.with_name('contoh_legok_2020_laporan-2020.xlsx')}\n")
+
+
+def test_galat_internal_tanpa_traceback(salin, capsys, monkeypatch):
+    import iku_xl.workbook.proses as proses
+
+    def rusak(*a, **k):
+        raise ZeroDivisionError("bug")
+    monkeypatch.setattr(proses, "buat_laporan", rusak)
+    kode, _, err = _jalankan(capsys, "laporan", str(salin("contoh_legok_2020.xlsx")))
+    assert kode == 1
+    assert err.startswith("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah.")
+
+
+def test_perintah_terpasang(salin):
+    """The console script, as staff run it, in a fresh process."""
+    keluar = subprocess.run([sys.executable, "-m", "iku_xl", "--help"], capture_output=True, text=True)
+    assert keluar.returncode == 0
+    assert "penggunaan: iku-xl" in keluar.stdout and "buat lembar Laporan Capaian" in keluar.stdout
