@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.chartsheet import Chartsheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -40,14 +41,22 @@ def ringkas_sel(ws: Worksheet) -> dict[str, Any]:
     return sel
 
 
-def ringkas_lembar(ws: Worksheet) -> dict[str, Any]:
-    ps = ws.page_setup
-    grafik = []
+def _grafik(ws: Any) -> list[dict[str, Any]]:
+    hasil = []
     for ch in ws._charts:
         seri = ch.series[0]
-        grafik.append({"jenis": ch.tagname, "arah": getattr(ch, "type", None),
-                       "nilai": seri.val.numRef.f, "kategori": seri.cat.strRef.f if seri.cat.strRef else
-                       seri.cat.numRef.f, "jangkar": ch.anchor._from.row + 1})
+        hasil.append({"jenis": ch.tagname, "arah": getattr(ch, "type", None), "nilai": seri.val.numRef.f,
+                      "kategori": seri.cat.strRef.f if seri.cat.strRef else seri.cat.numRef.f,
+                      "judul": "".join(r.t for p in ch.title.tx.rich.p for r in (p.r or [])) if ch.title else None})
+    return hasil
+
+
+def ringkas_lembar(ws: Any) -> dict[str, Any]:
+    """A worksheet, or a chart sheet (then only its charts), as data."""
+    if isinstance(ws, Chartsheet):
+        return {"lembar_grafik": True, "grafik": _grafik(ws)}
+    ps = ws.page_setup
+    grafik = _grafik(ws)
     return {
         "sel": ringkas_sel(ws),
         "gabung": sorted(str(r) for r in ws.merged_cells.ranges),

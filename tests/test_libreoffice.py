@@ -35,6 +35,7 @@ from iku_xl.core.tugas import Rencana, rencana_laporan
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan
 from iku_xl.workbook.templat import buat_templat
+from iku_xl.workbook.tulis import ukuran_grafik
 from tests.conftest import WAKTU, WORKBOOKS
 from tests.lo import konversi, ke_pdf, soffice_ada
 
@@ -58,6 +59,11 @@ KASUS = {
 #: Indicator texts a spreadsheet would take for formulas if written carelessly.
 NAMA_AWAS = ("=1+1 bukan rumus", "-5 persen kemiskinan", "+ tambahan layanan", "@indikator baru")
 
+
+
+def _lembar_sel(rencana):
+    """The planned sheets that hold cells (chart sheets hold none)."""
+    return [x for x in rencana.lembar if isinstance(x, LayoutLembar)]
 
 def _ind(kode: str, nama: str, polaritas: str = "positif", metode: str | None = None,
          sasaran: str = "Meningkatnya kualitas pelayanan") -> Indikator:
@@ -167,7 +173,7 @@ def test_rumus_dihitung_sama_dengan_inti(laporan: dict[str, Laporan], kunci: str
     lap = laporan[kunci]
     wb = openpyxl.load_workbook(lap.dihitung, data_only=True)
     beda, galat, n_rumus = [], [], 0
-    for layout in lap.rencana.lembar:
+    for layout in _lembar_sel(lap.rencana):
         ws = wb[layout.nama]
         n_rumus += sum(s.rumus for s in layout.sel)
         beda += _beda(layout, ws)
@@ -180,13 +186,13 @@ def test_rumus_dihitung_sama_dengan_inti(laporan: dict[str, Laporan], kunci: str
 
 def test_kasus_uji_mencakup_semua_aturan(laporan: dict[str, Laporan]) -> None:
     """The built workbook really exercises each formula shape (else the test above proves little)."""
-    rumus = [s.nilai for layout in laporan["templat-2025"].rencana.lembar for s in layout.sel if s.rumus]
+    rumus = [s.nilai for layout in _lembar_sel(laporan["templat-2025"].rencana) for s in layout.sel if s.rumus]
     teks = "\n".join(map(str, rumus))
     assert "(2*E7-F7)/E7*100" in teks  # negatif 2T-R (row 7: indicator 1.2)
     assert "E8/F8*100" in teks and "E9/F9*100" in teks  # negatif T/R, own and from Profil
     assert "F6/E6*100" in teks  # positif
     assert "ISNUMBER" in teks and "Anggaran 2025" in [x.nama for x in laporan["templat-2025"].rencana.lembar]
-    hasil = [s.hasil for layout in laporan["templat-2025"].rencana.lembar for s in layout.sel if s.rumus]
+    hasil = [s.hasil for layout in _lembar_sel(laporan["templat-2025"].rencana) for s in layout.sel if s.rumus]
     assert "" in hasil  # an empty capaian's predikat / serapan without budget
 
 
@@ -223,14 +229,16 @@ def test_cetak_laporan_legok(laporan: dict[str, Laporan], tmp_path: Path) -> Non
         if ws.title not in nama:
             wb.remove(ws)
     wb.active = 0
+    ukuran_grafik(wb)  # openpyxl reads a chart sheet's chart back with size 0 x 0
     hanya = tmp_path / "laporan_legok_2020.xlsx"
     wb.save(hanya)
     pdf = ke_pdf(hanya, tmp_path / "laporan_legok_2020.pdf")
 
     info = subprocess.run([pdfinfo, pdf], capture_output=True, text=True, check=True).stdout
     halaman = int(next(b.split()[-1] for b in info.splitlines() if b.startswith("Pages:")))
-    # Laporan Capaian: the table with signature, then the chart on a page of its own; Anggaran: one page.
-    assert halaman == 3, info
+    # Laporan Capaian: the table with signature; Anggaran: 12 programs on two pages, its header
+    # repeated; Grafik Capaian: the chart sheet, last.
+    assert halaman == 4, info
 
     subprocess.run([pdftoppm, "-r", "50", "-png", pdf, tmp_path / "hal"], check=True)
     png = sorted(tmp_path.glob("hal*.png"))
@@ -246,7 +254,11 @@ def test_cetak_laporan_legok(laporan: dict[str, Laporan], tmp_path: Path) -> Non
     for harus in ("LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN 2020", "SKPD : KECAMATAN LEGOK",
                   "Rata-rata capaian", "NIP. 19620620 198703 1 006"):
         assert harus in satu_baris, harus
-    assert "ANGGARAN DAN REALISASI ANGGARAN PER PROGRAM TAHUN 2020" in " ".join(teks(3).split())
+    grafik = " ".join(teks(4).split())
+    assert grafik.startswith("Capaian IKU Tahun 2020 (%)")
+    assert "Nilai SAKIP Kecamatan Legok" in grafik and "113.33" in grafik and "Capaian (%)" in grafik
+    assert "ANGGARAN DAN REALISASI ANGGARAN PER PROGRAM TAHUN 2020" in " ".join(teks(2).split())
+    assert _berurutan(["Jumlah", "13,914,503,100", "13,278,950,000", "95.43"], teks(3).split())
     kata = hal1.split()
     for b in lap.rencana.baris:  # a wrapped name's lines come between other cells' text: words in order
         assert _berurutan(b.indikator.nama.split(), kata), b.indikator.nama

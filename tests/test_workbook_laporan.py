@@ -60,8 +60,10 @@ def test_laporan_legok_isi(salin, tmp_path):
     assert "Drs. TISNA HAMBALI R, SH, M.Si" in isi and "NIP. 19620620 198703 1 006" in isi
     assert ws.print_title_rows == "$4:$5"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-    assert len(ws._charts) == 1
-    assert "Anggaran 2020" in openpyxl.load_workbook(hasil.keluaran).sheetnames
+    nama = openpyxl.load_workbook(hasil.keluaran).sheetnames
+    assert nama[-3:] == ["Laporan Capaian 2020", "Anggaran 2020", "Grafik Capaian 2020"]
+    [grafik] = openpyxl.load_workbook(hasil.keluaran)["Grafik Capaian 2020"]._charts
+    assert grafik.series[0].val.numRef.f == "'Laporan Capaian 2020'!$G$6:$G$15"
 
 
 def test_rata_rata_dan_perbandingan_renstra(salin, tmp_path):
@@ -95,6 +97,15 @@ def test_hasil_validasi_golden(salin, tmp_path, golden):
     ws = openpyxl.load_workbook(hasil.keluaran)["Hasil Validasi"]
     golden("hasil_validasi_contoh_legok_2020", ringkas_lembar(ws))
     assert ws["A3"].value == "0 galat, 3 peringatan, 0 info. Galat harus diperbaiki sebelum laporan dibuat."
+
+
+def test_pengaturan_cetak_tiap_lembar_tetap_di_lembarnya(salin, tmp_path):
+    """Print titles and areas are sheet-local names: each must land on its own sheet."""
+    hasil = buat_laporan(salin("contoh_legok_2020.xlsx"), 2020, tmp_path / "l.xlsx", waktu=WAKTU)
+    wb = openpyxl.load_workbook(hasil.keluaran)
+    assert wb["Laporan Capaian 2020"].print_title_rows == "$4:$5"
+    assert wb["Anggaran 2020"].print_title_rows == "$4:$4"
+    assert wb["Anggaran 2020"].print_area == "'Anggaran 2020'!$A$1:$I$17"
 
 
 def test_laporan_menimpa_dengan_cadangan(salin):

@@ -85,7 +85,6 @@ def susun_anggaran(buku: BukuIKU, tahun: int, capaian: Mapping[str, tuple[str, f
         sel=tuple(sel),
         gabung=tuple(gabung),
         lebar_kolom={k: lebar for k, (_, lebar) in enumerate(_KOLOM, start=1)},
-        tinggi_baris={BARIS_KEPALA: 30},
         cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA), area=Blok(1, 1, r, n_kol)),
         bekukan=f"A{BARIS_KEPALA + 1}",
         tab_warna="2F5597",

@@ -12,7 +12,6 @@ check against a real spreadsheet engine.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,15 +21,20 @@ from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Sk
 from iku_xl.core.polaritas import rumus_untuk
 from iku_xl.core.predikat import pilih_skala, predikat, rumus_excel_predikat
 from iku_xl.core.skema import nama_lembar_laporan
-from iku_xl.core.tata_letak import Cetak, Grafik, LayoutLembar, Sel, WarnaBersyarat, dengan_tinggi_baris
+from iku_xl.core.tata_letak import (
+    Cetak,
+    LayoutGrafik,
+    LayoutLembar,
+    Sel,
+    WarnaBersyarat,
+    dengan_tinggi_baris,
+)
 from iku_xl.core.tata_letak import Rentang as Blok
 
 BARIS_JUDUL = 1
 BARIS_KEPALA = 4  # column headers; the "(1) (2) ..." numbering row follows
 BARIS_DATA = 6
-KOLOM_CAPAIAN = 7  # fixed: No, Sasaran, Indikator, Satuan, Target, Realisasi come first
-_CM_PER_BARIS = 0.53  # a default 15-point row
-_CM_PER_LEBAR = 0.19  # one unit of column width
+KOLOM_INDIKATOR, KOLOM_CAPAIAN = 3, 7  # fixed: No, Sasaran, Indikator, Satuan, Target, Realisasi, Capaian
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _kolom(tahun: int, baris: Sequence[BarisIKU]) -> list[KolomLaporan]:
         kolom.append(KolomLaporan("capaian_renstra", "Capaian thd Target Renstra (%)", 11))
     kolom += [
         KolomLaporan("formulasi", "Formulasi", 30),
-        KolomLaporan("pj", "Penanggung Jawab", 16),
+        KolomLaporan("pj", "Penanggung Jawab", 20),
         KolomLaporan("sumber", "Sumber Data", 16),
         KolomLaporan("keterangan", "Keterangan", 16),
     ]
@@ -123,6 +127,20 @@ def rata_rata_capaian(baris: Sequence[BarisIKU]) -> float | None:
     return sum(ada) / len(ada) if ada else None
 
 
+def nama_lembar_grafik(tahun: int) -> str:
+    return f"Grafik Capaian {tahun}"
+
+
+def susun_grafik(baris: Sequence[BarisIKU], tahun: int) -> LayoutGrafik | None:
+    """The bar chart of capaian per indicator, on a chart sheet, from the report's columns."""
+    if not baris:
+        return None
+    akhir = BARIS_DATA + len(baris) - 1
+    return LayoutGrafik(nama_lembar_grafik(tahun), nama_lembar_laporan(tahun), f"Capaian IKU Tahun {tahun} (%)",
+                        Blok(BARIS_DATA, KOLOM_INDIKATOR, akhir, KOLOM_INDIKATOR),
+                        Blok(BARIS_DATA, KOLOM_CAPAIAN, akhir, KOLOM_CAPAIAN), "Capaian (%)")
+
+
 def alamat_capaian(baris: Sequence[BarisIKU], tahun: int) -> dict[str, tuple[str, float | None]]:
     """Each indicator's capaian cell on the Laporan Capaian sheet, as 'Sheet'!G6, with its value.
 
@@ -132,6 +150,29 @@ def alamat_capaian(baris: Sequence[BarisIKU], tahun: int) -> dict[str, tuple[str
     urut = [b for _, anggota in kelompok_sasaran(baris) for b in anggota]
     kolom = huruf_kolom(KOLOM_CAPAIAN - 1)
     return {b.indikator.kode: (f"'{lembar}'!{kolom}{BARIS_DATA + i}", b.capaian.nilai) for i, b in enumerate(urut)}
+
+
+def catatan_rumus(baris: Sequence[BarisIKU], skala: Skala) -> str:
+    """The note under the table: the scale, and the formula of each negative-polarity method in use.
+
+    >>> from iku_xl.core.model import HasilCapaian, Indikator
+    >>> b = [BarisIKU(Indikator("1.2", "S", "Jumlah kasus", polaritas="negatif", metode_negatif="T/R"),
+    ...               2024, 4.0, 3.0, HasilCapaian(133.3), None)]
+    >>> catatan_rumus(b, pilih_skala("permenpanrb8"))
+    'Predikat menurut skala PermenPANRB 8/2021 (kategori capaian IKI). Polaritas negatif: Target / Realisasi x 100 (indikator 1.2).'
+    """
+    teks = f"Predikat menurut skala {skala.judul}."
+    metode: dict[str, list[str]] = {}
+    for b in baris:
+        if b.indikator.polaritas == "negatif":
+            metode.setdefault(b.indikator.metode_negatif or "2T-R", []).append(b.indikator.kode)
+    if metode:
+        bagian = [f"{_KETERANGAN_METODE[m]} (indikator {', '.join(kode)})" for m, kode in sorted(metode.items())]
+        teks += " Polaritas negatif: " + "; ".join(bagian) + "."
+    return teks
+
+
+_KETERANGAN_METODE = {"2T-R": "(2 x Target - Realisasi) / Target x 100", "T/R": "Target / Realisasi x 100"}
 
 
 def kop(judul: str, profil: Profil, n_kol: int) -> tuple[list[Sel], list[Blok]]:
@@ -233,9 +274,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
 
     # Note on the scale, then the signature block at the right.
     r += 1
-    sel.append(Sel(r, 1, f"Predikat menurut skala {skala.judul}. Capaian negatif dihitung "
-                         f"{'(2 x Target - Realisasi) / Target' if profil.metode_negatif == '2T-R' else 'Target / Realisasi'}"
-                         " x 100.", "catatan"))
+    sel.append(Sel(r, 1, catatan_rumus(baris, skala), "catatan"))
     r += 2
     k_ttd = max(1, n_kol - 3)
     tanggal_ttd = profil.tanggal or tanggal
@@ -248,20 +287,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
         gabung.append(Blok(r, k_ttd, r, n_kol))
         r += 1
 
-    # Bar chart of capaian per indicator, below the signature.
-    grafik: tuple[Grafik, ...] = ()
-    r_cetak_akhir = r - 1
     lebar_kolom = {pos[k.kunci]: k.lebar for k in kolom}
-    pisah: tuple[int, ...] = ()
-    if baris:  # on a page of its own, as wide as the table
-        lebar = 0.9 * _CM_PER_LEBAR * sum(lebar_kolom.values())
-        tinggi = max(0.4 * lebar, 1.2 * len(baris) + 4)
-        grafik = (Grafik(f"Capaian IKU Tahun {tahun} (%)",
-                         Blok(BARIS_DATA, pos["indikator"], r_akhir, pos["indikator"]),
-                         Blok(BARIS_DATA, pos["capaian"], r_akhir, pos["capaian"]),
-                         f"B{r + 1}", "Capaian (%)", round(lebar, 1), round(tinggi, 1)),)
-        pisah = (r - 1,)
-        r_cetak_akhir = r + 1 + math.ceil(tinggi / _CM_PER_BARIS)
     warna = tuple(WarnaBersyarat(Blok(BARIS_DATA, pos["predikat"], r_rata, pos["predikat"]), p.label, p.warna)
                   for p in skala.pita)
     return dengan_tinggi_baris(LayoutLembar(
@@ -269,11 +295,8 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
         sel=tuple(sel),
         gabung=tuple(gabung),
         lebar_kolom=lebar_kolom,
-        tinggi_baris={BARIS_KEPALA: 42},
         warna_bersyarat=warna,
-        grafik=grafik,
-        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA + 1),
-                    area=Blok(1, 1, r_cetak_akhir, n_kol), pisah_halaman=pisah),
+        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA + 1), area=Blok(1, 1, r - 1, n_kol)),
         bekukan=f"A{BARIS_DATA}",
         tab_warna="2F5597",
     ))

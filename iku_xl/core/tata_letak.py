@@ -54,16 +54,16 @@ class WarnaBersyarat:
 
 
 @dataclass(frozen=True)
-class Grafik:
-    """A native clustered bar chart: one bar per category."""
+class LayoutGrafik:
+    """A native bar chart on a sheet of its own (a chart sheet prints as one full page),
+    one bar per category, its data on another sheet."""
 
+    nama: str
+    lembar_data: str
     judul: str
-    kategori: Rentang  # one column
-    nilai: Rentang  # one column, the header cell above the first value names the series
-    jangkar: str  # top-left cell
+    kategori: Rentang  # one column of lembar_data
+    nilai: Rentang  # one column of lembar_data
     judul_sumbu: str
-    lebar_cm: float
-    tinggi_cm: float
     horizontal: bool = True
 
 
@@ -75,7 +75,6 @@ class Cetak:
     baris_ulang: tuple[int, int] | None = None  # header rows repeated on every page
     area: Rentang | None = None
     tengah_horizontal: bool = True
-    pisah_halaman: tuple[int, ...] = ()  # a page break after each of these rows
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,6 @@ class LayoutLembar:
     lebar_kolom: dict[int, float] = field(default_factory=dict)  # 1-based column -> width
     tinggi_baris: dict[int, float] = field(default_factory=dict)
     warna_bersyarat: tuple[WarnaBersyarat, ...] = ()
-    grafik: tuple[Grafik, ...] = ()
     cetak: Cetak = Cetak()
     bekukan: str | None = None  # the top-left cell of the scrolling area
     tab_warna: str | None = None
@@ -97,7 +95,8 @@ class LayoutLembar:
 
 #: Points per line of 10-point text, and how many characters fit in one unit of column width.
 _PT_PER_BARIS_10 = 12.75
-_KARAKTER_PER_LEBAR = 1.0
+_KARAKTER_PER_LEBAR = 1.1
+_LEBIH_LEBAR_TEBAL = 1.1  # bold text is about a tenth wider
 
 
 def _baris_teks(teks: str, lebar: float, ukuran: float) -> int:
@@ -137,7 +136,8 @@ def dengan_tinggi_baris(layout: LayoutLembar) -> LayoutLembar:
             continue
         lebar, baris = lebar_gabung.get((s.baris, s.kolom), (layout.lebar_kolom.get(s.kolom, 8.43),
                                                              range(s.baris, s.baris + 1)))
-        perlu = _baris_teks(s.nilai, lebar, gaya.ukuran) * _PT_PER_BARIS_10 * gaya.ukuran / 10 + 3
+        ukuran = gaya.ukuran * (_LEBIH_LEBAR_TEBAL if gaya.tebal else 1.0)
+        perlu = _baris_teks(s.nilai, lebar, ukuran) * _PT_PER_BARIS_10 * gaya.ukuran / 10 + 3
         if len(baris) == 1:
             tinggi[s.baris] = max(tinggi.get(s.baris, 15.0), perlu)
         else:

@@ -15,18 +15,18 @@ from iku_xl.core.baca import Lembaran, baca_buku
 from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat
 from iku_xl.core.hitung import hitung_buku
 from iku_xl.core.anggaran import susun_anggaran
-from iku_xl.core.laporan import alamat_capaian, susun_laporan
+from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
-from iku_xl.core.tata_letak import LayoutLembar
+from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 
 
 @dataclass(frozen=True)
 class Rencana:
     """What a job produced: the sheets to write (none when blocked) and the problems."""
 
-    lembar: tuple[LayoutLembar, ...]
+    lembar: tuple[LayoutLembar | LayoutGrafik, ...]
     masalah: list[Masalah]
     baris: list[BarisIKU] = field(default_factory=list)
     buku: BukuIKU | None = None
@@ -71,8 +71,11 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
                                    f"Isi target {tahun} di lembar Target.", TARGET.nama, None, b.indikator.kode))
     if ada_galat(masalah):
         return Rencana((), _urut(masalah), baris, buku)
+    # The chart sheet goes last: openpyxl numbers sheet-local names (print titles, print areas)
+    # by worksheet position ignoring chart sheets, so a worksheet after a chart sheet would get
+    # the wrong print settings.
     lembar = [susun_laporan(buku, tahun, baris, hari_ini),
-              susun_anggaran(buku, tahun, alamat_capaian(baris, tahun))]
+              susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)), susun_grafik(baris, tahun)]
     return Rencana(tuple(x for x in lembar if x is not None), _urut(masalah), baris, buku)
 
 

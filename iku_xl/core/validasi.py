@@ -16,7 +16,7 @@ from iku_xl.core.errors import URUTAN_TINGKAT, Masalah, ada_galat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.hitung import hitung_buku, realisasi_dari
 from iku_xl.core.model import BukuIKU
-from iku_xl.core.skema import INDIKATOR, LEMBAR_HASIL_VALIDASI, TARGET
+from iku_xl.core.skema import INDIKATOR, LEMBAR_HASIL_VALIDASI, PROGRAM, TARGET
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, dengan_tinggi_baris
 
 
@@ -69,6 +69,21 @@ def _periksa_tahun(buku: BukuIKU) -> list[Masalah]:
     return masalah
 
 
+def _periksa_anggaran(buku: BukuIKU) -> list[Masalah]:
+    masalah = []
+    for g in buku.program:
+        sel = f"baris {g.baris}" if g.baris else None
+        nama = g.kegiatan or g.program
+        if g.realisasi_anggaran and not g.anggaran:
+            masalah.append(Masalah("peringatan", f"'{nama}' punya realisasi anggaran tanpa pagu anggaran",
+                                   "Isi Anggaran (Rp); serapan total menghitung realisasi ini.",
+                                   PROGRAM.nama, sel, g.kode))
+        elif g.anggaran and g.realisasi_anggaran is not None and g.realisasi_anggaran > g.anggaran:
+            masalah.append(Masalah("peringatan", f"realisasi anggaran '{nama}' melebihi pagunya",
+                                   "Periksa angka realisasi anggaran.", PROGRAM.nama, sel, g.kode))
+    return masalah
+
+
 def _unik(masalah: Iterable[Masalah]) -> list[Masalah]:
     return list(dict.fromkeys(masalah))
 
@@ -79,6 +94,7 @@ def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[M
     masalah += _periksa_indikator(buku)
     masalah += _periksa_skala(buku)
     masalah += _periksa_tahun(buku)
+    masalah += _periksa_anggaran(buku)
     for tahun in sorted({r.tahun for r in buku.realisasi}):
         try:
             masalah += hitung_buku(buku, tahun)[1]

@@ -12,11 +12,11 @@ from pathlib import Path
 from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_HASIL_VALIDASI
-from iku_xl.core.tata_letak import LayoutLembar
+from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.tugas import rencana_laporan, rencana_validasi
 from iku_xl.workbook.baca import BukuTerbuka, buka, lembaran, nilai_tersimpan
 from iku_xl.workbook.simpan import simpan
-from iku_xl.workbook.tulis import terapkan
+from iku_xl.workbook.tulis import terapkan, ukuran_grafik
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def path_keluaran(sumber: Path, akhiran: str) -> Path:
     return sumber.with_name(f"{sumber.stem}_{akhiran}{sumber.suffix}")
 
 
-def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar, ...], keluaran: Path | None, timpa: bool,
+def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], keluaran: Path | None, timpa: bool,
            akhiran: str, waktu: dt.datetime) -> tuple[Path, Path | None]:
     tujuan = Path(keluaran) if keluaran else path_keluaran(buku.path, akhiran)
     for layout in lembar:
@@ -45,6 +45,9 @@ def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar, ...], keluaran: Path |
     buku.wb.active = buku.wb.sheetnames.index(pertama)
     for ws in buku.wb.worksheets:  # only the new sheet selected, or Excel groups the sheets
         ws.sheet_view.tabSelected = ws.title == pertama
+    for cs in buku.wb.chartsheets:
+        cs.sheetViews.sheetView[0].tabSelected = False
+    ukuran_grafik(buku.wb)
     buku.wb.calculation.fullCalcOnLoad = True  # Excel computes the new formulas on opening
     return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu)
 
