@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -150,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Dibatalkan.", file=sys.stderr)
         return KELUAR_INTERNAL
     except Exception:  # a bug: keep the traceback for developers, not on the console
+        import tempfile
+        import traceback
+
         log = Path(tempfile.gettempdir()) / "iku-xl-galat.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         print("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. "

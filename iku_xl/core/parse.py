@@ -95,8 +95,14 @@ def _galat_excel(nilai: object) -> str | None:
     return None
 
 
+#: Digits with at most a decimal comma: read the same by Babel's id_ID, without loading its data.
+_ANGKA_SEDERHANA = re.compile(r"-?[0-9]+(?:,[0-9]+)?")
+
+
 def _angka_teks(teks: str) -> float:
     """Parse a number written the Indonesian way (id_ID), strictly."""
+    if _ANGKA_SEDERHANA.fullmatch(teks):
+        return float(teks.replace(",", "."))
     from babel.numbers import NumberFormatError, parse_decimal
 
     try:

@@ -1,0 +1,3 @@
+from iku_xl.cli import main
+import sys
+sys.exit(main())

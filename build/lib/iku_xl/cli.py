@@ -1,0 +1,162 @@
+"""The ``iku-xl`` command: the workbook jobs on a file, without Excel.
+
+Exit codes: 0 done (warnings allowed); 2 bad input (wrong arguments, a file
+that cannot be used, or galat in the workbook); 1 an unexpected internal error
+(the traceback goes to a log file, never to the console).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from iku_xl.core.errors import IkuError, Masalah
+
+KELUAR_OK, KELUAR_INTERNAL, KELUAR_INPUT = 0, 1, 2
+
+_TERJEMAHAN = (
+    (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"\1: pilihan \2 tidak dikenal (pilih: \3)"),
+    (r"argument (\S+): invalid int value: (.*)", r"\1: \2 bukan bilangan bulat"),
+    (r"argument (\S+): expected one argument", r"\1: butuh satu nilai"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its messages in Bahasa Indonesia."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _Format)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> NoReturn:
+        for pola, ganti in _TERJEMAHAN:
+            message = re.sub(pola, ganti, message)
+        self.print_usage(sys.stderr)
+        self.exit(KELUAR_INPUT, f"{self.prog}: galat: {message}\nLihat '{self.prog} --help'.\n")
+
+
+class _Format(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="iku-xl", description=(
+        "Indikator Kinerja Utama (IKU) di Excel: templat, validasi, dan Laporan Capaian.\n"
+        "Berkas asli tidak pernah diubah: hasil disimpan sebagai berkas baru di sampingnya,\n"
+        "kecuali diminta --timpa (salinan cadangan dibuat lebih dulu)."))
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    sub.required = True
+
+    t = sub.add_parser("template", help="buat buku kerja templat IKU yang masih kosong",
+                       description="Buat buku kerja templat IKU (Petunjuk, Profil, Indikator, Target, "
+                                   "Realisasi, Skala Kustom).")
+    t.add_argument("keluaran", metavar="BERKAS.xlsx", help="nama berkas templat yang dibuat")
+    t.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada (cadangan dibuat)")
+
+    v = sub.add_parser("validasi", help="periksa isian dan rumus buku kerja IKU",
+                       description="Periksa seluruh isian, formulasi, dan rumus Excel; hasilnya ditulis "
+                                   "ke lembar 'Hasil Validasi' dan ditampilkan di layar.")
+    v.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU yang diperiksa")
+    _opsi_keluaran(v, "BUKU_validasi.xlsx")
+
+    lap = sub.add_parser("laporan", help="buat lembar Laporan Capaian untuk satu tahun",
+                         description="Hitung capaian dan predikat, lalu tambahkan lembar "
+                                     "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
+    lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    lap.add_argument("--tahun", type=int, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
+    _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx")
+    return p
+
+
+def _opsi_keluaran(p: argparse.ArgumentParser, bawaan: str) -> None:
+    p.add_argument("-o", "--keluaran", metavar="BERKAS", help=f"berkas hasil (bawaan: {bawaan})")
+    p.add_argument("--timpa", action="store_true",
+                   help="boleh menimpa berkas yang sudah ada, termasuk BUKU sendiri (cadangan dibuat)")
+
+
+_LABEL = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}
+
+
+def cetak_masalah(masalah: Sequence[Masalah], out: TextIO) -> None:
+    for m in masalah:
+        print(f"{_LABEL[m.tingkat]:<10} {m}", file=out)
+    if masalah:
+        jumlah = {t: sum(m.tingkat == t for m in masalah) for t in _LABEL}
+        print(f"Ringkasan: {jumlah['galat']} galat, {jumlah['peringatan']} peringatan, "
+              f"{jumlah['info']} info.", file=out)
+
+
+def _jalankan(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    waktu = dt.datetime.now()
+    if args.perintah == "template":
+        from iku_xl.workbook.simpan import simpan
+        from iku_xl.workbook.templat import buat_templat
+
+        tujuan = Path(args.keluaran)
+        if tujuan.suffix.lower() != ".xlsx":
+            raise IkuError(f"nama berkas templat '{tujuan.name}' harus berakhiran .xlsx",
+                           saran="Contoh: iku-xl template IKU_2025.xlsx")
+        cadangan = simpan(buat_templat(), tujuan, timpa=args.timpa, waktu=waktu)
+        print(f"Templat dibuat: {tujuan}")
+        if cadangan:
+            print(f"Berkas lama disimpan sebagai: {cadangan}")
+        return KELUAR_OK
+
+    from iku_xl.workbook import proses
+
+    if args.perintah == "validasi":
+        hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu)
+    else:
+        hasil = proses.buat_laporan(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
+    cetak_masalah(hasil.masalah, sys.stdout)
+    if hasil.cadangan:
+        print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
+    if hasil.keluaran is None:
+        print("Laporan TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
+        return KELUAR_INPUT
+    apa = "Hasil validasi" if args.perintah == "validasi" else "Laporan"
+    print(f"{apa} disimpan di: {hasil.keluaran}")
+    if args.perintah == "validasi" and any(m.tingkat == "galat" for m in hasil.masalah):
+        return KELUAR_INPUT
+    return KELUAR_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for aliran in (sys.stdout, sys.stderr):  # a Windows console may not know every character
+        if hasattr(aliran, "reconfigure"):
+            aliran.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        return _jalankan(args)
+    except IkuError as e:
+        print(f"Galat: {e}", file=sys.stderr)
+        return KELUAR_INPUT
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return KELUAR_INTERNAL
+    except Exception:  # a bug: keep the traceback for developers, not on the console
+        import tempfile
+        import traceback
+
+        log = Path(tempfile.gettempdir()) / "iku-xl-galat.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. "
+              f"Kirim berkas log ini ke pengelola iku-xl: {log}", file=sys.stderr)
+        return KELUAR_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

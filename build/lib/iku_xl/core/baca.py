@@ -1,0 +1,327 @@
+"""From sheets of cell values to a :class:`BukuIKU`, collecting every problem.
+
+Adapters (openpyxl, xlwings, calamine) hand over plain 2-D lists of cell values,
+one per sheet, and the set of percent-formatted cells; all reading rules live
+here. Nothing stops at the first problem: each one becomes a :class:`Masalah`
+naming the sheet and cell.
+
+>>> lembaran = Lembaran({
+...     "Profil": [["Isian", "Nilai"], ["Nama Instansi", "KECAMATAN CONTOH"], ["Tahun Laporan", 2024]],
+...     "Indikator": [["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan"],
+...                   ["1.1", "Meningkatnya pelayanan", "Persentase pengaduan ditindaklanjuti", "%"]],
+...     "Target": [["Kode", "Tahun", "Target"], ["1.1", 2024, "90"]],
+...     "Realisasi": [["Kode", "Tahun", "Realisasi Tahunan"], ["1.1", 2024, 92]],
+... })
+>>> buku, masalah = baca_buku(lembaran)
+>>> buku.profil.instansi, buku.indikator[0].nama, buku.target[0].nilai, buku.realisasi[0].tahunan
+('KECAMATAN CONTOH', 'Persentase pengaduan ditindaklanjuti', 90.0, 92.0)
+>>> masalah
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from iku_xl.core.errors import DataTidakValid, Masalah
+from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Skala, TargetIKU
+from iku_xl.core.parse import adalah_kosong, pengurai, teks_sel
+from iku_xl.core.predikat import skala_dari_tabel
+from iku_xl.core.skema import (
+    INDIKATOR,
+    PROFIL,
+    PROFIL_NAMA,
+    PROGRAM,
+    REALISASI,
+    SKALA_KUSTOM,
+    TARGET,
+    LembarData,
+    normal_judul,
+)
+
+Grid = Sequence[Sequence[Any]]
+
+#: How far down a sheet the header row is searched for.
+_BARIS_CARI_JUDUL = 15
+
+
+@dataclass(frozen=True)
+class Lembaran:
+    """What an adapter hands to the core: cell values per sheet.
+
+    ``nilai[lembar][i][j]`` is the value of row i+1, column j+1 (0-based grid).
+    ``persen[lembar]`` holds the 0-based (row, column) of percent-formatted cells.
+    """
+
+    nilai: Mapping[str, Grid]
+    persen: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+
+
+def huruf_kolom(kolom: int) -> str:
+    """Column letters of a 0-based column index.
+
+    >>> huruf_kolom(0), huruf_kolom(25), huruf_kolom(26), huruf_kolom(701)
+    ('A', 'Z', 'AA', 'ZZ')
+    """
+    huruf = ""
+    n = kolom + 1
+    while n:
+        n, sisa = divmod(n - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return huruf
+
+
+def alamat(baris: int, kolom: int) -> str:
+    """The A1 address of a 0-based (row, column).
+
+    >>> alamat(4, 1)
+    'B5'
+    """
+    return f"{huruf_kolom(kolom)}{baris + 1}"
+
+
+def cari_lembar(nama: str, tersedia: Sequence[str]) -> str | None:
+    """The sheet called ``nama``, ignoring case and surrounding spaces."""
+    kunci = normal_judul(nama)
+    return next((n for n in tersedia if normal_judul(n) == kunci), None)
+
+
+class _Pengumpul:
+    """Collects problems while reading."""
+
+    def __init__(self) -> None:
+        self.masalah: list[Masalah] = []
+
+    def galat(self, pesan: str, saran: str, lembar: str | None = None, sel: str | None = None,
+              kode: str | None = None) -> None:
+        self.masalah.append(Masalah("galat", pesan, saran, lembar, sel, kode))
+
+    def dari(self, e: DataTidakValid, lembar: str, sel: str, kode: str | None) -> None:
+        self.masalah.append(e.di(lembar=lembar, sel=sel, kode=kode or None).sebagai_masalah())
+
+
+@dataclass(frozen=True)
+class _Tabel:
+    lembar: str
+    baris_judul: int  # 0-based
+    kolom: dict[str, int]  # field -> 0-based column
+
+
+def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:
+    judul = {normal_judul(k.judul): k.field for k in data.kolom}
+    terbaik: tuple[int, dict[str, int]] | None = None
+    for i, baris in enumerate(grid[:_BARIS_CARI_JUDUL]):
+        cocok = {judul[normal_judul(v)]: j for j, v in enumerate(baris) if normal_judul(v) in judul}
+        if cocok and (terbaik is None or len(cocok) > len(terbaik[1])):
+            terbaik = (i, cocok)
+    return terbaik
+
+
+def _buka_tabel(data: LembarData, lembaran: Lembaran, p: _Pengumpul, wajib: bool = True
+                ) -> tuple[_Tabel, Grid] | None:
+    nama = cari_lembar(data.nama, list(lembaran.nilai))
+    if nama is None:
+        if wajib:
+            ada = ", ".join(lembaran.nilai) or "(tidak ada)"
+            p.galat(f"Lembar '{data.nama}' tidak ditemukan",
+                    f"Tambahkan lembar '{data.nama}' seperti di templat (iku-xl templat). Lembar yang ada: {ada}.")
+        return None
+    grid = lembaran.nilai[nama]
+    temu = _cari_judul(data, grid)
+    if temu is None:
+        if wajib or any(not adalah_kosong(v) for b in grid for v in b):
+            daftar = ", ".join(k.judul for k in data.kolom if k.wajib)
+            p.galat("lembar kosong atau baris judul kolom tidak ditemukan",
+                    f"Baris judul harus memuat kolom: {daftar}.", lembar=nama)
+        return None
+    baris_judul, kolom = temu
+    hilang = [k.judul for k in data.kolom if k.wajib and k.field not in kolom]
+    if hilang:
+        ada = ", ".join(teks_sel(v) for v in grid[baris_judul] if not adalah_kosong(v))
+        for judul in hilang:
+            p.galat(f"kolom '{judul}' tidak ditemukan di baris judul (baris {baris_judul + 1})",
+                    f"Kembalikan judul kolom '{judul}' seperti di templat. Judul yang ada: {ada}.",
+                    lembar=nama)
+        return None
+    return _Tabel(nama, baris_judul, kolom), grid
+
+
+def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p: _Pengumpul
+             ) -> list[tuple[int, str, dict[str, Any]]]:
+    """Parse every non-empty row below the header: (0-based row, kode, fields)."""
+    persen = lembaran.persen.get(tabel.lembar, frozenset())
+    hasil = []
+    for i in range(tabel.baris_judul + 1, len(grid)):
+        baris = grid[i]
+        mentah = {f: (baris[j] if j < len(baris) else None) for f, j in tabel.kolom.items()}
+        if all(adalah_kosong(v) for v in mentah.values()):
+            continue
+        kode = teks_sel(mentah.get("kode"))
+        nilai: dict[str, Any] = {}
+        for f, v in mentah.items():
+            k = data.kolom_dari(f)
+            j = tabel.kolom[f]
+            urai = pengurai(k.jenis)
+            try:
+                if k.jenis in ("angka", "target", "realisasi"):
+                    nilai[f] = urai(v, persen=(i, j) in persen)
+                else:
+                    nilai[f] = urai(v)
+            except DataTidakValid as e:
+                p.dari(e, tabel.lembar, alamat(i, j), kode)
+                nilai[f] = _GAGAL
+        hasil.append((i, kode, nilai))
+    return hasil
+
+
+class _Gagal:
+    """Marks a cell that could not be parsed (its problem is already collected)."""
+
+    def __repr__(self) -> str:
+        return "<gagal>"
+
+
+_GAGAL = _Gagal()
+
+
+def _baca_profil(lembaran: Lembaran, p: _Pengumpul) -> Profil:
+    nama = cari_lembar(PROFIL_NAMA, list(lembaran.nilai))
+    if nama is None:
+        p.galat(f"Lembar '{PROFIL_NAMA}' tidak ditemukan",
+                "Tambahkan lembar Profil seperti di templat: nama instansi, tahun, kepala, NIP, dst.")
+        return Profil()
+    isian = {normal_judul(i.label): i for i in PROFIL}
+    nilai: dict[str, Any] = {}
+    for r, baris in enumerate(lembaran.nilai[nama]):
+        if not baris or normal_judul(baris[0]) not in isian:
+            continue
+        i = isian[normal_judul(baris[0])]
+        v = baris[1] if len(baris) > 1 else None
+        sel = alamat(r, 1)
+        if i.field == "nip" and isinstance(v, int | float) and not isinstance(v, bool):
+            p.galat(f"NIP tersimpan sebagai angka ({v:.0f}); Excel hanya menyimpan 15 digit",
+                    "Ketik ulang NIP sebagai teks: awali dengan tanda petik, mis. '19700209 199003 1 002.",
+                    nama, sel)
+            continue
+        try:
+            hasil = pengurai(i.jenis)(v)
+        except DataTidakValid as e:
+            p.dari(e, nama, sel, None)
+            continue
+        if i.pilihan and hasil and hasil not in i.pilihan:
+            hasil = str(hasil).strip().casefold()
+            if hasil not in i.pilihan:
+                p.galat(f"{i.label} '{v}' tidak dikenal", f"Pilih salah satu: {', '.join(i.pilihan)}.",
+                        nama, sel)
+                continue
+        if hasil not in (None, ""):
+            nilai[i.field] = hasil
+    return Profil(**nilai)
+
+
+def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator, ...], set[str]]:
+    """The indicators that could be read, and every kode seen (also of rows with problems)."""
+    buka = _buka_tabel(INDIKATOR, lembaran, p)
+    if buka is None:
+        return (), set()
+    tabel, grid = buka
+    hasil: list[Indikator] = []
+    pertama: dict[str, int] = {}
+    for i, kode, nilai in _rekaman(INDIKATOR, tabel, grid, lembaran, p):
+        sel_kode = alamat(i, tabel.kolom["kode"])
+        if not kode:
+            p.galat("baris indikator tanpa kode", "Isi kode unik, mis. 1.1.", tabel.lembar, sel_kode)
+            continue
+        if kode in pertama:
+            p.galat(f"kode '{kode}' ganda (sudah dipakai di baris {pertama[kode] + 1})",
+                    "Beri setiap indikator kode yang berbeda.", tabel.lembar, sel_kode, kode)
+            continue
+        pertama[kode] = i
+        for f, judul in (("sasaran", "Sasaran Strategis"), ("nama", "Indikator Kinerja")):
+            if not nilai.get(f):
+                p.galat(f"{judul} kosong", f"Isi {judul} untuk indikator ini.", tabel.lembar,
+                        alamat(i, tabel.kolom[f]), kode)
+        if any(v is _GAGAL for v in nilai.values()):
+            continue
+        isi = {k: v for k, v in nilai.items() if v is not None and k != "kode"}
+        hasil.append(Indikator(kode=kode, **{"sasaran": "", "nama": "", **isi}, baris=i + 1))
+    return tuple(hasil), set(pertama)
+
+
+def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ada: set[str],
+                    buat: Callable[[str, int, dict[str, Any], int], Any], *, unik: bool = True,
+                    wajib: bool = True) -> tuple[Any, ...]:
+    buka = _buka_tabel(data, lembaran, p, wajib=wajib)
+    if buka is None:
+        return ()
+    tabel, grid = buka
+    hasil = []
+    pertama: dict[tuple[str, int], int] = {}
+    for i, kode, nilai in _rekaman(data, tabel, grid, lembaran, p):
+        sel_kode = alamat(i, tabel.kolom["kode"])
+        tahun = nilai.get("tahun")
+        if not kode:
+            p.galat("baris tanpa kode indikator", "Isi kode indikator dari lembar Indikator.",
+                    tabel.lembar, sel_kode)
+            continue
+        if kode_ada and kode not in kode_ada:
+            p.galat(f"kode '{kode}' tidak ada di lembar Indikator",
+                    "Perbaiki kode atau tambahkan indikatornya di lembar Indikator.", tabel.lembar, sel_kode, kode)
+            continue
+        if tahun is None:
+            p.galat("tahun kosong", "Isi tahun, mis. 2024.", tabel.lembar, alamat(i, tabel.kolom["tahun"]), kode)
+            continue
+        if tahun is _GAGAL or any(v is _GAGAL for v in nilai.values()):
+            continue
+        if unik and (kode, tahun) in pertama:
+            p.galat(f"{data.nama.lower()} {tahun} untuk kode '{kode}' ganda (sudah ada di baris "
+                    f"{pertama[(kode, tahun)] + 1})", "Hapus salah satu baris.", tabel.lembar, sel_kode, kode)
+            continue
+        pertama[(kode, tahun)] = i
+        hasil.append(buat(kode, tahun, nilai, i + 1))
+    return tuple(hasil)
+
+
+def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
+    tw = tuple(v.get(f"tw{i}") for i in range(1, 5))
+    return TargetIKU(kode, tahun, v.get("nilai"), tw, baris)
+
+
+def _realisasi(kode: str, tahun: int, v: dict[str, Any], baris: int) -> RealisasiIKU:
+    tw = tuple(v.get(f"tw{i}") for i in range(1, 5))
+    return RealisasiIKU(kode, tahun, tw, v.get("tahunan"), v.get("pembilang"), v.get("penyebut"), baris)
+
+
+def _program(kode: str, tahun: int, v: dict[str, Any], baris: int) -> ProgramIKU:
+    return ProgramIKU(kode, tahun, v.get("program") or "", v.get("kegiatan") or "", v.get("target") or "",
+                      v.get("anggaran"), v.get("realisasi_anggaran"), baris)
+
+
+def _baca_skala(lembaran: Lembaran, p: _Pengumpul) -> Skala | None:
+    buka = _buka_tabel(SKALA_KUSTOM, lembaran, p, wajib=False)
+    if buka is None:
+        return None
+    tabel, grid = buka
+    baris = [[b[tabel.kolom[f]] if f in tabel.kolom and tabel.kolom[f] < len(b) else None
+              for f in ("batas", "label", "warna")] for b in grid[tabel.baris_judul + 1:]]
+    if all(adalah_kosong(v) for b in baris for v in b):
+        return None
+    try:
+        return skala_dari_tabel(baris)
+    except DataTidakValid as e:
+        p.dari(e, tabel.lembar, "", None)
+        return None
+
+
+def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
+    """Read a whole IKU workbook; problems are collected, never raised."""
+    p = _Pengumpul()
+    profil = _baca_profil(lembaran, p)
+    indikator, kode = _baca_indikator(lembaran, p)
+    target = _baca_per_tahun(TARGET, lembaran, p, kode, _target)
+    realisasi = _baca_per_tahun(REALISASI, lembaran, p, kode, _realisasi)
+    skala = _baca_skala(lembaran, p)
+    program = _baca_per_tahun(PROGRAM, lembaran, p, kode, _program, unik=False, wajib=False)
+    return BukuIKU(profil, indikator, target, realisasi, skala, program), p.masalah

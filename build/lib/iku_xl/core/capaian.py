@@ -1,0 +1,172 @@
+"""Capaian: how much of the target the realisasi achieved, in percent.
+
+>>> hitung_capaian(90, 92)
+102.22222222222221
+>>> hitung_capaian("80-90", 70)
+87.5
+>>> round(hitung_capaian("7 - 8", 6.5, polaritas="negatif"), 2)
+107.14
+>>> hitung_capaian(90, None) is None
+True
+>>> hitung_capaian([[90, 80]], [[92, None]])
+[[102.22222222222221, None]]
+>>> rinci_capaian("B", "BB").status
+'Tercapai'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iku_xl.core.errors import DataTidakValid
+from iku_xl.core.model import HasilCapaian, NilaiHuruf, Realisasi, Rentang, Target
+from iku_xl.core.parse import (
+    parse_metode_negatif,
+    parse_polaritas,
+    parse_realisasi,
+    parse_target,
+)
+from iku_xl.core.polaritas import BATAS_TERCAPAI, rumus_untuk
+
+#: Nilai AKIP bands (PermenPANRB 88/2021): a score above ``batas`` earns the grade.
+_PITA_AKIP = ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C"))
+
+
+def huruf_akip(skor: float) -> NilaiHuruf:
+    """The Nilai AKIP grade of a score (lower bounds exclusive: exactly 90 is A).
+
+    >>> huruf_akip(65.3), huruf_akip(90), huruf_akip(90.01)
+    (NilaiHuruf(huruf='B', jenis='akip'), NilaiHuruf(huruf='A', jenis='akip'), NilaiHuruf(huruf='AA', jenis='akip'))
+    """
+    for batas, huruf in _PITA_AKIP:
+        if skor > batas:
+            return NilaiHuruf(huruf, "akip")
+    return NilaiHuruf("D", "akip")
+
+
+def _status(nilai: float) -> str:
+    return "Tercapai" if nilai >= BATAS_TERCAPAI else "Belum tercapai"
+
+
+def _capaian_huruf(target: NilaiHuruf, realisasi: Realisasi, polaritas: str,
+                   metode: str) -> HasilCapaian:
+    if isinstance(realisasi, float):
+        if target.jenis != "akip":
+            raise DataTidakValid(
+                f"realisasi {realisasi:g} berupa angka, sedangkan target '{target}' berupa predikat",
+                nilai=realisasi, saran="Isi realisasi dengan predikat juga, mis. WTP.")
+        realisasi = huruf_akip(realisasi)
+    if realisasi.jenis != target.jenis:
+        raise DataTidakValid(f"realisasi '{realisasi}' dan target '{target}' dari skala berbeda",
+                             nilai=str(realisasi), saran="Gunakan skala yang sama dengan target.")
+    nilai = rumus_untuk(polaritas, metode).hitung(target.ordinal, realisasi.ordinal)
+    return HasilCapaian(nilai, _status(nilai))
+
+
+def _capaian_angka(t: float, r: float, polaritas: str, metode: str) -> HasilCapaian:
+    if t < 0:
+        return HasilCapaian(None, alasan="target negatif tidak didukung rumus capaian")
+    if t == 0:
+        if polaritas == "positif":
+            return HasilCapaian(None, alasan="target 0")
+        if r == 0:
+            return HasilCapaian(100.0, "Tercapai")
+        return HasilCapaian(0.0, "Belum tercapai",
+                            peringatan=("target 0 dan realisasi di atas 0: capaian 0",))
+    if polaritas == "negatif" and metode == "T/R" and r == 0:
+        return HasilCapaian(None, alasan="realisasi 0: rumus T/R tidak dapat dihitung")
+    nilai = rumus_untuk(polaritas, metode).hitung(t, r)
+    peringatan = ()
+    if nilai < 0:
+        peringatan = ("realisasi lebih dari dua kali target: capaian negatif",)
+    return HasilCapaian(nilai, _status(nilai), peringatan=peringatan)
+
+
+def pembanding(target: Target, realisasi: float) -> float:
+    """The single number a realisasi is compared with (a range gives its nearer bound).
+
+    >>> pembanding(Rentang(80, 90), 92), pembanding(Rentang(80, 90), 70), pembanding(Rentang(80, 90), 85)
+    (90, 80, 85)
+    """
+    if isinstance(target, Rentang):
+        return min(max(realisasi, target.bawah), target.atas)
+    assert isinstance(target, float | int)
+    return target
+
+
+def rinci_capaian(target: object, realisasi: object, polaritas: object = "positif",
+                  metode_negatif: object = "2T-R") -> HasilCapaian:
+    """The capaian of one pair, with its status, or why there is none.
+
+    Arguments may be raw cell values ("83,5", "80-90", "BB") or parsed values.
+    """
+    pol = parse_polaritas(polaritas)
+    metode = parse_metode_negatif(metode_negatif) or "2T-R"
+    t = target if isinstance(target, Rentang | NilaiHuruf) else parse_target(target)
+    r = realisasi if isinstance(realisasi, NilaiHuruf) else parse_realisasi(realisasi)
+    if r is None:
+        return HasilCapaian(None, alasan="realisasi belum diisi")
+    if t is None:
+        return HasilCapaian(None, alasan="target belum diisi")
+    if isinstance(t, NilaiHuruf):
+        return _capaian_huruf(t, r, pol, metode)
+    if isinstance(r, NilaiHuruf):
+        raise DataTidakValid(f"realisasi '{r}' berupa predikat, sedangkan target berupa angka",
+                             nilai=str(r), saran="Isi realisasi dengan angka.")
+    if isinstance(t, Rentang) and t.bawah <= r <= t.atas:
+        return HasilCapaian(100.0, "Tercapai")
+    return _capaian_angka(float(pembanding(t, r)), r, pol, metode)
+
+
+def _nilai(target: object, realisasi: object, polaritas: object, metode: object) -> float | None:
+    return rinci_capaian(target, realisasi, polaritas, metode).nilai
+
+
+def _seperti_kolom(x: object) -> bool:
+    """A pandas Series or similar (duck-typed: pandas is never imported here)."""
+    return hasattr(x, "index") and hasattr(x, "to_list") and hasattr(x, "shape")
+
+
+def _seperti_daftar(x: object) -> bool:
+    return isinstance(x, list | tuple)
+
+
+def hitung_capaian(target: Any, realisasi: Any, polaritas: Any = "positif",
+                   metode_negatif: Any = "2T-R") -> Any:
+    """Capaian in percent, full precision; None when it cannot be computed.
+
+    Works on single values, on 2-D (or 1-D) lists as Excel ranges arrive, and on
+    pandas Series; scalar arguments are broadcast. Rules: DOMAIN.md section 2.
+    """
+    argumen = (target, realisasi, polaritas, metode_negatif)
+    kolom = next((a for a in argumen if _seperti_kolom(a)), None)
+    if kolom is not None:
+        daftar = [a.to_list() if _seperti_kolom(a) else a for a in argumen]
+        return type(kolom)(_peta(*daftar, panjang=len(kolom)), index=kolom.index,
+                           name="capaian", dtype=object)
+    if any(_seperti_daftar(a) for a in argumen):
+        return _peta(*argumen)
+    return _nilai(*argumen)
+
+
+def _peta(*argumen: Any, panjang: int | None = None) -> list[Any]:
+    """Apply :func:`_nilai` element-wise over equally shaped (nested) lists."""
+    panjang_ada = {len(a) for a in argumen if _seperti_daftar(a)}
+    if panjang is not None:
+        panjang_ada.add(panjang)
+    if len(panjang_ada) > 1:
+        raise DataTidakValid("ukuran rentang target dan realisasi berbeda",
+                             saran="Pilih rentang sel yang sama ukurannya.")
+    n = panjang_ada.pop()
+    hasil: list[Any] = []
+    for i in range(n):
+        baris = [a[i] if _seperti_daftar(a) else a for a in argumen]
+        if any(_seperti_daftar(b) for b in baris):
+            hasil.append(_peta(*baris))
+        else:
+            try:
+                hasil.append(_nilai(*baris))
+            except DataTidakValid as e:
+                raise e.di(sel=f"elemen ke-{i + 1}") from None
+    return hasil
+

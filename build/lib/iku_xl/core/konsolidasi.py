@@ -1,0 +1,74 @@
+"""A year's realisasi from its quarters, or from pembilang and penyebut.
+
+DOMAIN.md sections 4 and 5.
+
+>>> realisasi_tahunan([10, 12, None, 8], "jumlah").nilai
+30.0
+>>> realisasi_tahunan([80, 85, 90, None], "nilai terakhir").nilai
+90.0
+>>> realisasi_tahunan([80, 85, None, None], "rata-rata").nilai
+82.5
+>>> realisasi_rasio(45, 50)
+90.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from iku_xl.core.errors import DataTidakValid
+from iku_xl.core.model import NilaiHuruf, Realisasi
+from iku_xl.core.parse import parse_angka, parse_konsolidasi, parse_realisasi
+
+NAMA_TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+@dataclass(frozen=True)
+class HasilKonsolidasi:
+    nilai: Realisasi | None
+    peringatan: tuple[str, ...] = ()
+
+
+def realisasi_tahunan(nilai_tw: Sequence[object], jenis: object = "nilai terakhir") -> HasilKonsolidasi:
+    """Combine quarter values (TW I-IV; empty ones skipped) by jenis konsolidasi.
+
+    'kumulatif' takes the last quarter like 'nilai terakhir', and warns when a
+    quarter is smaller than the one before (an input error for cumulative values).
+    Grades (Nilai AKIP per quarter) can only take the last value.
+    """
+    cara = parse_konsolidasi(jenis)
+    terisi = [(i, v) for i, v in enumerate(parse_realisasi(x) for x in nilai_tw) if v is not None]
+    if not terisi:
+        return HasilKonsolidasi(None)
+    if any(isinstance(v, NilaiHuruf) for _, v in terisi):
+        if cara not in ("nilai terakhir", "kumulatif"):
+            raise DataTidakValid(f"predikat per triwulan tidak dapat di-{cara}",
+                                 saran="Pilih jenis konsolidasi 'nilai terakhir'.")
+        return HasilKonsolidasi(terisi[-1][1])
+    angka = [float(v) for _, v in terisi if not isinstance(v, NilaiHuruf)]
+    if cara == "jumlah":
+        return HasilKonsolidasi(sum(angka))
+    if cara == "rata-rata":
+        return HasilKonsolidasi(sum(angka) / len(angka))
+    peringatan: tuple[str, ...] = ()
+    if cara == "kumulatif":
+        turun = [f"{NAMA_TW[j]} ({b:g}) lebih kecil dari {NAMA_TW[i]} ({a:g})"
+                 for (i, a), (j, b) in zip(terisi, terisi[1:]) if float(b) < float(a)]  # type: ignore[arg-type]
+        if turun:
+            peringatan = ("nilai kumulatif turun: " + "; ".join(turun),)
+    return HasilKonsolidasi(angka[-1], peringatan)
+
+
+def realisasi_rasio(pembilang: object, penyebut: object) -> float | None:
+    """Realisasi of a ratio indicator: pembilang / penyebut x 100.
+
+    None when either is empty; penyebut 0 is an error the user can fix.
+    """
+    a, b = parse_angka(pembilang), parse_angka(penyebut)
+    if a is None or b is None:
+        return None
+    if b == 0:
+        raise DataTidakValid("penyebut 0: realisasi tidak dapat dihitung", nilai=penyebut,
+                             saran="Periksa penyebut (jumlah seluruhnya); harus lebih dari 0.")
+    return a / b * 100

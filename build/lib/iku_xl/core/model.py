@@ -1,0 +1,191 @@
+"""The IKU data model: plain frozen dataclasses, no behaviour beyond small helpers.
+
+Values that staff type are parsed into these types once, by :mod:`iku_xl.core.parse`;
+everything downstream works on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+#: Grade scales: an ordinal for every grade (DOMAIN.md section 2, "Grade targets").
+SKALA_HURUF: dict[str, dict[str, int]] = {
+    "akip": {"D": 1, "C": 2, "CC": 3, "B": 4, "BB": 5, "A": 6, "AA": 7},
+    "opini": {"TMP": 1, "TW": 2, "WDP": 3, "WTP": 4},
+}
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """A range target such as "80-90" (both bounds inclusive)."""
+
+    bawah: float
+    atas: float
+
+    def __str__(self) -> str:
+        return f"{_angka_teks(self.bawah)}-{_angka_teks(self.atas)}"
+
+
+@dataclass(frozen=True)
+class NilaiHuruf:
+    """A grade such as Nilai AKIP "BB" or Opini BPK "WTP"."""
+
+    huruf: str
+    jenis: str  # a key of SKALA_HURUF
+
+    @property
+    def ordinal(self) -> int:
+        return SKALA_HURUF[self.jenis][self.huruf]
+
+    def __str__(self) -> str:
+        return self.huruf
+
+
+#: A parsed target: a number, a range or a grade.
+Target = Union[float, Rentang, NilaiHuruf]
+#: A parsed realisasi: a number or a grade.
+Realisasi = Union[float, NilaiHuruf]
+
+
+def _angka_teks(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Profil:
+    """The unit and the settings of one workbook (sheet "Profil")."""
+
+    instansi: str = ""
+    kabupaten: str = ""
+    tahun: int | None = None
+    jabatan_kepala: str = ""
+    nama_kepala: str = ""
+    pangkat: str = ""
+    nip: str = ""
+    tempat: str = ""
+    tanggal: dt.date | None = None
+    skala: str = "permendagri86"
+    metode_negatif: str = "2T-R"
+    tahun_awal_renstra: int | None = None
+    tahun_akhir_renstra: int | None = None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """One IKU as defined on sheet "Indikator"."""
+
+    kode: str
+    sasaran: str
+    nama: str
+    satuan: str = ""
+    polaritas: str = "positif"
+    konsolidasi: str = "nilai terakhir"
+    metode_negatif: str | None = None  # None: the workbook's choice in Profil
+    alasan: str = ""
+    formulasi: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+    baris: int | None = None  # the sheet row it was read from
+
+
+@dataclass(frozen=True)
+class TargetIKU:
+    """The target of one indicator for one year (sheet "Target")."""
+
+    kode: str
+    tahun: int
+    nilai: Target | None
+    tw: tuple[Target | None, ...] = (None, None, None, None)
+    baris: int | None = None
+
+
+@dataclass(frozen=True)
+class RealisasiIKU:
+    """What one indicator achieved in one year (sheet "Realisasi")."""
+
+    kode: str
+    tahun: int
+    tw: tuple[Realisasi | None, ...] = (None, None, None, None)
+    tahunan: Realisasi | None = None  # typed directly; wins over quarters and components
+    pembilang: float | None = None
+    penyebut: float | None = None
+    baris: int | None = None
+
+
+@dataclass(frozen=True)
+class Pita:
+    """One band of a predikat scale: values ``>= batas`` (or ``> batas``) get ``label``."""
+
+    batas: float | None  # None: everything below the previous bands
+    label: str
+    warna: str  # fill colour, RRGGBB
+    inklusif: bool = True  # True: >= batas; False: > batas
+
+
+@dataclass(frozen=True)
+class Skala:
+    """A predikat scale: bands from the highest down; the last one catches the rest."""
+
+    nama: str
+    judul: str
+    pita: tuple[Pita, ...]
+
+
+@dataclass(frozen=True)
+class ProgramIKU:
+    """A program or kegiatan supporting an indicator, with its budget (sheet "Program Anggaran")."""
+
+    kode: str
+    tahun: int
+    program: str
+    kegiatan: str = ""
+    target: str = ""
+    anggaran: float | None = None
+    realisasi_anggaran: float | None = None
+    baris: int | None = None
+
+
+@dataclass(frozen=True)
+class BukuIKU:
+    """Everything read from one IKU workbook."""
+
+    profil: Profil
+    indikator: tuple[Indikator, ...]
+    target: tuple[TargetIKU, ...] = ()
+    realisasi: tuple[RealisasiIKU, ...] = ()
+    skala_kustom: Skala | None = None
+    program: tuple[ProgramIKU, ...] = ()
+
+    def target_dari(self, kode: str, tahun: int) -> TargetIKU | None:
+        return next((t for t in self.target if t.kode == kode and t.tahun == tahun), None)
+
+    def realisasi_dari(self, kode: str, tahun: int) -> RealisasiIKU | None:
+        return next((r for r in self.realisasi if r.kode == kode and r.tahun == tahun), None)
+
+
+@dataclass(frozen=True)
+class HasilCapaian:
+    """The capaian of one target/realisasi pair, with why it is empty if it is."""
+
+    nilai: float | None
+    status: str | None = None  # "Tercapai" / "Belum tercapai"
+    alasan: str = ""  # why nilai is None
+    peringatan: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BarisIKU:
+    """One row of the Laporan Capaian: an indicator's numbers for one year."""
+
+    indikator: Indikator
+    tahun: int
+    target: Target | None
+    realisasi: Realisasi | None
+    capaian: HasilCapaian
+    predikat: str | None
+    realisasi_lalu: Realisasi | None = None  # the previous year's realisasi
+    target_renstra: Target | None = None  # the target of the Renstra's last year
+    tahun_renstra: int | None = None
+    capaian_renstra: float | None = None

@@ -1,0 +1,319 @@
+"""The one parser from what a cell holds to iku-xl's values.
+
+Staff type numbers the Indonesian way ("83,5", "1.234,5"), add percent signs
+("90 %"), format cells as percent (the cell holds 0.9 for 90 %), write ranges
+("80-90", "7 s.d. 8") and grades ("BB", "WTP"). Every front end hands raw cell
+values to the functions here; nothing else parses.
+
+>>> parse_angka("83,5")
+83.5
+>>> parse_angka("1.234,5")
+1234.5
+>>> parse_angka("90 %")
+90.0
+>>> parse_angka(0.9, persen=True)
+90.0
+>>> parse_angka("") is None
+True
+>>> parse_target("80 – 90")
+Rentang(bawah=80.0, atas=90.0)
+>>> parse_target("bb")
+NilaiHuruf(huruf='BB', jenis='akip')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+
+from iku_xl.core.errors import DataTidakValid
+from iku_xl.core.model import SKALA_HURUF, NilaiHuruf, Realisasi, Rentang, Target
+
+#: What Excel shows for an error value; cells holding one are never numbers.
+GALAT_EXCEL = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+               "#GETTING_DATA", "#SPILL!", "#CALC!")
+
+#: Text that means "nothing here" in Indonesian tables.
+_KOSONG = {"", "-", "–", "—", "n/a", "na"}
+
+_RENTANG = re.compile(
+    r"^\s*(?P<a>[0-9][0-9.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*"
+    r"(?P<b>[0-9][0-9.,]*)\s*%?\s*$",
+    re.IGNORECASE,
+)
+
+_POLARITAS = {
+    "positif": "positif", "maksimal": "positif", "naik": "positif",
+    "negatif": "negatif", "minimal": "negatif", "turun": "negatif",
+}
+
+#: How a year's realisasi is made from the quarters (DOMAIN.md section 4).
+JENIS_KONSOLIDASI = ("jumlah", "nilai terakhir", "rata-rata", "kumulatif")
+_KONSOLIDASI = {
+    "jumlah": "jumlah", "total": "jumlah", "sum": "jumlah",
+    "nilai terakhir": "nilai terakhir", "terakhir": "nilai terakhir",
+    "rata-rata": "rata-rata", "rata rata": "rata-rata", "ratarata": "rata-rata",
+    "rerata": "rata-rata",
+    "kumulatif": "kumulatif",
+}
+
+#: The two formulas for negative polarity (DOMAIN.md section 2), by their notation.
+METODE_NEGATIF = ("2T-R", "T/R")
+_METODE = {"2t-r": "2T-R", "(2t-r)/t": "2T-R", "standar": "2T-R", "t/r": "T/R"}
+
+
+class RumusTanpaNilai(str):
+    """A formula cell whose result was never saved (e.g. a file written by a script).
+
+    Adapters hand this over instead of the formula text, so the message can say
+    what to do rather than "'=SUM(...)' is not a number".
+    """
+
+
+def _teks(nilai: object) -> str:
+    return str(nilai).replace("\u00a0", " ").strip()
+
+
+def adalah_kosong(nilai: object) -> bool:
+    """True for an empty cell, blank text or a dash.
+
+    >>> [adalah_kosong(v) for v in (None, "", "  ", "-", 0, "0")]
+    [True, True, True, True, False, False]
+    """
+    if nilai is None:
+        return True
+    if isinstance(nilai, float) and math.isnan(nilai):
+        return True
+    return isinstance(nilai, str) and _teks(nilai).casefold() in _KOSONG
+
+
+def _galat_excel(nilai: object) -> str | None:
+    if isinstance(nilai, str) and _teks(nilai).upper() in GALAT_EXCEL:
+        return _teks(nilai).upper()
+    return None
+
+
+#: Digits with at most a decimal comma: read the same by Babel's id_ID, without loading its data.
+_ANGKA_SEDERHANA = re.compile(r"-?[0-9]+(?:,[0-9]+)?")
+
+
+def _angka_teks(teks: str) -> float:
+    """Parse a number written the Indonesian way (id_ID), strictly."""
+    if _ANGKA_SEDERHANA.fullmatch(teks):
+        return float(teks.replace(",", "."))
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return float(parse_decimal(teks, locale="id_ID", strict=True))
+    except NumberFormatError as e:
+        saran = ""
+        if e.suggestions:
+            pilihan = " atau ".join(f"'{s}'" for s in e.suggestions)
+            saran = f"Maksudnya {pilihan}? Pakai koma untuk desimal, mis. 83,5."
+        raise DataTidakValid(f"'{teks}' bukan angka yang jelas", nilai=teks,
+                             saran=saran or "Isi dengan angka, mis. 90 atau 83,5.") from None
+
+
+def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
+    """A cell value as a number, or None when the cell is empty.
+
+    ``persen=True`` says the cell is formatted as percent in the workbook, so
+    a stored 0.9 means 90.
+    """
+    if adalah_kosong(nilai):
+        return None
+    if isinstance(nilai, bool):
+        raise DataTidakValid(f"bernilai {'TRUE' if nilai else 'FALSE'}, bukan angka",
+                             nilai=nilai, saran="Isi dengan angka.")
+    if isinstance(nilai, (int, float)):
+        x = float(nilai)
+        if math.isinf(x):
+            raise DataTidakValid("bernilai tak hingga", nilai=nilai, saran="Isi dengan angka.")
+        return x * 100 if persen else x
+    if isinstance(nilai, (dt.date, dt.time)):
+        raise DataTidakValid(f"berisi tanggal/waktu {nilai}, bukan angka", nilai=nilai,
+                             saran="Ubah format sel menjadi Angka lalu ketik ulang nilainya.")
+    if isinstance(nilai, RumusTanpaNilai):
+        raise DataTidakValid(f"berisi rumus '{nilai}' yang hasilnya belum tersimpan", nilai=str(nilai),
+                             saran="Buka berkas di Excel atau LibreOffice, lalu simpan, agar hasil rumus "
+                                   "ikut tersimpan; atau isi angkanya langsung.")
+    galat = _galat_excel(nilai)
+    if galat:
+        raise DataTidakValid(f"berisi galat Excel {galat}", nilai=nilai,
+                             saran="Perbaiki rumus di sel ini atau isi angkanya langsung.")
+    teks = _teks(nilai)
+    if teks.endswith("%"):
+        teks = teks[:-1].strip()  # "90 %" is 90 whether or not the cell is percent-formatted
+    return _angka_teks(teks)
+
+
+def parse_huruf(nilai: object) -> NilaiHuruf | None:
+    """A grade (Nilai AKIP or Opini BPK) or None when the text is not one.
+
+    >>> parse_huruf(" wtp ")
+    NilaiHuruf(huruf='WTP', jenis='opini')
+    >>> parse_huruf("85") is None
+    True
+    """
+    if not isinstance(nilai, str) or isinstance(nilai, RumusTanpaNilai):
+        return None
+    huruf = _teks(nilai).upper()
+    for jenis, skala in SKALA_HURUF.items():
+        if huruf in skala:
+            return NilaiHuruf(huruf, jenis)
+    return None
+
+
+def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
+    """A target: a number, a range ("80-90", "7 s.d. 8") or a grade ("B").
+
+    >>> parse_target("7 s.d. 8")
+    Rentang(bawah=7.0, atas=8.0)
+    >>> parse_target("83,5")
+    83.5
+    """
+    huruf = parse_huruf(nilai)
+    if huruf is not None:
+        return huruf
+    if isinstance(nilai, str) and not isinstance(nilai, RumusTanpaNilai) \
+            and (m := _RENTANG.match(_teks(nilai))):
+        bawah, atas = _angka_teks(m["a"]), _angka_teks(m["b"])
+        if bawah > atas:
+            raise DataTidakValid(f"rentang '{_teks(nilai)}' terbalik", nilai=nilai,
+                                 saran=f"Tulis batas bawah dulu: {m['b']}-{m['a']}.")
+        return Rentang(bawah, atas)
+    return parse_angka(nilai, persen=persen)
+
+
+def parse_realisasi(nilai: object, *, persen: bool = False) -> Realisasi | None:
+    """A realisasi: a number or a grade.
+
+    >>> parse_realisasi("92")
+    92.0
+    >>> parse_realisasi("BB")
+    NilaiHuruf(huruf='BB', jenis='akip')
+    """
+    huruf = parse_huruf(nilai)
+    if huruf is not None:
+        return huruf
+    if isinstance(nilai, str) and _RENTANG.match(_teks(nilai)):
+        raise DataTidakValid(f"realisasi '{_teks(nilai)}' berupa rentang", nilai=nilai,
+                             saran="Realisasi harus satu angka; rentang hanya untuk target.")
+    return parse_angka(nilai, persen=persen)
+
+
+def _pilih(nilai: object, kamus: dict[str, str], apa: str, pilihan: tuple[str, ...] | list[str],
+           bawaan: str | None) -> str | None:
+    if adalah_kosong(nilai):
+        return bawaan
+    kunci = re.sub(r"\s+", " ", _teks(nilai).casefold())
+    if kunci in kamus:
+        return kamus[kunci]
+    daftar = ", ".join(f"'{p}'" for p in pilihan)
+    raise DataTidakValid(f"{apa} '{_teks(nilai)}' tidak dikenal", nilai=nilai,
+                         saran=f"Pilih salah satu: {daftar}.")
+
+
+def parse_polaritas(nilai: object, bawaan: str = "positif") -> str:
+    """'positif' or 'negatif'; an empty cell gives ``bawaan``.
+
+    >>> parse_polaritas("Negatif")
+    'negatif'
+    """
+    hasil = _pilih(nilai, _POLARITAS, "Polaritas", ("positif", "negatif"), bawaan)
+    assert hasil is not None
+    return hasil
+
+
+def parse_konsolidasi(nilai: object, bawaan: str = "nilai terakhir") -> str:
+    """One of :data:`JENIS_KONSOLIDASI`; an empty cell gives ``bawaan``.
+
+    >>> parse_konsolidasi("Rata-Rata")
+    'rata-rata'
+    """
+    hasil = _pilih(nilai, _KONSOLIDASI, "Jenis konsolidasi", JENIS_KONSOLIDASI, bawaan)
+    assert hasil is not None
+    return hasil
+
+
+def parse_metode_negatif(nilai: object, bawaan: str | None = "2T-R") -> str | None:
+    """'2T-R' (PermenPANRB 8/2021, the default) or 'T/R'.
+
+    >>> parse_metode_negatif("(2T - R) / T")
+    '2T-R'
+    >>> parse_metode_negatif(None, bawaan=None) is None
+    True
+    """
+    if isinstance(nilai, str):
+        nilai = re.sub(r"[\s×x*]|100", "", nilai)
+    return _pilih(nilai, _METODE, "Metode polaritas negatif", METODE_NEGATIF, bawaan)
+
+
+def parse_tahun(nilai: object) -> int | None:
+    """A year such as 2024 (also from "2024", 2024.0); None when empty.
+
+    >>> parse_tahun("2024")
+    2024
+    """
+    if adalah_kosong(nilai):
+        return None
+    try:
+        x = parse_angka(nilai)
+    except DataTidakValid:
+        x = None
+    if x is None or x != int(x) or not 1900 <= x <= 2200:
+        raise DataTidakValid(f"tahun '{_teks(nilai)}' tidak valid", nilai=nilai,
+                             saran="Isi tahun dengan empat angka, mis. 2024.")
+    return int(x)
+
+
+def parse_tanggal(nilai: object) -> dt.date | None:
+    """A date from a date cell or text "31-12-2024" / "31/12/2024" / "2024-12-31".
+
+    >>> parse_tanggal("5/1/2025")
+    datetime.date(2025, 1, 5)
+    """
+    if adalah_kosong(nilai):
+        return None
+    if isinstance(nilai, dt.datetime):
+        return nilai.date()
+    if isinstance(nilai, dt.date):
+        return nilai
+    teks = _teks(nilai)
+    for pola in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(teks, pola).date()
+        except ValueError:
+            continue
+    raise DataTidakValid(f"tanggal '{teks}' tidak dikenali", nilai=nilai,
+                         saran="Isi tanggal sebagai tanggal Excel atau dd-mm-yyyy, mis. 15-01-2025.")
+
+
+def teks_sel(nilai: object) -> str:
+    """A cell value as text (numbers without a trailing .0).
+
+    >>> teks_sel(1.0), teks_sel(None), teks_sel(" Kgt ")
+    ('1', '', 'Kgt')
+    """
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return _teks(nilai)
+
+
+def pengurai(jenis: str) -> Callable[..., object]:
+    """The parser for a column type named in the sheet schema."""
+    return {
+        "teks": teks_sel,
+        "angka": parse_angka,
+        "target": parse_target,
+        "realisasi": parse_realisasi,
+        "tahun": parse_tahun,
+        "tanggal": parse_tanggal,
+        "polaritas": parse_polaritas,
+        "konsolidasi": parse_konsolidasi,
+        "metode_negatif": lambda v: parse_metode_negatif(v, bawaan=None),
+    }[jenis]

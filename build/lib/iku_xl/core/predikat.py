@@ -1,0 +1,146 @@
+"""Predikat scales as data, and the band a capaian falls in (DOMAIN.md section 3).
+
+>>> predikat(95)
+'Sangat Tinggi'
+>>> predikat(90.5)
+'Tinggi'
+>>> predikat(100, skala="permenpanrb8"), predikat(100.5, skala="permenpanrb8")
+('Baik', 'Sangat Baik')
+>>> predikat(None) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from iku_xl.core.errors import DataTidakValid
+from iku_xl.core.model import Pita, Skala
+from iku_xl.core.parse import adalah_kosong, parse_angka, teks_sel
+
+# Fill colours, from best to worst, soft enough to print in black and white.
+_HIJAU_TUA, _HIJAU, _KUNING, _JINGGA, _MERAH = "A9D08E", "C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"
+
+SKALA: dict[str, Skala] = {
+    "permendagri86": Skala("permendagri86", "Permendagri 86/2017", (
+        Pita(91, "Sangat Tinggi", _HIJAU_TUA),
+        Pita(76, "Tinggi", _HIJAU),
+        Pita(66, "Sedang", _KUNING),
+        Pita(51, "Rendah", _JINGGA),
+        Pita(None, "Sangat Rendah", _MERAH),
+    )),
+    "permenpanrb8": Skala("permenpanrb8", "PermenPANRB 8/2021 (kategori capaian IKI)", (
+        Pita(100, "Sangat Baik", _HIJAU_TUA, inklusif=False),
+        Pita(100, "Baik", _HIJAU),
+        Pita(80, "Cukup", _KUNING),
+        Pita(60, "Kurang", _JINGGA),
+        Pita(None, "Sangat Kurang", _MERAH),
+    )),
+    "akip": Skala("akip", "Nilai AKIP (PermenPANRB 88/2021)", (
+        Pita(90, "AA", _HIJAU_TUA, inklusif=False),
+        Pita(80, "A", _HIJAU_TUA, inklusif=False),
+        Pita(70, "BB", _HIJAU, inklusif=False),
+        Pita(60, "B", _KUNING, inklusif=False),
+        Pita(50, "CC", _JINGGA, inklusif=False),
+        Pita(30, "C", _MERAH, inklusif=False),
+        Pita(None, "D", _MERAH),
+    )),
+    "ikm": Skala("ikm", "Mutu IKM (PermenPANRB 14/2017)", (
+        Pita(88.31, "A (Sangat Baik)", _HIJAU_TUA),
+        Pita(76.61, "B (Baik)", _HIJAU),
+        Pita(65.00, "C (Kurang Baik)", _KUNING),
+        Pita(None, "D (Tidak Baik)", _MERAH),
+    )),
+}
+
+#: The name under which a workbook's own scale sheet is chosen in Profil.
+KUSTOM = "kustom"
+
+
+def _masuk(x: float, pita: Pita) -> bool:
+    if pita.batas is None:
+        return True
+    return x >= pita.batas if pita.inklusif else x > pita.batas
+
+
+def pilih_skala(nama: str, kustom: Skala | None = None) -> Skala:
+    """The scale called ``nama``; 'kustom' is the workbook's own scale sheet."""
+    kunci = nama.strip().casefold()
+    if kunci == KUSTOM:
+        if kustom is None:
+            raise DataTidakValid("skala 'kustom' dipilih tetapi lembar skala kustom kosong",
+                                 saran="Isi lembar 'Skala Kustom' atau pilih skala lain di Profil.")
+        return kustom
+    if kunci not in SKALA:
+        daftar = ", ".join([*SKALA, KUSTOM])
+        raise DataTidakValid(f"skala predikat '{nama}' tidak dikenal", nilai=nama,
+                             saran=f"Pilih salah satu: {daftar}.")
+    return SKALA[kunci]
+
+
+def predikat(capaian: object, skala: str | Skala = "permendagri86",
+             kustom: Skala | None = None) -> str | None:
+    """The predikat of a capaian (percent) on a scale; None when capaian is empty."""
+    x = parse_angka(capaian)
+    if x is None:
+        return None
+    s = skala if isinstance(skala, Skala) else pilih_skala(skala, kustom)
+    return next(p.label for p in s.pita if _masuk(x, p))
+
+
+def warna_predikat(label: str, skala: Skala) -> str | None:
+    """The fill colour of a predikat label on a scale."""
+    return next((p.warna for p in skala.pita if p.label == label), None)
+
+
+def rumus_excel_predikat(sel: str, skala: Skala) -> str:
+    """The same banding as an Excel formula on a capaian cell (empty stays empty).
+
+    >>> rumus_excel_predikat("G7", SKALA["permenpanrb8"])
+    '=IF(G7="","",IF(G7>100,"Sangat Baik",IF(G7>=100,"Baik",IF(G7>=80,"Cukup",IF(G7>=60,"Kurang","Sangat Kurang")))))'
+    """
+    def teks(label: str) -> str:
+        return '"' + label.replace('"', '""') + '"'
+
+    isi = teks(skala.pita[-1].label)
+    for p in reversed(skala.pita[:-1]):
+        op = ">=" if p.inklusif else ">"
+        isi = f"IF({sel}{op}{p.batas:g},{teks(p.label)},{isi})"
+    return f'=IF({sel}="","",{isi})'
+
+
+def skala_dari_tabel(baris: Sequence[Sequence[object]], nama: str = KUSTOM) -> Skala:
+    """A custom scale from rows of (batas bawah, predikat, warna); order does not matter.
+
+    >>> s = skala_dari_tabel([[75, "Baik", "C6EFCE"], [90, "Sangat Baik", "#63BE7B"], [0, "Kurang", ""]])
+    >>> predikat(80, s), predikat(-5, s)
+    ('Baik', 'Kurang')
+    """
+    pita: list[Pita] = []
+    for i, (batas, label, *sisa) in enumerate(baris, start=1):
+        if adalah_kosong(batas) and adalah_kosong(label):
+            continue
+        x = parse_angka(batas)
+        if x is None or adalah_kosong(label):
+            raise DataTidakValid(f"baris skala ke-{i} tidak lengkap", nilai=batas,
+                                 saran="Isi batas bawah (angka) dan nama predikat.")
+        warna = teks_sel(sisa[0] if sisa else "").lstrip("#").upper() or "FFFFFF"
+        pita.append(Pita(x, teks_sel(label), warna))
+    if not pita:
+        raise DataTidakValid("skala kustom kosong", saran="Isi minimal satu baris skala.")
+    pita.sort(key=lambda p: p.batas if p.batas is not None else 0.0, reverse=True)
+    terbawah = pita[-1]
+    pita[-1] = Pita(None, terbawah.label, terbawah.warna)  # catches everything below
+    return Skala(nama, "Skala kustom", tuple(pita))
+
+
+def hitung_ikm(rata_rata_unsur: Sequence[float]) -> float:
+    """IKM from the 9 unsur averages (1-4): sum(avg x 1/9) x 25 (PermenPANRB 14/2017).
+
+    >>> round(hitung_ikm([3.2] * 9), 2)
+    80.0
+    """
+    if len(rata_rata_unsur) != 9:
+        raise DataTidakValid(f"IKM butuh 9 unsur, bukan {len(rata_rata_unsur)}",
+                             saran="Isi nilai rata-rata untuk kesembilan unsur pelayanan.")
+    return sum(x / 9 for x in rata_rata_unsur) * 25

@@ -1,0 +1,202 @@
+"""The workbook's glossary: sheet names, column headers and what each holds.
+
+One definition serves the template builder, the readers (openpyxl, xlwings,
+calamine), the Petunjuk sheet and docs/glosarium.md. Header text is what
+staff see; ``field`` is the name in :mod:`iku_xl.core.model`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
+
+#: Units offered in the Satuan drop-down (staff may type others).
+SATUAN = ("%", "Nilai", "Indeks", "Jumlah", "Kegiatan", "Angka", "Dokumen", "Orang", "Titik",
+          "M2", "Unit", "Predikat")
+POLARITAS = ("positif", "negatif")
+SKALA_PILIHAN = ("permendagri86", "permenpanrb8", "kustom")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a data sheet."""
+
+    field: str
+    judul: str
+    jenis: str  # the parser: see iku_xl.core.parse.pengurai
+    petunjuk: str
+    wajib: bool = False  # the header must be present
+    lebar: float = 14
+    pilihan: tuple[str, ...] = ()  # drop-down values
+    format: str = "General"
+
+
+@dataclass(frozen=True)
+class LembarData:
+    """A data sheet: a title, a header row and one record per row below it."""
+
+    nama: str
+    tabel: str  # the Excel table's name
+    judul: str
+    petunjuk: str
+    kolom: tuple[Kolom, ...]
+
+    def kolom_dari(self, field: str) -> Kolom:
+        return next(k for k in self.kolom if k.field == field)
+
+
+@dataclass(frozen=True)
+class IsianProfil:
+    """One line of the Profil sheet: label in column A, value in column B."""
+
+    field: str
+    label: str
+    jenis: str
+    petunjuk: str
+    contoh: str = ""
+    pilihan: tuple[str, ...] = ()
+
+
+#: Row of the header on data sheets the template writes (staff may move it: readers search).
+BARIS_JUDUL = 3
+
+_TW = "Triwulan"
+
+INDIKATOR = LembarData(
+    "Indikator", "tblIndikator", "INDIKATOR KINERJA UTAMA (IKU)",
+    "Satu baris untuk setiap indikator. Kode harus unik; Target dan Realisasi merujuk ke kode ini.",
+    (
+        Kolom("kode", "Kode", "teks", "Kode unik indikator, mis. 1.1 (sasaran 1, indikator 1).",
+              wajib=True, lebar=8, format="@"),
+        Kolom("sasaran", "Sasaran Strategis", "teks", "Sasaran strategis yang diukur indikator ini.",
+              wajib=True, lebar=34),
+        Kolom("nama", "Indikator Kinerja", "teks", "Nama indikator seperti tertulis di dokumen IKU.",
+              wajib=True, lebar=40),
+        Kolom("satuan", "Satuan", "teks", "Satuan ukur: %, Nilai, Indeks, Kegiatan, Jumlah, ...",
+              wajib=True, lebar=10, pilihan=SATUAN),
+        Kolom("polaritas", "Polaritas", "polaritas",
+              "positif: makin tinggi makin baik; negatif: makin rendah makin baik.",
+              lebar=11, pilihan=POLARITAS),
+        Kolom("konsolidasi", "Jenis Konsolidasi", "konsolidasi",
+              "Cara menggabungkan realisasi triwulan menjadi realisasi tahunan.",
+              lebar=15, pilihan=JENIS_KONSOLIDASI),
+        Kolom("metode_negatif", "Metode Negatif", "metode_negatif",
+              "Khusus polaritas negatif; kosongkan untuk mengikuti pilihan di Profil.",
+              lebar=11, pilihan=METODE_NEGATIF),
+        Kolom("alasan", "Alasan", "teks", "Alasan indikator ini dipilih.", lebar=30),
+        Kolom("formulasi", "Formulasi", "teks",
+              "Cara pengukuran, mis. Jumlah pengaduan yang ditindaklanjuti / Jumlah pengaduan x 100 %.",
+              lebar=40),
+        Kolom("sumber_data", "Sumber Data", "teks", "Dari mana data realisasi diambil.", lebar=20),
+        Kolom("penanggung_jawab", "Penanggung Jawab", "teks", "Seksi atau pejabat yang bertanggung jawab.",
+              lebar=20),
+    ),
+)
+
+TARGET = LembarData(
+    "Target", "tblTarget", "TARGET KINERJA",
+    "Satu baris untuk setiap indikator dan tahun (seluruh tahun Renstra). "
+    "Target boleh berupa angka (90 atau 83,5), rentang (80-90) atau predikat (B, WTP).",
+    (
+        Kolom("kode", "Kode", "teks", "Kode indikator dari lembar Indikator.", wajib=True, lebar=8,
+              format="@"),
+        Kolom("tahun", "Tahun", "tahun", "Tahun target, mis. 2024.", wajib=True, lebar=8, format="0"),
+        Kolom("nilai", "Target", "target", "Target tahunan.", wajib=True, lebar=12),
+        *(Kolom(f"tw{i}", f"Target {_TW} {r}", "target", f"Target triwulan {r} (boleh kosong).", lebar=12)
+          for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
+    ),
+)
+
+REALISASI = LembarData(
+    "Realisasi", "tblRealisasi", "REALISASI KINERJA",
+    "Satu baris untuk setiap indikator dan tahun. Isi realisasi per triwulan, atau langsung "
+    "realisasi tahunan, atau pembilang dan penyebut untuk indikator rasio.",
+    (
+        Kolom("kode", "Kode", "teks", "Kode indikator dari lembar Indikator.", wajib=True, lebar=8,
+              format="@"),
+        Kolom("tahun", "Tahun", "tahun", "Tahun realisasi.", wajib=True, lebar=8, format="0"),
+        *(Kolom(f"tw{i}", f"{_TW} {r}", "realisasi", f"Realisasi triwulan {r}.", lebar=11)
+          for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
+        Kolom("tahunan", "Realisasi Tahunan", "realisasi",
+              "Isi bila realisasi tahunan diketahui langsung; mengalahkan triwulan dan rasio.", lebar=12),
+        Kolom("pembilang", "Pembilang", "angka", "Untuk indikator rasio: bagian yang diukur.", lebar=12),
+        Kolom("penyebut", "Penyebut", "angka", "Untuk indikator rasio: jumlah seluruhnya.", lebar=12),
+        Kolom("keterangan", "Keterangan", "teks", "Catatan, mis. sumber angka atau kendala.", lebar=30),
+    ),
+)
+
+SKALA_KUSTOM = LembarData(
+    "Skala Kustom", "tblSkala", "SKALA PREDIKAT KUSTOM",
+    "Dipakai bila Skala Predikat di Profil = kustom. Capaian >= batas bawah mendapat predikat itu.",
+    (
+        Kolom("batas", "Batas Bawah", "angka", "Capaian minimal (%) untuk predikat ini.", wajib=True,
+              lebar=12),
+        Kolom("label", "Predikat", "teks", "Nama predikat, mis. Sangat Baik.", wajib=True, lebar=18),
+        Kolom("warna", "Warna", "teks", "Warna isian dalam kode hex, mis. C6EFCE (boleh kosong).",
+              lebar=12),
+    ),
+)
+
+PROGRAM = LembarData(
+    "Program Anggaran", "tblProgram", "PROGRAM, KEGIATAN DAN ANGGARAN",
+    "Boleh kosong. Program dan kegiatan yang mendukung setiap indikator, dengan anggaran dan "
+    "realisasinya; laporan menampilkan serapan anggaran per program.",
+    (
+        Kolom("kode", "Kode", "teks", "Kode indikator yang didukung.", wajib=True, lebar=8, format="@"),
+        Kolom("tahun", "Tahun", "tahun", "Tahun anggaran.", wajib=True, lebar=8, format="0"),
+        Kolom("program", "Program", "teks", "Nama program.", wajib=True, lebar=40),
+        Kolom("kegiatan", "Kegiatan", "teks", "Nama kegiatan (kosong untuk baris program).", lebar=40),
+        Kolom("target", "Target Kinerja", "teks", "Target keluaran, mis. 7 Titik atau 100 %.", lebar=14),
+        Kolom("anggaran", "Anggaran (Rp)", "angka", "Pagu anggaran.", lebar=18, format="#,##0"),
+        Kolom("realisasi_anggaran", "Realisasi Anggaran (Rp)", "angka", "Anggaran yang terserap.", lebar=18,
+              format="#,##0"),
+    ),
+)
+
+LEMBAR_DATA = (INDIKATOR, TARGET, REALISASI, SKALA_KUSTOM, PROGRAM)
+
+PROFIL_NAMA = "Profil"
+PROFIL: tuple[IsianProfil, ...] = (
+    IsianProfil("instansi", "Nama Instansi", "teks", "Nama unit kerja seperti di kop laporan.",
+                "KECAMATAN LEGOK"),
+    IsianProfil("kabupaten", "Kabupaten/Kota", "teks", "Pemerintah daerah induk.", "KABUPATEN TANGERANG"),
+    IsianProfil("tahun", "Tahun Laporan", "tahun", "Tahun yang dilaporkan.", "2024"),
+    IsianProfil("jabatan_kepala", "Jabatan Kepala", "teks", "Jabatan penanda tangan.", "CAMAT LEGOK"),
+    IsianProfil("nama_kepala", "Nama Kepala", "teks", "Nama lengkap dengan gelar."),
+    IsianProfil("pangkat", "Pangkat/Golongan", "teks", "Pangkat dan golongan.", "Pembina Tk. I / IV.b"),
+    IsianProfil("nip", "NIP", "teks", "NIP 18 angka; ketik sebagai teks agar tidak terpotong.",
+                "19700209 199003 1 002"),
+    IsianProfil("tempat", "Tempat", "teks", "Tempat penandatanganan laporan.", "Legok"),
+    IsianProfil("tanggal", "Tanggal Laporan", "tanggal", "Tanggal penandatanganan."),
+    IsianProfil("skala", "Skala Predikat", "teks",
+                "permendagri86 (Sangat Tinggi..Sangat Rendah), permenpanrb8 (Sangat Baik..Sangat Kurang) "
+                "atau kustom (lembar Skala Kustom).", "permendagri86", SKALA_PILIHAN),
+    IsianProfil("metode_negatif", "Metode Polaritas Negatif", "metode_negatif",
+                "2T-R: (2 x Target - Realisasi) / Target x 100 (PermenPANRB 8/2021); T/R: Target / Realisasi x 100.",
+                "2T-R", METODE_NEGATIF),
+    IsianProfil("tahun_awal_renstra", "Tahun Awal Renstra", "tahun", "Tahun pertama Renstra.", "2021"),
+    IsianProfil("tahun_akhir_renstra", "Tahun Akhir Renstra", "tahun",
+                "Tahun terakhir Renstra (target akhir Renstra).", "2026"),
+)
+
+#: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
+LEMBAR_HASIL_VALIDASI = "Hasil Validasi"
+AWALAN_LAPORAN = "Laporan Capaian"
+
+
+def nama_lembar_laporan(tahun: int) -> str:
+    """
+    >>> nama_lembar_laporan(2024)
+    'Laporan Capaian 2024'
+    """
+    return f"{AWALAN_LAPORAN} {tahun}"
+
+
+def normal_judul(teks: object) -> str:
+    """Header text compared loosely: case, spacing and a trailing '*' do not matter.
+
+    >>> normal_judul("  realisasi   TAHUNAN *")
+    'realisasi tahunan'
+    """
+    return " ".join(str(teks or "").replace("*", " ").split()).casefold()

@@ -1,0 +1,151 @@
+"""A sheet's layout as data: what goes in which cell, merged, styled and printed how.
+
+The core plans a sheet as a :class:`LayoutLembar`; a renderer (openpyxl now,
+xlwings later) only applies it. No layout decision is made in a renderer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from iku_xl.core.baca import huruf_kolom
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One cell. ``rumus`` marks an Excel formula; ``hasil`` is what it must compute."""
+
+    baris: int  # 1-based
+    kolom: int  # 1-based
+    nilai: str | float | int | None
+    gaya: str = "sel_teks"  # a key of iku_xl.core.gaya.GAYA
+    rumus: bool = False
+    hasil: str | float | None = None
+    format_angka: str | None = None  # overrides the style's format
+
+    @property
+    def alamat(self) -> str:
+        return f"{huruf_kolom(self.kolom - 1)}{self.baris}"
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """A block of cells, 1-based and inclusive."""
+
+    baris1: int
+    kolom1: int
+    baris2: int
+    kolom2: int
+
+    @property
+    def a1(self) -> str:
+        return (f"{huruf_kolom(self.kolom1 - 1)}{self.baris1}:"
+                f"{huruf_kolom(self.kolom2 - 1)}{self.baris2}")
+
+
+@dataclass(frozen=True)
+class WarnaBersyarat:
+    """Fill cells of ``rentang`` whose text equals ``teks`` with ``warna``."""
+
+    rentang: Rentang
+    teks: str
+    warna: str
+
+
+@dataclass(frozen=True)
+class LayoutGrafik:
+    """A native bar chart on a sheet of its own (a chart sheet prints as one full page),
+    one bar per category, its data on another sheet."""
+
+    nama: str
+    lembar_data: str
+    judul: str
+    kategori: Rentang  # one column of lembar_data
+    nilai: Rentang  # one column of lembar_data
+    judul_sumbu: str
+    horizontal: bool = True
+
+
+@dataclass(frozen=True)
+class Cetak:
+    orientasi: str = "landscape"
+    kertas: str = "A4"
+    muat_lebar: bool = True
+    baris_ulang: tuple[int, int] | None = None  # header rows repeated on every page
+    area: Rentang | None = None
+    tengah_horizontal: bool = True
+
+
+@dataclass(frozen=True)
+class LayoutLembar:
+    nama: str
+    sel: tuple[Sel, ...]
+    gabung: tuple[Rentang, ...] = ()
+    lebar_kolom: dict[int, float] = field(default_factory=dict)  # 1-based column -> width
+    tinggi_baris: dict[int, float] = field(default_factory=dict)
+    warna_bersyarat: tuple[WarnaBersyarat, ...] = ()
+    cetak: Cetak = Cetak()
+    bekukan: str | None = None  # the top-left cell of the scrolling area
+    tab_warna: str | None = None
+
+    def sel_di(self, alamat: str) -> Sel | None:
+        return next((s for s in self.sel if s.alamat == alamat), None)
+
+
+#: Points per line of 10-point text, and how many characters fit in one unit of column width.
+_PT_PER_BARIS_10 = 12.75
+_KARAKTER_PER_LEBAR = 1.1
+_LEBIH_LEBAR_TEBAL = 1.1  # bold text is about a tenth wider
+
+
+def _baris_teks(teks: str, lebar: float, ukuran: float) -> int:
+    """Lines a wrapped text needs in a column ``lebar`` wide (an estimate; Excel does not
+    recompute row heights of files written by a library)."""
+    muat = max(1.0, (lebar - 1) * _KARAKTER_PER_LEBAR * 10 / ukuran)
+    jumlah = 0
+    for bagian in teks.split("\n"):  # greedy word wrap, as the spreadsheet does
+        baris, isi = 1, 0.0
+        for kata in bagian.split():
+            panjang = len(kata)
+            if isi and isi + 1 + panjang > muat:
+                baris, isi = baris + 1, 0.0
+            isi += panjang + (1 if isi else 0)
+            while isi > muat:  # a word longer than the column breaks anywhere
+                baris, isi = baris + 1, isi - muat
+        jumlah += baris
+    return jumlah
+
+
+def dengan_tinggi_baris(layout: LayoutLembar) -> LayoutLembar:
+    """The layout with row heights that fit its wrapped text (explicit heights are kept).
+
+    A merged block's text is spread over its rows: they grow together if it needs more.
+    """
+    from iku_xl.core.gaya import GAYA
+
+    lebar_gabung: dict[tuple[int, int], tuple[float, range]] = {}
+    for g in layout.gabung:
+        lebar = sum(layout.lebar_kolom.get(k, 8.43) for k in range(g.kolom1, g.kolom2 + 1))
+        lebar_gabung[(g.baris1, g.kolom1)] = (lebar, range(g.baris1, g.baris2 + 1))
+    tinggi: dict[int, float] = {}
+    blok: list[tuple[range, float]] = []
+    for s in layout.sel:
+        gaya = GAYA[s.gaya]
+        if not gaya.lipat or not isinstance(s.nilai, str) or s.rumus:
+            continue
+        lebar, baris = lebar_gabung.get((s.baris, s.kolom), (layout.lebar_kolom.get(s.kolom, 8.43),
+                                                             range(s.baris, s.baris + 1)))
+        ukuran = gaya.ukuran * (_LEBIH_LEBAR_TEBAL if gaya.tebal else 1.0)
+        perlu = _baris_teks(s.nilai, lebar, ukuran) * _PT_PER_BARIS_10 * gaya.ukuran / 10 + 3
+        if len(baris) == 1:
+            tinggi[s.baris] = max(tinggi.get(s.baris, 15.0), perlu)
+        else:
+            blok.append((baris, perlu))
+    for baris, perlu in blok:
+        ada = sum(tinggi.get(r, 15.0) for r in baris)
+        if ada < perlu:
+            tambah = (perlu - ada) / len(baris)
+            for r in baris:
+                tinggi[r] = tinggi.get(r, 15.0) + tambah
+    return replace(layout, tinggi_baris={**{r: round(t, 2) for r, t in tinggi.items()}, **layout.tinggi_baris})

@@ -1,0 +1,89 @@
+"""The jobs every front end runs (CLI, Excel buttons, server), planned as data.
+
+A front end reads the workbook into a :class:`Lembaran`, calls one of these,
+renders the returned layout and shows the problems. What blocks a report is
+decided here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from iku_xl.core.baca import Lembaran, baca_buku
+from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat
+from iku_xl.core.hitung import hitung_buku
+from iku_xl.core.anggaran import susun_anggaran
+from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
+from iku_xl.core.model import BarisIKU, BukuIKU
+from iku_xl.core.predikat import pilih_skala
+from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
+from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
+
+
+@dataclass(frozen=True)
+class Rencana:
+    """What a job produced: the sheets to write (none when blocked) and the problems."""
+
+    lembar: tuple[LayoutLembar | LayoutGrafik, ...]
+    masalah: list[Masalah]
+    baris: list[BarisIKU] = field(default_factory=list)
+    buku: BukuIKU | None = None
+
+
+def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
+    return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
+
+
+def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
+    """Plan the Laporan Capaian for ``tahun`` (default: Tahun Laporan in Profil).
+
+    Blocked (no sheets) by any galat in reading the workbook or in the year's
+    numbers, and when the year has no target at all.
+    """
+    buku, masalah = baca_buku(lembaran)
+    try:
+        pilih_skala(buku.profil.skala, buku.skala_kustom)
+    except DataTidakValid as e:
+        masalah.append(e.di(lembar=PROFIL_NAMA).sebagai_masalah())
+    tahun = tahun or buku.profil.tahun
+    if tahun is None:
+        masalah.append(Masalah("galat", "tahun laporan belum ditentukan",
+                               "Isi 'Tahun Laporan' di lembar Profil atau beri --tahun.", PROFIL_NAMA))
+    if not buku.indikator and not ada_galat(masalah):
+        masalah.append(Masalah("galat", "belum ada indikator", "Isi minimal satu indikator di lembar Indikator.",
+                               INDIKATOR.nama))
+    if ada_galat(masalah) or tahun is None:
+        return Rencana((), _urut(masalah), buku=buku)
+    if not any(t.tahun == tahun and t.nilai is not None for t in buku.target):
+        ada = sorted({t.tahun for t in buku.target if t.nilai is not None})
+        masalah.append(Masalah("galat", f"tidak ada target untuk tahun {tahun}",
+                               f"Isi target {tahun} di lembar Target"
+                               + (f", atau pilih tahun yang ada: {', '.join(map(str, ada))}." if ada else "."),
+                               TARGET.nama))
+        return Rencana((), _urut(masalah), buku=buku)
+    baris, m = hitung_buku(buku, tahun)
+    masalah += m
+    for b in baris:
+        if b.target is None:
+            masalah.append(Masalah("peringatan", f"target {tahun} belum diisi",
+                                   f"Isi target {tahun} di lembar Target.", TARGET.nama, None, b.indikator.kode))
+    if ada_galat(masalah):
+        return Rencana((), _urut(masalah), baris, buku)
+    # The chart sheet goes last: openpyxl numbers sheet-local names (print titles, print areas)
+    # by worksheet position ignoring chart sheets, so a worksheet after a chart sheet would get
+    # the wrong print settings.
+    lembar = [susun_laporan(buku, tahun, baris, hari_ini),
+              susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)), susun_grafik(baris, tahun)]
+    return Rencana(tuple(x for x in lembar if x is not None), _urut(masalah), baris, buku)
+
+
+def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_berkas: str,
+                     waktu: dt.datetime) -> Rencana:
+    """Plan the Hasil Validasi sheet: reading, data, formulasi and formula-cell problems."""
+    from iku_xl.core.validasi import susun_hasil_validasi, validasi_buku  # the lint is not on the report's path
+
+    buku, masalah = baca_buku(lembaran)
+    semua = validasi_buku(buku, [*masalah, *masalah_rumus])
+    return Rencana((susun_hasil_validasi(semua, nama_berkas, waktu),), semua, buku=buku)

@@ -1,0 +1,1 @@
+"""openpyxl/calamine adapter: reads IKU workbooks, writes what the core plans."""

@@ -1,0 +1,81 @@
+"""The jobs on a workbook file: read, plan in the core, render, save safely.
+
+The CLI calls these; so will anything else that works on files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from iku_xl.core.errors import Masalah
+from iku_xl.core.model import BarisIKU
+from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_HASIL_VALIDASI
+from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
+from iku_xl.core.tugas import rencana_laporan, rencana_validasi
+from iku_xl.workbook.baca import BukuTerbuka, buka, lembaran, nilai_tersimpan
+from iku_xl.workbook.simpan import simpan
+from iku_xl.workbook.tulis import terapkan, ukuran_grafik
+
+
+@dataclass(frozen=True)
+class HasilProses:
+    masalah: list[Masalah]
+    keluaran: Path | None  # None: nothing was written (blocked by galat)
+    cadangan: Path | None = None
+    baris: tuple[BarisIKU, ...] = ()
+
+
+def path_keluaran(sumber: Path, akhiran: str) -> Path:
+    """The default output beside the input.
+
+    >>> path_keluaran(Path("IKU 2024.xlsm"), "laporan-2024").name
+    'IKU 2024_laporan-2024.xlsm'
+    """
+    return sumber.with_name(f"{sumber.stem}_{akhiran}{sumber.suffix}")
+
+
+def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], keluaran: Path | None, timpa: bool,
+           akhiran: str, waktu: dt.datetime) -> tuple[Path, Path | None]:
+    tujuan = Path(keluaran) if keluaran else path_keluaran(buku.path, akhiran)
+    for layout in lembar:
+        terapkan(buku.wb, layout)
+    pertama = lembar[0].nama
+    buku.wb.active = buku.wb.sheetnames.index(pertama)
+    for ws in buku.wb.worksheets:  # only the new sheet selected, or Excel groups the sheets
+        ws.sheet_view.tabSelected = ws.title == pertama
+    for cs in buku.wb.chartsheets:
+        cs.sheetViews.sheetView[0].tabSelected = False
+    ukuran_grafik(buku.wb)
+    buku.wb.calculation.fullCalcOnLoad = True  # Excel computes the new formulas on opening
+    return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu)
+
+
+def buat_laporan(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
+                 timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
+    """Add the "Laporan Capaian {tahun}" sheet; write to ``keluaran`` (default: beside the input)."""
+    waktu = waktu or dt.datetime.now()
+    buku = buka(path)
+    rencana = rencana_laporan(lembaran(buku), tahun, waktu.date())
+    if not rencana.lembar:
+        return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
+    tahun_lap = rencana.baris[0].tahun if rencana.baris else tahun
+    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
+                              f"laporan-{tahun_lap}", waktu)
+    return HasilProses(rencana.masalah, tujuan, cadangan, tuple(rencana.baris))
+
+
+def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: bool = False,
+             waktu: dt.datetime | None = None) -> HasilProses:
+    """Check the workbook and add the "Hasil Validasi" sheet listing every problem."""
+    from iku_xl.workbook.rumus import periksa_rumus_buku
+
+    waktu = waktu or dt.datetime.now()
+    buku = buka(path)
+    lewati = [n for n in buku.wb.sheetnames if n == LEMBAR_HASIL_VALIDASI or n.startswith(AWALAN_LAPORAN)]
+    masalah_rumus = periksa_rumus_buku(buku.wb, nilai_tersimpan(buku.path), lewati_lembar=lewati)
+    rencana = rencana_validasi(lembaran(buku), masalah_rumus, buku.path.name, waktu)
+    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)
+    return HasilProses(rencana.masalah, tujuan, cadangan)
+

@@ -1,0 +1,109 @@
+"""Formula cells of a whole workbook, checked with :mod:`iku_xl.core.rumus_excel`.
+
+Load the workbook with ``openpyxl.load_workbook(path)`` (data_only=False, so
+formulas are kept). openpyxl forgets the values Excel calculated, so errors
+that a formula *produced* (#DIV/0!, #N/A, ...) need the cached values as a
+second input: :func:`iku_xl.workbook.baca.nilai_tersimpan` reads them.
+
+Why not python-calamine for the cached values: python-calamine 0.9.1 returns
+an error cell as ``""``, the same as an empty cell (dimastbk/python-calamine
+issue 105), so a calamine grid never shows an error. Its grids are accepted
+(same shape) and would work once calamine returns the error text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from os import PathLike
+from typing import TYPE_CHECKING
+
+import openpyxl
+from openpyxl.formula.tokenizer import Tokenizer
+from openpyxl.utils import FORMULAE
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from iku_xl.core.errors import Masalah
+from iku_xl.core.rumus_excel import Token, periksa_nilai_galat, periksa_rumus
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+#: iku-xl's own worksheet functions (UDFs), known besides Excel's built-ins.
+FUNGSI_TAMBAHAN = frozenset({"IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO",
+                             "IKU_VALIDASI"})
+
+Grid = Sequence[Sequence[object]]
+
+
+def nama_terdefinisi_buku(wb: Workbook) -> list[str]:
+    """Workbook-scope names and table names as "Nama", sheet-scope names as "Lembar!Nama"."""
+    nama = list(wb.defined_names)
+    for ws in wb.worksheets:
+        nama += [f"{ws.title}!{n}" for n in ws.defined_names]
+        nama += list(ws.tables)
+    return nama
+
+
+def token_rumus(rumus: str) -> tuple[list[Token] | None, str | None]:
+    """(tokens, None), or (None, what the tokenizer said) when it fails."""
+    try:
+        return [Token(t.value, t.type, t.subtype) for t in Tokenizer(rumus).items], None
+    except Exception as e:  # TokenizerError, but also IndexError on an extra ')'
+        return None, f"{type(e).__name__}: {e}"
+
+
+def _teks_rumus(nilai: object) -> tuple[str, bool]:
+    """The formula text of a formula cell, and whether it can be tokenized."""
+    if isinstance(nilai, DataTableFormula):  # what-if table {=TABLE(r1,r2)}: no formula text
+        return f"{{=TABLE({nilai.r1 or ''},{nilai.r2 or ''})}}", False
+    teks = (nilai.text or "") if isinstance(nilai, ArrayFormula) else str(nilai)
+    return (teks if teks.startswith("=") else "=" + teks), True
+
+
+def _nilai_di(grid: Grid, baris: int, kolom: int) -> object:
+    try:
+        return grid[baris - 1][kolom - 1]
+    except IndexError:
+        return None
+
+
+def periksa_rumus_buku(
+    wb: Workbook,
+    nilai_tersimpan: Mapping[str, Grid] | None = None,
+    *,
+    lewati_lembar: Collection[str] = (),
+) -> list[Masalah]:
+    """Problems of every formula cell and every error-valued cell, sheet by sheet.
+
+    A cached error is reported only when the formula itself showed no galat
+    (a formula with #REF! inside also shows #REF!: one message is enough).
+    """
+    lewati = {n.casefold() for n in lewati_lembar}
+    nama_lembar = list(wb.sheetnames)
+    nama = nama_terdefinisi_buku(wb)
+    fungsi = frozenset(FORMULAE | FUNGSI_TAMBAHAN)  # one object: the core caches it by identity
+    hasil: list[Masalah] = []
+    for ws in wb.worksheets:
+        if ws.title.casefold() in lewati:
+            continue
+        grid = (nilai_tersimpan or {}).get(ws.title)
+        for baris in ws.iter_rows():
+            for c in baris:
+                if c.data_type == "e":
+                    m = periksa_nilai_galat(ws.title, c.coordinate, c.value, None)
+                    hasil += [m] if m else []
+                if c.data_type != "f":
+                    continue
+                rumus, bisa_diurai = _teks_rumus(c.value)
+                temuan: list[Masalah] = []
+                if bisa_diurai:
+                    token, galat = token_rumus(rumus)
+                    temuan = periksa_rumus(ws.title, c.coordinate, rumus, token,
+                                           nama_lembar=nama_lembar, nama_terdefinisi=nama,
+                                           fungsi_dikenal=fungsi, galat_urai=galat)
+                hasil += temuan
+                if grid is not None and all(m.tingkat != "galat" for m in temuan):
+                    m = periksa_nilai_galat(ws.title, c.coordinate,
+                                            _nilai_di(grid, c.row, c.column), rumus)
+                    hasil += [m] if m else []
+    return hasil
