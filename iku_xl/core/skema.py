@@ -63,6 +63,12 @@ BARIS_JUDUL = 3
 
 _TW = "Triwulan"
 
+
+def _kode_tahun(petunjuk_kode: str, petunjuk_tahun: str) -> tuple[Kolom, Kolom]:
+    """The Kode and Tahun columns that open every per-year sheet."""
+    return (Kolom("kode", "Kode", "teks", petunjuk_kode, wajib=True, lebar=8, format="@"),
+            Kolom("tahun", "Tahun", "tahun", petunjuk_tahun, wajib=True, lebar=8, format="0"))
+
 INDIKATOR = LembarData(
     "Indikator", "tblIndikator", "INDIKATOR KINERJA UTAMA (IKU)",
     "Satu baris untuk setiap indikator. Kode harus unik; Target dan Realisasi merujuk ke kode ini.",
@@ -99,9 +105,7 @@ TARGET = LembarData(
     "Satu baris untuk setiap indikator dan tahun (seluruh tahun Renstra). "
     "Target boleh berupa angka (90 atau 83,5), rentang (80-90) atau predikat (B, WTP).",
     (
-        Kolom("kode", "Kode", "teks", "Kode indikator dari lembar Indikator.", wajib=True, lebar=8,
-              format="@"),
-        Kolom("tahun", "Tahun", "tahun", "Tahun target, mis. 2024.", wajib=True, lebar=8, format="0"),
+        *_kode_tahun("Kode indikator dari lembar Indikator.", "Tahun target, mis. 2024."),
         Kolom("nilai", "Target", "target", "Target tahunan.", wajib=True, lebar=12),
         *(Kolom(f"tw{i}", f"Target {_TW} {r}", "target", f"Target triwulan {r} (boleh kosong).", lebar=12)
           for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
@@ -113,9 +117,7 @@ REALISASI = LembarData(
     "Satu baris untuk setiap indikator dan tahun. Isi realisasi per triwulan, atau langsung "
     "realisasi tahunan, atau pembilang dan penyebut untuk indikator rasio.",
     (
-        Kolom("kode", "Kode", "teks", "Kode indikator dari lembar Indikator.", wajib=True, lebar=8,
-              format="@"),
-        Kolom("tahun", "Tahun", "tahun", "Tahun realisasi.", wajib=True, lebar=8, format="0"),
+        *_kode_tahun("Kode indikator dari lembar Indikator.", "Tahun realisasi."),
         *(Kolom(f"tw{i}", f"{_TW} {r}", "realisasi", f"Realisasi triwulan {r}.", lebar=11)
           for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
         Kolom("tahunan", "Realisasi Tahunan", "realisasi",
@@ -143,8 +145,7 @@ PROGRAM = LembarData(
     "Boleh kosong. Program dan kegiatan yang mendukung setiap indikator, dengan anggaran dan "
     "realisasinya; laporan menampilkan serapan anggaran per program.",
     (
-        Kolom("kode", "Kode", "teks", "Kode indikator yang didukung.", wajib=True, lebar=8, format="@"),
-        Kolom("tahun", "Tahun", "tahun", "Tahun anggaran.", wajib=True, lebar=8, format="0"),
+        *_kode_tahun("Kode indikator yang didukung.", "Tahun anggaran."),
         Kolom("program", "Program", "teks", "Nama program.", wajib=True, lebar=40),
         Kolom("kegiatan", "Kegiatan", "teks", "Nama kegiatan (kosong untuk baris program).", lebar=40),
         Kolom("target", "Target Kinerja", "teks", "Target keluaran, mis. 7 Titik atau 100 %.", lebar=14),

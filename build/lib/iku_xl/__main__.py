@@ -1,3 +1,0 @@
-from iku_xl.cli import main
-import sys
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""openpyxl/calamine adapter: reads IKU workbooks, writes what the core plans."""
