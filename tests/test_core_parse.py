@@ -44,6 +44,8 @@ def test_sel_berformat_persen():
 @pytest.mark.parametrize(("nilai", "pesan"), [
     ("74.15", "'74.15' bukan angka yang jelas. Maksudnya '7.415' atau '74,15'? Pakai koma untuk desimal, mis. 83,5."),
     ("abc", "'abc' bukan angka yang jelas. Isi dengan angka, mis. 90 atau 83,5."),
+    ("NaN", "'NaN' bukan angka yang jelas. Isi dengan angka, mis. 90 atau 83,5."),
+    ("-Infinity", "'-Infinity' bukan angka yang jelas. Isi dengan angka, mis. 90 atau 83,5."),
     ("#DIV/0!", "berisi galat Excel #DIV/0!. Perbaiki rumus di sel ini atau isi angkanya langsung."),
     ("#n/a", "berisi galat Excel #N/A. Perbaiki rumus di sel ini atau isi angkanya langsung."),
     (True, "bernilai TRUE, bukan angka. Isi dengan angka."),

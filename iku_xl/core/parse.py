@@ -106,7 +106,10 @@ def _angka_teks(teks: str) -> float:
     from babel.numbers import NumberFormatError, parse_decimal
 
     try:
-        return float(parse_decimal(teks, locale="id_ID", strict=True))
+        x = float(parse_decimal(teks, locale="id_ID", strict=True))
+        if not math.isfinite(x):  # Babel accepts "NaN" and "Infinity"; a report cannot
+            raise NumberFormatError(teks)
+        return x
     except NumberFormatError as e:
         saran = ""
         if e.suggestions:
