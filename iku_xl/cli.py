@@ -70,6 +70,13 @@ def _parser() -> _Parser:
     v.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU yang diperiksa")
     _opsi_keluaran(v, "BUKU_validasi.xlsx")
 
+    h = sub.add_parser("hitung", help="hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
+                       description="Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu "
+                                   "tulis lembar kerja 'Capaian TAHUN' (tanpa format laporan resmi).")
+    h.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    h.add_argument("--tahun", type=int, help="tahun (bawaan: Tahun Laporan di Profil)")
+    _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
+
     lap = sub.add_parser("laporan", help="buat lembar Laporan Capaian untuk satu tahun",
                          description="Hitung capaian dan predikat, lalu tambahkan lembar "
                                      "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
@@ -119,15 +126,17 @@ def _jalankan(args: argparse.Namespace) -> int:
 
     if args.perintah == "validasi":
         hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu)
+    elif args.perintah == "hitung":
+        hasil = proses.hitung(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     else:
         hasil = proses.buat_laporan(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     cetak_masalah(hasil.masalah, sys.stdout)
     if hasil.cadangan:
         print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
+    apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan"}[args.perintah]
     if hasil.keluaran is None:
-        print("Laporan TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
+        print(f"{apa} TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
         return KELUAR_INPUT
-    apa = "Hasil validasi" if args.perintah == "validasi" else "Laporan"
     print(f"{apa} disimpan di: {hasil.keluaran}")
     if args.perintah == "validasi" and any(m.tingkat == "galat" for m in hasil.masalah):
         return KELUAR_INPUT

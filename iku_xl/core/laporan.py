@@ -92,7 +92,8 @@ def _sel_capaian(b: BarisIKU, nilai: float | None, r: int, k: int, c_t: str, c_r
     return Sel(r, k, nilai, "sel_capaian")
 
 
-def _keterangan(b: BarisIKU) -> str:
+def keterangan(b: BarisIKU) -> str:
+    """The Keterangan column: why a capaian is empty, Tercapai for grades, warnings."""
     bagian = []
     if b.capaian.alasan:
         bagian.append(b.capaian.alasan[0].upper() + b.capaian.alasan[1:])
@@ -131,14 +132,15 @@ def nama_lembar_grafik(tahun: int) -> str:
     return f"Grafik Capaian {tahun}"
 
 
-def susun_grafik(baris: Sequence[BarisIKU], tahun: int) -> LayoutGrafik | None:
+def susun_grafik(baris: Sequence[BarisIKU], laporan: LayoutLembar, tahun: int) -> LayoutGrafik | None:
     """The bar chart of capaian per indicator, on a chart sheet, from the report's columns."""
     if not baris:
         return None
     akhir = BARIS_DATA + len(baris) - 1
+    samping = f"{huruf_kolom(max(laporan.lebar_kolom) + 1)}{BARIS_DATA}"
     return LayoutGrafik(nama_lembar_grafik(tahun), nama_lembar_laporan(tahun), f"Capaian IKU Tahun {tahun} (%)",
                         Blok(BARIS_DATA, KOLOM_INDIKATOR, akhir, KOLOM_INDIKATOR),
-                        Blok(BARIS_DATA, KOLOM_CAPAIAN, akhir, KOLOM_CAPAIAN), "Capaian (%)")
+                        Blok(BARIS_DATA, KOLOM_CAPAIAN, akhir, KOLOM_CAPAIAN), "Capaian (%)", samping)
 
 
 def alamat_capaian(baris: Sequence[BarisIKU], tahun: int) -> dict[str, tuple[str, float | None]]:
@@ -249,7 +251,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
             tulis(r, "formulasi", ind.formulasi)
             tulis(r, "pj", ind.penanggung_jawab)
             tulis(r, "sumber", ind.sumber_data)
-            tulis(r, "keterangan", _keterangan(b))
+            tulis(r, "keterangan", keterangan(b))
             r += 1
         if r - 1 > r_awal:
             gabung += [Blok(r_awal, pos["no"], r - 1, pos["no"]),

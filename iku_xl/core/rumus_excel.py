@@ -28,7 +28,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from iku_xl.core.errors import Masalah
@@ -316,7 +316,31 @@ def periksa_rumus(
     return hasil
 
 
-def periksa_nilai_galat(lembar: str, sel: str, nilai: object, rumus: str | None) -> Masalah | None:
+def periksa_sel(lembar: str, sel: str, rumus: str | None, nilai: object,
+                urai: Callable[[str], tuple[Sequence[Token] | None, str | None]] | None, *,
+                nama_lembar: Collection[str], nama_terdefinisi: Collection[str],
+                fungsi_dikenal: Collection[str], rumus_diketahui: bool = True) -> list[Masalah]:
+    """One cell of a workbook: its formula (``rumus``, None for a plain value) and its value.
+
+    ``urai`` tokenizes a formula (the adapter supplies one; None when the formula has no
+    text to tokenize, such as a what-if table). A formula's error value is reported only
+    when the formula itself showed no galat: a formula with #REF! inside also shows #REF!.
+    ``rumus_diketahui=False`` says the engine could not tell formulas from values.
+    """
+    temuan: list[Masalah] = []
+    if rumus is not None and urai is not None:
+        token, galat = urai(rumus)
+        temuan = periksa_rumus(lembar, sel, rumus, token, nama_lembar=nama_lembar,
+                               nama_terdefinisi=nama_terdefinisi, fungsi_dikenal=fungsi_dikenal,
+                               galat_urai=galat)
+    if all(m.tingkat != "galat" for m in temuan):
+        m = periksa_nilai_galat(lembar, sel, nilai, rumus, rumus_diketahui=rumus_diketahui)
+        temuan += [m] if m else []
+    return temuan
+
+
+def periksa_nilai_galat(lembar: str, sel: str, nilai: object, rumus: str | None, *,
+                        rumus_diketahui: bool = True) -> Masalah | None:
     """A problem when a cell's (cached) value is an Excel error, else None.
 
     >>> print(periksa_nilai_galat("Data", "B3", "#N/A", None))
@@ -328,6 +352,8 @@ ketik nilai yang benar.
     kode = kode_galat(nilai)
     if kode is None:
         return None
+    if not rumus_diketahui:
+        return Masalah("galat", f"sel menampilkan galat {kode}", SARAN_GALAT[kode], lembar, sel)
     if rumus is None:
         return Masalah("galat", f"sel berisi galat {kode} sebagai nilai, bukan rumus",
                        "Hapus isinya lalu ketik nilai yang benar.", lembar, sel)

@@ -64,6 +64,7 @@ class LayoutGrafik:
     kategori: Rentang  # one column of lembar_data
     nilai: Rentang  # one column of lembar_data
     judul_sumbu: str
+    jangkar_samping: str  # where an engine without chart sheets puts it: right of the table
     horizontal: bool = True
 
 

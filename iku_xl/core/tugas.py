@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import Lembaran, baca_buku
 from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat
@@ -18,6 +18,7 @@ from iku_xl.core.anggaran import susun_anggaran
 from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
+from iku_xl.core.ringkasan import susun_capaian
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 
@@ -36,11 +37,12 @@ def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
     return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
 
 
-def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
-    """Plan the Laporan Capaian for ``tahun`` (default: Tahun Laporan in Profil).
+def _hitung_tahun(lembaran: Lembaran, tahun: int | None) -> Rencana:
+    """Read the workbook and compute ``tahun`` (default: Tahun Laporan in Profil).
 
-    Blocked (no sheets) by any galat in reading the workbook or in the year's
-    numbers, and when the year has no target at all.
+    The result has no sheets yet; it is blocked (``baris`` empty, a galat among the
+    problems) by any galat in reading the workbook or in the year's numbers, and
+    when the year has no target at all.
     """
     buku, masalah = baca_buku(lembaran)
     try:
@@ -69,14 +71,33 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
         if b.target is None:
             masalah.append(Masalah("peringatan", f"target {tahun} belum diisi",
                                    f"Isi target {tahun} di lembar Target.", TARGET.nama, None, b.indikator.kode))
-    if ada_galat(masalah):
-        return Rencana((), _urut(masalah), baris, buku)
+    return Rencana((), _urut(masalah), [] if ada_galat(masalah) else baris, buku)
+
+
+def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
+    """Plan the Laporan Capaian sheets for ``tahun``: the report, the budget sheet (when the
+    workbook has programs) and the chart; none when :func:`_hitung_tahun` is blocked."""
+    hitung = _hitung_tahun(lembaran, tahun)
+    if not hitung.baris:
+        return hitung
+    buku, baris, tahun = hitung.buku, hitung.baris, hitung.baris[0].tahun
+    assert buku is not None
     # The chart sheet goes last: openpyxl numbers sheet-local names (print titles, print areas)
     # by worksheet position ignoring chart sheets, so a worksheet after a chart sheet would get
     # the wrong print settings.
-    lembar = [susun_laporan(buku, tahun, baris, hari_ini),
-              susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)), susun_grafik(baris, tahun)]
-    return Rencana(tuple(x for x in lembar if x is not None), _urut(masalah), baris, buku)
+    laporan = susun_laporan(buku, tahun, baris, hari_ini)
+    lembar = [laporan, susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)),
+              susun_grafik(baris, laporan, tahun)]
+    return replace(hitung, lembar=tuple(x for x in lembar if x is not None))
+
+
+def rencana_capaian(lembaran: Lembaran, tahun: int | None) -> Rencana:
+    """Plan the "Capaian {tahun}" working sheet (the Hitung Capaian button, ``iku-xl hitung``)."""
+    hitung = _hitung_tahun(lembaran, tahun)
+    if not hitung.baris:
+        return hitung
+    assert hitung.buku is not None
+    return replace(hitung, lembar=(susun_capaian(hitung.buku, hitung.baris),))
 
 
 def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_berkas: str,

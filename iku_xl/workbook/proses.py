@@ -6,6 +6,7 @@ The CLI calls these; so will anything else that works on files.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_HASIL_VALIDASI
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
-from iku_xl.core.tugas import rencana_laporan, rencana_validasi
+from iku_xl.core.baca import Lembaran
+from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi
 from iku_xl.workbook.baca import BukuTerbuka, buka, lembaran, nilai_tersimpan
 from iku_xl.workbook.simpan import simpan
 from iku_xl.workbook.tulis import terapkan, ukuran_grafik
@@ -54,15 +56,27 @@ def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], k
 
 def buat_laporan(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
                  timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
-    """Add the "Laporan Capaian {tahun}" sheet; write to ``keluaran`` (default: beside the input)."""
+    """Add the "Laporan Capaian {tahun}" sheets; write to ``keluaran`` (default: beside the input)."""
     waktu = waktu or dt.datetime.now()
+    return _per_tahun(path, lambda lb: rencana_laporan(lb, tahun, waktu.date()), "laporan", keluaran, timpa,
+                      waktu)
+
+
+def hitung(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
+           timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
+    """Add the "Capaian {tahun}" working sheet; write to ``keluaran`` (default: beside the input)."""
+    return _per_tahun(path, lambda lb: rencana_capaian(lb, tahun), "capaian", keluaran, timpa,
+                      waktu or dt.datetime.now())
+
+
+def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], akhiran: str,
+               keluaran: str | Path | None, timpa: bool, waktu: dt.datetime) -> HasilProses:
     buku = buka(path)
-    rencana = rencana_laporan(lembaran(buku), tahun, waktu.date())
+    rencana = rencana_dari(lembaran(buku))
     if not rencana.lembar:
         return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
-    tahun_lap = rencana.baris[0].tahun if rencana.baris else tahun
     tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
-                              f"laporan-{tahun_lap}", waktu)
+                              f"{akhiran}-{rencana.baris[0].tahun}", waktu)
     return HasilProses(rencana.masalah, tujuan, cadangan, tuple(rencana.baris))
 
 

@@ -23,7 +23,7 @@ from openpyxl.utils import FORMULAE
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from iku_xl.core.errors import Masalah
-from iku_xl.core.rumus_excel import Token, periksa_nilai_galat, periksa_rumus
+from iku_xl.core.rumus_excel import Token, periksa_sel
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -90,20 +90,13 @@ def periksa_rumus_buku(
         for baris in ws.iter_rows():
             for c in baris:
                 if c.data_type == "e":
-                    m = periksa_nilai_galat(ws.title, c.coordinate, c.value, None)
-                    hasil += [m] if m else []
-                if c.data_type != "f":
+                    rumus, urai = None, None
+                elif c.data_type == "f":
+                    rumus, bisa_diurai = _teks_rumus(c.value)
+                    urai = token_rumus if bisa_diurai else None
+                else:
                     continue
-                rumus, bisa_diurai = _teks_rumus(c.value)
-                temuan: list[Masalah] = []
-                if bisa_diurai:
-                    token, galat = token_rumus(rumus)
-                    temuan = periksa_rumus(ws.title, c.coordinate, rumus, token,
-                                           nama_lembar=nama_lembar, nama_terdefinisi=nama,
-                                           fungsi_dikenal=fungsi, galat_urai=galat)
-                hasil += temuan
-                if grid is not None and all(m.tingkat != "galat" for m in temuan):
-                    m = periksa_nilai_galat(ws.title, c.coordinate,
-                                            _nilai_di(grid, c.row, c.column), rumus)
-                    hasil += [m] if m else []
+                nilai = c.value if rumus is None else (_nilai_di(grid, c.row, c.column) if grid else None)
+                hasil += periksa_sel(ws.title, c.coordinate, rumus, nilai, urai, nama_lembar=nama_lembar,
+                                     nama_terdefinisi=nama, fungsi_dikenal=fungsi)
     return hasil
