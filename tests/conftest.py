@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# xlwings registers its remote engine (xlwings Server's Book, which the button tests drive)
+# when it is first imported, and only with a licence key. Its PRO parts are PolyForm
+# Noncommercial: use by a government unit is permitted use. Set before anything imports xlwings.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 AKAR = Path(__file__).resolve().parent.parent
 WORKBOOKS = AKAR / "workbooks"

@@ -81,7 +81,7 @@ def test_buku_lengkap():
      ["Lembar 'Realisasi' sel B7 (indikator 1.1): tahun kosong. Isi tahun, mis. 2024."]),
     (lambda n: n["Indikator"][3].__setitem__(1, None),
      ["Lembar 'Indikator' sel B4 (indikator 1.1): Sasaran Strategis kosong. Isi Sasaran Strategis untuk "
-      "indikator ini."]),
+      "indikator ini (Sasaran kosong berarti sama dengan baris di atasnya)."]),
     (lambda n: n["Indikator"][3].__setitem__(4, "keatas"),
      ["Lembar 'Indikator' sel E4 (indikator 1.1): Polaritas 'keatas' tidak dikenal. Pilih salah satu: "
       "'positif', 'negatif'."]),
@@ -105,6 +105,14 @@ def test_judul_tidak_peka_huruf_dan_spasi_dan_baris_judul_pindah():
     buku, masalah = _baca(ubah)
     assert masalah == []
     assert len(buku.target) == 4
+
+
+def test_sasaran_kosong_sama_dengan_di_atasnya():
+    def ubah(n):
+        n["Indikator"][4][1] = None  # 1.2 under 1.1, as a merged Sasaran cell reads
+    buku, masalah = _baca(ubah)
+    assert masalah == []
+    assert [i.sasaran for i in buku.indikator] == ["Sasaran A", "Sasaran A", "Sasaran B"]
 
 
 def test_kolom_tambahan_staf_dibiarkan():

@@ -229,7 +229,14 @@ def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator,
     tabel, grid = buka
     hasil: list[Indikator] = []
     pertama: dict[str, int] = {}
+    sasaran_atas = ""  # an empty Sasaran means "the same as above", as in merged IKU tables
     for i, kode, nilai in _rekaman(INDIKATOR, tabel, grid, lembaran, p):
+        if nilai.get("sasaran") is _GAGAL:
+            pass
+        elif nilai.get("sasaran"):
+            sasaran_atas = nilai["sasaran"]
+        else:
+            nilai["sasaran"] = sasaran_atas
         sel_kode = alamat(i, tabel.kolom["kode"])
         if not kode:
             p.galat("baris indikator tanpa kode", "Isi kode unik, mis. 1.1.", tabel.lembar, sel_kode)
@@ -241,8 +248,9 @@ def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator,
         pertama[kode] = i
         for f, judul in (("sasaran", "Sasaran Strategis"), ("nama", "Indikator Kinerja")):
             if not nilai.get(f):
-                p.galat(f"{judul} kosong", f"Isi {judul} untuk indikator ini.", tabel.lembar,
-                        alamat(i, tabel.kolom[f]), kode)
+                p.galat(f"{judul} kosong", f"Isi {judul} untuk indikator ini"
+                        + (" (Sasaran kosong berarti sama dengan baris di atasnya)" if f == "sasaran" else "")
+                        + ".", tabel.lembar, alamat(i, tabel.kolom[f]), kode)
         if any(v is _GAGAL for v in nilai.values()):
             continue
         isi = {k: v for k, v in nilai.items() if v is not None and k != "kode"}

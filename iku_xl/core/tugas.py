@@ -108,3 +108,36 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
     buku, masalah = baca_buku(lembaran)
     semua = validasi_buku(buku, [*masalah, *masalah_rumus])
     return Rencana((susun_hasil_validasi(semua, nama_berkas, waktu),), semua, buku=buku)
+
+
+_APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi"}
+#: How many problems a message box lists before "... dan N lainnya".
+BATAS_DAFTAR = 5
+
+
+def ringkas_masalah(tugas: str, rencana: Rencana, catatan: Sequence[str] = ()) -> str:
+    """The message a button shows when a job is done: what was written, the problems in
+    short, and what the engine had to leave out.
+
+    >>> print(ringkas_masalah("laporan", Rencana((), [Masalah("galat", "tahun laporan belum ditentukan",
+    ...       "Isi 'Tahun Laporan' di lembar Profil.", "Profil")])))
+    Laporan TIDAK dibuat: 1 galat. Daftar lengkap ada di lembar 'Hasil Validasi'.
+    - Lembar 'Profil': tahun laporan belum ditentukan. Isi 'Tahun Laporan' di lembar Profil.
+    """
+    m = rencana.masalah
+    jumlah = {t: sum(x.tingkat == t for x in m) for t in URUTAN_TINGKAT}
+    if tugas == "validasi":
+        baris = [f"Validasi selesai: {jumlah['galat']} galat, {jumlah['peringatan']} peringatan, "
+                 f"{jumlah['info']} info. Lihat lembar 'Hasil Validasi'."]
+    elif not rencana.lembar:
+        baris = [f"{_APA[tugas]} TIDAK dibuat: {jumlah['galat']} galat. Daftar lengkap ada di lembar "
+                 "'Hasil Validasi'."]
+    else:
+        nama = ", ".join(f"'{x.nama}'" for x in rencana.lembar)
+        baris = [f"Selesai: {nama}." + (f" {jumlah['peringatan']} peringatan:" if jumlah["peringatan"] else "")]
+    daftar = [x for x in m if x.tingkat != "info"] if tugas != "validasi" or jumlah["galat"] else m
+    baris += [f"- {x}" for x in daftar[:BATAS_DAFTAR]]
+    if len(daftar) > BATAS_DAFTAR:
+        baris.append(f"... dan {len(daftar) - BATAS_DAFTAR} lainnya.")
+    baris += [f"Catatan: {c}." for c in dict.fromkeys(catatan)]
+    return "\n".join(baris)

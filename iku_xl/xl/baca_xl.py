@@ -1,0 +1,104 @@
+"""Read an open workbook through the xlwings Book API into what the core reads.
+
+Works with desktop Excel (classic xlwings) and with xlwings Server's remote
+Book. Differences from the file reader (:mod:`iku_xl.workbook.baca`), each
+documented where it matters:
+
+* values are Excel's live results, so a formula in a data cell is simply its value;
+* percent-formatted cells (0.9 shown as 90 %) are recognised on desktop Excel
+  only: xlwings Server cannot read number formats synchronously, so there the
+  validation's sibling-scale check ("0,9 next to 92") is what catches them;
+* merged cells arrive as one value in the top-left cell; the core reads an
+  empty Sasaran as "the same as above", so a merged Sasaran reads the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from iku_xl.core.baca import Lembaran, alamat, cari_lembar
+from iku_xl.core.rumus_excel import periksa_sel
+from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_DATA, LEMBAR_HASIL_VALIDASI, PROFIL_NAMA
+from iku_xl.xl.render_xl import klasik
+
+#: Only numbers this small can be a percent cell typed as a fraction (0.9 for 90 %).
+_BATAS_PECAHAN = 1.5
+
+
+def _kisi(sheet: Any) -> list[list[Any]]:
+    """The sheet's values from A1 to the end of the used range, as rows."""
+    akhir = sheet.used_range.last_cell
+    # err_to_str: an error cell reads "#DIV/0!", as in the file, instead of None (xlwings' default)
+    nilai = sheet.range((1, 1), (akhir.row, akhir.column)).options(ndim=2, err_to_str=True).value
+    return [list(b) for b in (nilai or [])]
+
+
+def _persen(sheet: Any, kisi: Sequence[Sequence[Any]]) -> frozenset[tuple[int, int]]:
+    """Percent-formatted cells among the small numbers (desktop Excel only)."""
+    hasil = set()
+    for i, baris in enumerate(kisi):
+        for j, v in enumerate(baris):
+            if isinstance(v, float) and 0 < abs(v) <= _BATAS_PECAHAN and not isinstance(v, bool):
+                if "%" in (sheet.range((i + 1, j + 1)).number_format or ""):
+                    hasil.add((i, j))
+    return frozenset(hasil)
+
+
+def lembaran_xl(book: Any) -> Lembaran:
+    """The data sheets of an open workbook as the core reads them."""
+    semua = [s.name for s in book.sheets]
+    perlu = {cari_lembar(n, semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
+    nilai: dict[str, list[list[Any]]] = {n: [] for n in semua}
+    persen: dict[str, frozenset[tuple[int, int]]] = {}
+    for nama in filter(None, perlu):
+        sheet = book.sheets[nama]
+        nilai[nama] = _kisi(sheet)
+        if klasik(book):
+            persen[nama] = _persen(sheet, nilai[nama])
+    return Lembaran(nilai, persen)
+
+
+def lembar_iku(nama: str) -> bool:
+    """Is this one of the sheets iku-xl writes (skipped by the formula check)?"""
+    return nama == LEMBAR_HASIL_VALIDASI or nama.startswith((AWALAN_LAPORAN, "Anggaran ", "Capaian ", "Grafik "))
+
+
+def masalah_rumus_xl(book: Any) -> list[Any]:
+    """Formula-cell problems of the open workbook, with the core's one rule per cell.
+
+    Desktop Excel gives each cell's formula; xlwings Server gives only values, so
+    there only cells showing an error value (#DIV/0!, #REF!, ...) are reported.
+    """
+    from iku_xl.workbook.rumus import FUNGSI_TAMBAHAN, token_rumus  # openpyxl's tokenizer
+
+    from openpyxl.utils import FORMULAE
+
+    semua = [s.name for s in book.sheets]
+    nama = [n.name for n in book.names]
+    fungsi = frozenset(FORMULAE | FUNGSI_TAMBAHAN)
+    dengan_rumus = klasik(book)
+    hasil = []
+    for sheet in book.sheets:
+        if lembar_iku(sheet.name):
+            continue
+        kisi = _kisi(sheet)
+        rumus = (sheet.range((1, 1), (len(kisi), len(kisi[0]))).options(ndim=2).formula
+                 if dengan_rumus and kisi and kisi[0] else None)
+        for i, baris in enumerate(kisi):
+            for j, v in enumerate(baris):
+                teks = rumus[i][j] if rumus else None
+                adalah_rumus = isinstance(teks, str) and teks.startswith("=")
+                if not adalah_rumus and not isinstance(v, str):
+                    continue
+                hasil += periksa_sel(sheet.name, alamat(i, j), teks if adalah_rumus else None, v,
+                                     token_rumus if adalah_rumus else None, nama_lembar=semua,
+                                     nama_terdefinisi=nama, fungsi_dikenal=fungsi,
+                                     rumus_diketahui=dengan_rumus)
+    return hasil
+
+
+def sekarang() -> dt.datetime:
+    """The time a button runs (the front end's clock, passed into the core)."""
+    return dt.datetime.now()

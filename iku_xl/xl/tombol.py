@@ -1,0 +1,92 @@
+"""The three buttons staff click: Hitung Capaian, Validasi, Buat Laporan.
+
+Written once against the xlwings Book API: desktop Excel calls them through
+RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
+argument, and they take ``xw.Book.caller()``); xlwings Server calls them as
+custom scripts with the remote Book (:mod:`iku_xl.xl.server_skrip`). The jobs
+are the core's (:mod:`iku_xl.core.tugas`), rendered by :mod:`iku_xl.xl.render_xl`.
+
+Problems in the workbook are shown, not raised: a blocked report writes the
+"Hasil Validasi" sheet and says so in a message box. Only an unexpected bug
+keeps its traceback (xlwings shows it in a message box; see xlwings' debugging docs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iku_xl.core.errors import IkuError
+from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi, ringkas_masalah
+from iku_xl.core.validasi import susun_hasil_validasi
+from iku_xl.xl.baca_xl import lembaran_xl, masalah_rumus_xl, sekarang
+from iku_xl.xl.render_xl import klasik, terapkan_xl
+
+JUDUL = "iku-xl"
+
+
+class _Kemajuan:
+    """Progress in Excel's status bar (desktop Excel; xlwings Server has no status bar)."""
+
+    def __init__(self, book: Any) -> None:
+        self.app = book.app if klasik(book) else None
+
+    def __call__(self, teks: str) -> None:
+        if self.app is not None:
+            self.app.status_bar = f"iku-xl: {teks}..."
+
+    def selesai(self) -> None:
+        if self.app is not None:
+            self.app.status_bar = False  # give the status bar back to Excel
+
+
+def _pemanggil() -> Any:
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
+    kemajuan("membaca buku kerja")
+    lembaran = lembaran_xl(book)
+    waktu = sekarang()
+    if tugas == "validasi":
+        kemajuan("memeriksa rumus")
+        return rencana_validasi(lembaran, masalah_rumus_xl(book), book.name, waktu)
+    if tugas == "hitung":
+        return rencana_capaian(lembaran, None)
+    return rencana_laporan(lembaran, None, waktu.date())
+
+
+def jalankan(book: Any, tugas: str) -> str:
+    """Run a job ('hitung', 'validasi' or 'laporan') on ``book``; return the message shown."""
+    kemajuan = _Kemajuan(book)
+    try:
+        rencana = _rencana(book, tugas, kemajuan)
+        lembar = rencana.lembar or (susun_hasil_validasi(rencana.masalah, book.name, sekarang()),)
+        catatan: list[str] = []
+        for layout in lembar:
+            kemajuan(f"menulis lembar {layout.nama}")
+            catatan += terapkan_xl(book, layout)
+        book.sheets[lembar[0].nama].activate()
+        pesan = ringkas_masalah(tugas, rencana, catatan)
+    except IkuError as e:
+        pesan = f"Galat: {e}"
+    finally:
+        kemajuan.selesai()
+    book.app.alert(pesan, title=JUDUL)
+    return pesan
+
+
+def tombol_hitung(book: Any = None) -> str:
+    """Hitung Capaian: the "Capaian TAHUN" sheet for the year in Profil."""
+    return jalankan(book or _pemanggil(), "hitung")
+
+
+def tombol_validasi(book: Any = None) -> str:
+    """Validasi: the "Hasil Validasi" sheet listing every problem."""
+    return jalankan(book or _pemanggil(), "validasi")
+
+
+def tombol_laporan(book: Any = None) -> str:
+    """Buat Laporan: the Laporan Capaian sheets for the year in Profil."""
+    return jalankan(book or _pemanggil(), "laporan")

@@ -1,0 +1,381 @@
+"""The VBA project writer (iku_xl.xl.vba_proyek): compression, the project, the container.
+
+Independent checks: the compression examples printed in [MS-OVBA] 3.2, the PROJECT-stream
+example of [MS-OVBA] 3.1.6 (for the CMG/DPB/GC obfuscation), ``olefile`` for the
+Compound File, ``olevba`` (oletools) for the VBA project, and LibreOffice, which imports
+the project of an .xlsm into Basic. Excel itself is not available here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import random
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import olefile
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iku_xl.xl.vba_proyek import (
+    ModulVBA,
+    _bantuan_salin,
+    buat_vba_project,
+    daftar_modul,
+    dekompres,
+    kompres,
+    modul_dokumen,
+)
+from tests.conftest import AKAR
+from tests.lo import FILTER, konversi, soffice_ada
+
+XLWINGS_BAS = Path(__import__("xlwings").__file__).parent / "xlwings.bas"
+HALO = 'Option Explicit\n\nSub Halo()\n    MsgBox "Halo dari iku-xl"\nEnd Sub\n'
+
+
+def _normal(teks: str) -> str:
+    return teks.replace("\r\n", "\n").rstrip("\n")
+
+
+@pytest.fixture(scope="module")
+def modul() -> list[ModulVBA]:
+    return [modul_dokumen("ThisWorkbook", False), modul_dokumen("Sheet1", True), modul_dokumen("Sheet2", True),
+            ModulVBA("IkuTombol", HALO), ModulVBA("xlwings", XLWINGS_BAS.read_text(encoding="ascii"))]
+
+
+@pytest.fixture(scope="module")
+def vba_bin(modul) -> bytes:
+    return buat_vba_project(modul)
+
+
+def _diharapkan(m: ModulVBA) -> str:
+    """The source a reader should find: ours, with the VB_Name line the writer adds."""
+    kode = _normal(m.kode)
+    return kode if kode.startswith("Attribute VB_Name") else f'Attribute VB_Name = "{m.nama}"\n{kode}'
+
+
+# ---------------------------------------------------------------- compression: [MS-OVBA] 3.2
+
+CONTOH_SPEK = [  # 3.2.1 No Compression, 3.2.2 Normal Compression, 3.2.3 Maximum Compression
+    (b"abcdefghijklmnopqrstuv.",
+     "01 19 B0 00 61 62 63 64 65 66 67 68 00 69 6A 6B 6C 6D 6E 6F 70 00 71 72 73 74 75 76 2E"),
+    (b"#aaabcdefaaaaghijaaaaaklaaamnopqaaaaaaaaaaaarstuvwxyzaaa",
+     "01 2F B0 00 23 61 61 61 62 63 64 65 82 66 00 70 61 67 68 69 6A 01 38 08 61 6B 6C 00 20 6D 6E 6F 70 "
+     "06 71 02 70 04 00 72 73 74 75 76 10 77 78 79 7A 00 2C"),
+    (b"a" * 73, "01 03 B0 02 61 45 00"),
+]
+
+
+@pytest.mark.parametrize(("asli", "terkompres"), CONTOH_SPEK)
+def test_contoh_kompresi_spesifikasi(asli, terkompres):
+    assert kompres(asli) == bytes.fromhex(terkompres)
+    assert dekompres(bytes.fromhex(terkompres)) == asli
+
+
+def test_bantuan_salin_seperti_tabel_spesifikasi():
+    """CopyToken Help: BitCount = smallest n >= 4 with 2**n >= difference; MaximumLength = (0xFFFF >> n) + 3."""
+    for selisih in range(1, 4097):
+        n = 4
+        while 2 ** n < selisih:
+            n += 1
+        assert _bantuan_salin(selisih) == (n, (0xFFFF >> n) + 3), selisih
+    assert _bantuan_salin(16)[1] == 4098 and _bantuan_salin(17)[1] == 2050 and _bantuan_salin(4096)[1] == 18
+
+
+def _token(terkompres: bytes) -> list[tuple[int, int, int, int]]:
+    """Every copy token as (chunk index, position in the decompressed chunk, offset, length)."""
+    hasil, pos, potongan = [], 1, 0
+    while pos < len(terkompres):
+        (kepala,) = struct.unpack_from("<H", terkompres, pos)
+        akhir, pos, keluar = pos + (kepala & 0xFFF) + 3, pos + 2, 0
+        if not kepala & 0x8000:
+            pos, potongan = pos + 4096, potongan + 1
+            continue
+        while pos < akhir:
+            bendera, pos = terkompres[pos], pos + 1
+            for bit in range(8):
+                if pos >= akhir:
+                    break
+                if bendera >> bit & 1:
+                    (t,) = struct.unpack_from("<H", terkompres, pos)
+                    n = max((keluar - 1).bit_length(), 4)
+                    panjang = (t & (0xFFFF >> n)) + 3
+                    hasil.append((potongan, keluar, (t >> (16 - n)) + 1, panjang))
+                    pos, keluar = pos + 2, keluar + panjang
+                else:
+                    pos, keluar = pos + 1, keluar + 1
+        potongan += 1
+    return hasil
+
+
+@pytest.mark.parametrize("selisih", [16, 17, 32, 33, 64, 65, 128, 129, 256, 257, 512, 513, 1024, 1025, 2048, 2049,
+                                     4000])
+def test_regresi_panjang_maksimum_saat_bitcount_berubah(selisih):
+    """A long run starting where BitCount changes: the first copy token is exactly MaximumLength long.
+
+    The broken PyPI compressor got this length wrong (operator precedence) and corrupted
+    every module over about 1 KB; a round trip alone would miss a writer that is merely
+    timid, so the token itself is checked against the spec's formula.
+    """
+    awalan = bytes(random.Random(selisih).choices(b"bcdefgh", k=selisih - 1))  # compressible, no "a"
+    data = awalan + b"a" * 6000
+    terkompres = kompres(data)
+    assert dekompres(terkompres) == data
+    pertama = next(t for t in _token(terkompres) if t[0] == 0 and t[1] >= selisih - 1)
+    n = max((selisih - 1).bit_length(), 4)
+    assert pertama == (0, selisih, 1, min((0xFFFF >> n) + 3, 4096 - selisih))
+    for _, posisi, geser, panjang in _token(terkompres):
+        assert panjang <= _bantuan_salin(posisi)[1] and geser <= posisi
+
+
+def _pulang_pergi(data: bytes) -> None:
+    """dekompres(kompres(x)) == x; the one exception is the spec's padded raw last chunk."""
+    terkompres = kompres(data)
+    hasil = dekompres(terkompres)
+    sisa = len(data) % 4096
+    if hasil != data:  # [MS-OVBA] 2.4.1.3.10: a raw chunk always holds 4096 bytes
+        assert sisa and hasil == data + bytes(4096 - sisa)
+        assert struct.unpack_from("<H", terkompres, len(terkompres) - 4098)[0] == 0x3FFF
+    assert dekompres(kompres(hasil)) == hasil
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=13000))
+def test_pulang_pergi_biner(data):
+    _pulang_pergi(data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(min_codepoint=9, max_codepoint=126), max_size=13000))
+def test_pulang_pergi_teks(teks):
+    data = teks.encode("ascii")
+    assert dekompres(kompres(data)) == data  # text never needs a raw chunk
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.binary(min_size=1, max_size=6), st.integers(1, 3000)), min_size=1, max_size=12))
+def test_pulang_pergi_deretan_panjang(potongan):
+    data = b"".join(pola * n for pola, n in potongan)[:40000]
+    _pulang_pergi(data)
+
+
+def test_potongan_mentah():
+    acak = random.Random(7).randbytes(4096 + 4000)
+    terkompres = kompres(acak)
+    assert struct.unpack_from("<H", terkompres, 1)[0] == 0x3FFF  # a full raw chunk: no padding
+    assert len(terkompres) == 1 + 2 * (2 + 4096)
+    assert dekompres(terkompres) == acak + bytes(96)  # the short raw last chunk is padded (spec)
+    assert dekompres(kompres(acak[:4096])) == acak[:4096]
+
+
+@pytest.mark.parametrize("rusak", [b"", b"\x02\x00\xb0", b"\x01\x05\xa0\x00a", b"\x01\x02\xb0\x01\x01"])
+def test_dekompres_menolak_data_rusak(rusak):
+    with pytest.raises(ValueError):
+        dekompres(rusak)
+
+
+# ---------------------------------------------------------------- the project and its container
+
+def test_aliran_yang_diharapkan(vba_bin, modul):
+    ole = olefile.OleFileIO(vba_bin, raise_defects=olefile.DEFECT_POTENTIAL)
+    assert sorted("/".join(e) for e in ole.listdir()) == sorted(
+        ["PROJECT", "PROJECTwm", "VBA/dir", "VBA/_VBA_PROJECT"] + [f"VBA/{m.nama}" for m in modul])
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC61FFFF000000")
+    assert ole.get_size("VBA/xlwings") > 4096  # a stream in regular sectors, the others in the mini stream
+    project = ole.openstream("PROJECT").read().decode("cp1252")
+    assert project.startswith('ID="{') and "\r\nDocument=ThisWorkbook/&H00000000\r\n" in project
+    assert "\r\nModule=IkuTombol\r\nModule=xlwings\r\nName=\"VBAProject\"\r\n" in project
+    assert "[Host Extender Info]\r\n&H00000001={3832D640-CF90-11CF-8E43-00A0C911005A};VBE;&H00000000\r\n" in project
+    wm = ole.openstream("PROJECTwm").read()
+    assert wm == b"".join(m.nama.encode() + b"\0" + m.nama.encode("utf-16-le") + b"\0\0" for m in modul) + b"\0\0"
+    ole.close()
+
+
+def test_olevba_membaca_sumber_yang_sama(vba_bin, modul):
+    from oletools.olevba import VBA_Parser
+
+    parser = VBA_Parser("vbaProject.bin", data=vba_bin)
+    try:
+        assert parser.detect_vba_macros()
+        dibaca = {nama.rsplit(".", 1)[0]: (nama.rsplit(".", 1)[1], kode)
+                  for _, _, nama, kode in parser.extract_macros()}
+    finally:
+        parser.close()
+    assert {k: _normal(v[1]) for k, v in dibaca.items()} == {m.nama: _diharapkan(m) for m in modul}
+    assert {k: v[0] for k, v in dibaca.items()} == {m.nama: "bas" if m.jenis == "standar" else "cls" for m in modul}
+    assert {k: _normal(v) for k, v in daftar_modul(vba_bin).items()} == {m.nama: _diharapkan(m) for m in modul}
+    assert all("\n" not in v.replace("\r\n", "") for v in daftar_modul(vba_bin).values())  # CRLF only
+
+
+def test_deterministik(modul, vba_bin):
+    assert buat_vba_project(modul) == vba_bin
+    kode = ("import sys, hashlib; from iku_xl.xl.vba_proyek import *; "
+            f"m = [modul_dokumen('ThisWorkbook', False), ModulVBA('IkuTombol', {HALO!r})]; "
+            "sys.stdout.write(hashlib.sha256(buat_vba_project(m)).hexdigest())")
+    hasil = {subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True, cwd=AKAR,
+                            env={**os.environ, "PYTHONHASHSEED": benih}).stdout for benih in ("1", "2")}
+    assert len(hasil) == 1
+    assert hasil == {hashlib.sha256(buat_vba_project([modul_dokumen("ThisWorkbook", False),
+                                                      ModulVBA("IkuTombol", HALO)])).hexdigest()}
+    assert buat_vba_project(modul, nama_proyek="Lain") != vba_bin
+
+
+def _dekripsi(hexa: str, id_proyek: str) -> bytes:
+    """[MS-OVBA] 2.4.3.3 Decryption, checking Version and ProjKey."""
+    d = bytes.fromhex(hexa)
+    benih, versi_enk, kunci_enk = d[0], d[1], d[2]
+    assert benih ^ versi_enk == 2
+    assert benih ^ kunci_enk == sum(id_proyek.encode()) & 0xFF
+    tak1, enk1, enk2, keluar = benih ^ kunci_enk, kunci_enk, versi_enk, []
+    for b in d[3:]:
+        asli = b ^ ((enk2 + tak1) & 0xFF)
+        keluar.append(asli)
+        enk2, enk1, tak1 = enk1, b, asli
+    abaikan = (benih & 6) // 2
+    (panjang,) = struct.unpack("<I", bytes(keluar[abaikan:abaikan + 4]))
+    assert len(keluar) == abaikan + 4 + panjang
+    return bytes(keluar[abaikan + 4:])
+
+
+def test_cmg_dpb_gc_tidak_terlindungi(vba_bin):
+    # the decryption itself, checked on the example of [MS-OVBA] 3.1.6
+    contoh = "{917DED54-440B-4FD1-A5C1-74ACF261E600}"
+    assert _dekripsi("0705D8E3D8EDDBF1DBF1DBF1DBF1", contoh) == bytes(4)
+    assert _dekripsi("0E0CD1ECDFF4E7F5E7F5E7", contoh) == b"\0"
+    assert _dekripsi("1517CAF1D6F9D7F9D706", contoh) == b"\xff"
+    ole = olefile.OleFileIO(vba_bin)
+    baris = dict(b.split("=", 1) for b in ole.openstream("PROJECT").read().decode().split("\r\n")[:12] if "=" in b)
+    ole.close()
+    id_proyek = baris["ID"].strip('"')
+    assert _dekripsi(baris["CMG"].strip('"'), id_proyek) == bytes(4)  # not protected
+    assert _dekripsi(baris["DPB"].strip('"'), id_proyek) == b"\0"  # no password
+    assert _dekripsi(baris["GC"].strip('"'), id_proyek) == b"\xff"  # visible
+
+
+def _periksa_pohon(ole: olefile.OleFileIO) -> None:
+    """[MS-CFB] 2.6.4: siblings in order, black root, no red-red, equal black height."""
+    entri = ole.direntries
+
+    def kunci(i):
+        return len(entri[i].name), entri[i].name.upper()
+
+    def tinggi_hitam(i, bawah, atas, induk_merah):
+        if i == olefile.NOSTREAM:
+            return 0
+        e = entri[i]
+        assert (bawah is None or kunci(bawah) < kunci(i)) and (atas is None or kunci(i) < kunci(atas))
+        assert not (induk_merah and e.color == 0)
+        kiri = tinggi_hitam(e.sid_left, bawah, i, e.color == 0)
+        assert kiri == tinggi_hitam(e.sid_right, i, atas, e.color == 0)
+        return kiri + (e.color == 1)
+
+    for e in entri:
+        if e is not None and e.sid_child != olefile.NOSTREAM:
+            assert entri[e.sid_child].color == 1
+            tinggi_hitam(e.sid_child, None, None, False)
+
+
+def test_proyek_besar_banyak_sektor():
+    """Many modules: several FAT sectors, a mini FAT over one sector, red and black directory nodes."""
+    rng = random.Random(3)
+    kata = ["Dim", "As", "Long", "If", "Then", "End", "Sub", "x", "y", "=", "+", "Call", "Next", "For", "To"]
+    modul = [modul_dokumen("ThisWorkbook", False)]
+    modul += [ModulVBA(f"Kecil{i}", f"Sub K{i}()\n    x = {i}\nEnd Sub\n" * rng.randint(1, 12)) for i in range(45)]
+    modul += [ModulVBA(f"Besar{i}", "\n".join(" ".join(rng.choices(kata, k=12)) + f" {rng.random()}"
+                                                for _ in range(1500))) for i in range(8)]
+    vba_bin = buat_vba_project(modul, nama_proyek="ProyekBesar")
+    ole = olefile.OleFileIO(vba_bin, raise_defects=olefile.DEFECT_POTENTIAL)
+    assert struct.unpack_from("<I", vba_bin, 0x2C)[0] > 1  # FAT sectors
+    assert struct.unpack_from("<I", vba_bin, 0x40)[0] > 1  # mini FAT sectors
+    _periksa_pohon(ole)
+    assert any(e is not None and e.color == 0 for e in ole.direntries)
+    ole.close()
+    assert {k: _normal(v) for k, v in daftar_modul(vba_bin).items()} == {m.nama: _diharapkan(m) for m in modul}
+
+
+def test_pohon_direktori_proyek_biasa(vba_bin):
+    ole = olefile.OleFileIO(vba_bin)
+    _periksa_pohon(ole)
+    ole.close()
+
+
+def test_masukan_ditolak():
+    with pytest.raises(ValueError, match=r"'Laporan'.*'\u00e9' \(U\+00E9\) di baris 2"):
+        ModulVBA("Laporan", "Sub A()\n' Caf\u00e9\nEnd Sub\n")
+    with pytest.raises(ValueError, match="kembar"):
+        buat_vba_project([ModulVBA("Modul1", ""), ModulVBA("MODUL1", "")])
+    with pytest.raises(ValueError, match="VB_Name"):
+        buat_vba_project([ModulVBA("Modul1", 'Attribute VB_Name = "Lain"\n')])
+    with pytest.raises(ValueError, match="modul_dokumen"):
+        buat_vba_project([ModulVBA("ThisWorkbook", "", "dokumen")])
+    for nama in ("dir", "1Modul", "Modul Satu", "x" * 32):
+        with pytest.raises(ValueError):
+            ModulVBA(nama, "")
+    with pytest.raises(ValueError):
+        ModulVBA("Modul1", "", "kelas")
+
+
+def test_vb_name_ditambahkan_dan_crlf():
+    (sumber,) = daftar_modul(buat_vba_project([ModulVBA("M1", "Sub A()\rEnd Sub")])).values()
+    assert sumber == 'Attribute VB_Name = "M1"\r\nSub A()\r\nEnd Sub\r\n'
+
+
+# ---------------------------------------------------------------- in an .xlsm: olevba and LibreOffice
+
+def _xlsm(vba_bin: bytes, path: Path) -> Path:
+    import xlsxwriter
+
+    buku = xlsxwriter.Workbook(str(path))
+    lembar1, lembar2 = buku.add_worksheet(), buku.add_worksheet()
+    buku.set_vba_name("ThisWorkbook")
+    lembar1.set_vba_name("Sheet1")
+    lembar2.set_vba_name("Sheet2")
+    buku.add_vba_project(io.BytesIO(vba_bin), is_stream=True)
+    lembar1.insert_button("B2", {"macro": "Halo", "caption": "Halo"})
+    buku.close()
+    return path
+
+
+def test_xlsm_dibaca_olevba(tmp_path, vba_bin, modul):
+    from oletools.olevba import VBA_Parser
+
+    path = _xlsm(vba_bin, tmp_path / "templat.xlsm")
+    with zipfile.ZipFile(path) as z:
+        assert z.read("xl/vbaProject.bin") == vba_bin
+    parser = VBA_Parser(str(path))
+    try:
+        dibaca = {nama.rsplit(".", 1)[0]: _normal(kode) for _, _, nama, kode in parser.extract_macros()}
+    finally:
+        parser.close()
+    assert dibaca == {m.nama: _diharapkan(m) for m in modul}
+
+
+WAJIB_LO = os.environ.get("IKU_XL_WAJIB_LO") == "1"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not soffice_ada() and not WAJIB_LO,
+                    reason="LibreOffice (soffice) tidak terpasang; set IKU_XL_WAJIB_LO=1 agar ini gagal")
+def test_libreoffice_memuat_proyek(tmp_path, vba_bin, modul, monkeypatch):
+    """LibreOffice imports the project into Basic; the .ods keeps each module's code as XML."""
+    monkeypatch.setitem(FILTER, ".ods", "ods:calc8")  # tests/lo.py knows no .ods; only for this test
+    (ods,) = konversi([_xlsm(vba_bin, tmp_path / "templat.xlsm")], tmp_path / "keluar", ".ods")
+    ns = "{http://openoffice.org/2000/script}"
+    with zipfile.ZipFile(ods) as z:
+        for m in modul:
+            elemen = ET.fromstring(z.read(f"Basic/VBAProject/{m.nama}.xml"))
+            assert elemen.get(f"{ns}name") == m.nama
+            assert elemen.get(f"{ns}moduleType") == ("normal" if m.jenis == "standar" else "document")
+            baris = elemen.text.split("\n")
+            jenis_vba = "VBAModule" if m.jenis == "standar" else "VBADocumentModule"
+            assert baris[:2] == [f"Rem Attribute VBA_ModuleType={jenis_vba}", "Option VBASupport 1"]
+            # LibreOffice drops the Attribute lines and keeps the rest of the code as it was
+            tanpa_atribut = "\n".join(b for b in _diharapkan(m).split("\n") if not b.startswith("Attribute "))
+            assert _normal("\n".join(baris[2:])) == tanpa_atribut
