@@ -1,0 +1,35 @@
+"""The three buttons as xlwings Server custom scripts (Excel on the web and on Mac).
+
+Imported by the server's ``custom_scripts`` package (see ``server_proyek/``), after
+xlwings Server has set ``XLWINGS_ON_SERVER`` so that ``xlwings.server.script`` is
+the server decorator. The task pane (``server_proyek/templates/taskpane.html``)
+binds one button to each script by name.
+"""
+
+from __future__ import annotations
+
+import xlwings as xw
+from xlwings.server import script
+
+from iku_xl.xl import tombol
+
+
+@script
+def iku_hitung_capaian(book: xw.Book) -> None:
+    """Hitung Capaian: lembar 'Capaian TAHUN' untuk tahun di Profil."""
+    tombol.tombol_hitung(book)
+
+
+@script
+def iku_validasi(book: xw.Book) -> None:
+    """Validasi: lembar 'Hasil Validasi' berisi setiap masalah."""
+    tombol.tombol_validasi(book)
+
+
+@script
+def iku_buat_laporan(book: xw.Book) -> None:
+    """Buat Laporan: lembar Laporan Capaian untuk tahun di Profil."""
+    tombol.tombol_laporan(book)
+
+
+__all__ = ["iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"]

@@ -1,0 +1,85 @@
+"""The buttons through xlwings Server: FastAPI's TestClient against the real xlwings-server app,
+posting the payload the Office.js client sends. Runs in a subprocess: xlwings must be imported
+with XLWINGS_ON_SERVER set, which must not leak into the rest of the test session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import AKAR, WAKTU
+
+pytest.importorskip("xlwings_server")
+
+_SKRIP = textwrap.dedent('''
+    import json, sys
+    from pathlib import Path
+    sys.path.insert(0, {akar!r})
+    from iku_xl.xl.server import siapkan_lingkungan
+    siapkan_lingkungan()
+    from fastapi.testclient import TestClient
+    from xlwings_server.main import main_app
+    import iku_xl.xl.baca_xl as baca_xl, iku_xl.xl.tombol as tombol, datetime as dt
+    baca_xl.sekarang = tombol.sekarang = lambda: dt.datetime.fromisoformat({waktu!r})
+    from tests.buku_jarak_jauh import payload_dari_berkas
+    klien = TestClient(main_app)
+    hasil = {{}}
+    hasil["meta"] = klien.get("/xlwings/custom-scripts-meta").json()
+    r = klien.get("/taskpane")
+    hasil["taskpane"] = [r.status_code, r.text]
+    r = klien.get("/manifest.xml")
+    hasil["manifest"] = [r.status_code, r.headers.get("content-type", ""), r.text[:2000]]
+    payload = payload_dari_berkas(Path({buku!r}))
+    for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"):
+        r = klien.post(f"/xlwings/custom-scripts-call/{{nama}}", json=payload)
+        hasil[nama] = [r.status_code, r.json()]
+    print(json.dumps(hasil, default=str))
+''')
+
+
+@pytest.fixture(scope="module")
+def jawaban(tmp_path_factory):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    env["XLWINGS_LICENSE_KEY"] = "noncommercial"
+    env["XLWINGS_ENVIRONMENT"] = "dev"
+    kode = _SKRIP.format(akar=str(AKAR), waktu=WAKTU.isoformat(),
+                         buku=str(AKAR / "workbooks" / "contoh_legok_2020.xlsx"))
+    keluar = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env=env,
+                            cwd=tmp_path_factory.mktemp("server"), timeout=300)
+    assert keluar.returncode == 0, keluar.stderr[-3000:]
+    return json.loads(keluar.stdout.strip().splitlines()[-1])
+
+
+def test_skrip_terdaftar(jawaban):
+    nama = {m["function_name"] if "function_name" in m else m.get("name") for m in jawaban["meta"]}
+    assert {"iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"} <= nama
+
+
+def test_panel_tugas_dan_manifest(jawaban):
+    status, html = jawaban["taskpane"]
+    assert status == 200
+    for skrip, label in (("iku_hitung_capaian", "Hitung Capaian"), ("iku_validasi", "Validasi"),
+                         ("iku_buat_laporan", "Buat Laporan")):
+        assert f'xw-click="{skrip}"' in html and label in html
+    status, jenis, xml = jawaban["manifest"]
+    assert status == 200 and "<OfficeApp" in xml and "taskpane" in xml, jenis
+
+
+def test_tombol_lewat_server(jawaban):
+    for nama, lembar in (("iku_hitung_capaian", "Capaian 2020"), ("iku_validasi", "Hasil Validasi"),
+                         ("iku_buat_laporan", "Laporan Capaian 2020")):
+        status, isi = jawaban[nama]
+        assert status == 200, isi
+        aksi = isi["actions"]
+        assert [a["args"][1] for a in aksi if a["func"] == "addSheet"][0] == lembar
+        [pesan] = [a["args"][0] for a in aksi if a["func"] == "alert"]
+        assert pesan.startswith("Selesai:" if nama != "iku_validasi" else "Validasi selesai:")
+    laporan = jawaban["iku_buat_laporan"][1]["actions"]
+    [nilai] = [a["values"] for a in laporan if a["func"] == "setValues" and a["start_row"] == 0][:1]
+    assert nilai[0][0] == "LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN 2020"
+    assert nilai[5][6] == "=F6/E6*100"
