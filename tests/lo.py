@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: Output suffix -> soffice --convert-to argument.
-FILTER = {".xlsx": "xlsx:Calc MS Excel 2007 XML", ".pdf": "pdf:calc_pdf_Export"}
+FILTER = {".xlsx": "xlsx:Calc MS Excel 2007 XML", ".pdf": "pdf:calc_pdf_Export", ".ods": "ods"}
 
 _XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \

@@ -19,6 +19,8 @@ import pytest
 
 from iku_xl.xl.fungsi import FUNGSI
 
+pytest.importorskip("xlwings", reason="xlwings (optional) not installed")
+
 AKAR = Path(__file__).resolve().parent.parent
 BAS = AKAR / "macros" / "IkuFungsi.bas"
 

@@ -251,12 +251,49 @@ def test_cmg_dpb_gc_tidak_terlindungi(vba_bin):
     assert _dekripsi("0E0CD1ECDFF4E7F5E7F5E7", contoh) == b"\0"
     assert _dekripsi("1517CAF1D6F9D7F9D706", contoh) == b"\xff"
     ole = olefile.OleFileIO(vba_bin)
-    baris = dict(b.split("=", 1) for b in ole.openstream("PROJECT").read().decode().split("\r\n")[:12] if "=" in b)
+    assert _cmg_dpb_gc(ole) == (bytes(4), b"\0", b"\xff")  # not protected, no password, visible
     ole.close()
-    id_proyek = baris["ID"].strip('"')
-    assert _dekripsi(baris["CMG"].strip('"'), id_proyek) == bytes(4)  # not protected
-    assert _dekripsi(baris["DPB"].strip('"'), id_proyek) == b"\0"  # no password
-    assert _dekripsi(baris["GC"].strip('"'), id_proyek) == b"\xff"  # visible
+
+
+def _cmg_dpb_gc(ole: olefile.OleFileIO) -> tuple[bytes, bytes, bytes]:
+    teks = ole.openstream("PROJECT").read().decode("cp1252").split("\r\n\r\n")[0]
+    baris = dict(b.split("=", 1) for b in teks.split("\r\n"))
+    return tuple(_dekripsi(baris[k].strip('"'), baris["ID"].strip('"')) for k in ("CMG", "DPB", "GC"))
+
+
+XLWINGS = XLWINGS_BAS.parent
+
+
+@pytest.mark.parametrize(("berkas", "perlindungan"), [
+    ("quickstart_standalone.xlsm", (bytes(4), b"\0", b"\xff")),  # unprotected, like ours
+    ("addin/xlwings.xlam", (b"\x04\0\0\0", b"\0", b"\0")),  # locked by the VBE (fVBEProtected), hidden
+])
+def test_dibandingkan_dengan_proyek_buatan_excel(berkas, perlindungan, vba_bin):
+    """Excel-made projects in the xlwings wheel: read back like olevba; our pieces match Excel's bytes."""
+    from oletools.olevba import VBA_Parser
+
+    with zipfile.ZipFile(XLWINGS / berkas) as z:
+        excel = z.read("xl/vbaProject.bin")
+    parser = VBA_Parser(berkas, data=excel)
+    try:
+        olevba = {nama.rsplit(".", 1)[0]: _normal(kode) for _, _, nama, kode in parser.extract_macros()}
+    finally:
+        parser.close()
+    dibaca = daftar_modul(excel)  # Excel's streams start with a performance cache (MODULEOFFSET > 0)
+    assert {k: _normal(v) for k, v in dibaca.items()} == olevba
+    assert dibaca["ThisWorkbook"] == modul_dokumen("ThisWorkbook", False).kode
+    assert dibaca["Sheet1"] == modul_dokumen("Sheet1", True).kode
+    ole_excel, ole_kami = olefile.OleFileIO(excel), olefile.OleFileIO(vba_bin)
+    assert _cmg_dpb_gc(ole_excel) == perlindungan  # our reading of 2.4.3 on Excel's own CMG/DPB/GC
+    dir_excel = dekompres(ole_excel.openstream("VBA/dir").read())
+    dir_kami = dekompres(ole_kami.openstream("VBA/dir").read())
+    ole_excel.close()
+    ole_kami.close()
+    assert dir_excel[:20] == dir_kami[:20]  # PROJECTSYSKIND (win64) and PROJECTLCID as Excel writes them
+    if b"stdole" in dir_excel:  # the stdole reference, byte for byte
+        awal = dir_kami.index(b"\x16\x00\x06\x00\x00\x00stdole")
+        rujukan = dir_kami[awal:dir_kami.index(b"\x0f\x00\x02\x00\x00\x00")]
+        assert rujukan in dir_excel
 
 
 def _periksa_pohon(ole: olefile.OleFileIO) -> None:

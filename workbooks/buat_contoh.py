@@ -1,4 +1,5 @@
-"""Regenerate the workbooks in this folder: the empty template and two filled examples.
+"""Regenerate the workbooks in this folder: the empty templates (.xlsx, and the macro-enabled
+.xlsm built from ../macros) and two filled examples.
 
     python workbooks/buat_contoh.py
 
@@ -181,10 +182,16 @@ CONTOH = {
 
 
 def buat_semua(folder: Path = FOLDER) -> list[Path]:
-    """Write the template and the examples into ``folder``; return the paths."""
+    """Write the templates (.xlsx, and .xlsm with buttons and macros) and the examples into
+    ``folder``; return the paths."""
+    from iku_xl.xl.templat_xlsm import buat_templat_xlsm
+
     hasil = []
     p = folder / "templat_iku.xlsx"
     buat_templat().save(p)
+    hasil.append(p)
+    p = folder / "templat_iku.xlsm"
+    buat_templat_xlsm(FOLDER.parent / "macros").save(p)
     hasil.append(p)
     for nama, (fungsi, sumber, tanpa_target) in CONTOH.items():
         p = folder / nama

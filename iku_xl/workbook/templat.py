@@ -205,21 +205,31 @@ def buat_templat(buku: BukuIKU | None = None, *, catatan: str | None = None) -> 
     from openpyxl import Workbook
 
     wb = Workbook()
-    petunjuk = wb.active
-    petunjuk.title = "Petunjuk"
+    wb.active.title = "Petunjuk"
+    isi_templat(wb, buku, catatan=catatan)
+    return wb
+
+
+def isi_templat(wb: Workbook, buku: BukuIKU | None = None, *, catatan: str | None = None) -> None:
+    """Fill ``wb`` with the template's sheets, in order; sheets that already exist under
+    those names (made by another writer, e.g. carrying buttons) are filled, not replaced."""
+
+    def lembar(nama: str) -> Worksheet:
+        return wb[nama] if nama in wb.sheetnames else wb.create_sheet(nama)
+
+    petunjuk = lembar("Petunjuk")
     _petunjuk(petunjuk)
     if catatan:
         petunjuk.insert_rows(1, 2)
         c = petunjuk.cell(row=1, column=1, value=catatan)
         _gaya_sel(c, "peringatan")
-    _profil(wb.create_sheet(PROFIL_NAMA), buku.profil if buku else None)
+    _profil(lembar(PROFIL_NAMA), buku.profil if buku else None)
     for data in LEMBAR_DATA:
-        _lembar_data(wb.create_sheet(data.nama), data, _baris_data(data, buku))
-    wb.active = 1
+        _lembar_data(lembar(data.nama), data, _baris_data(data, buku))
+    wb.active = wb.sheetnames.index(PROFIL_NAMA)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == PROFIL_NAMA
     wb.properties.creator = "iku-xl"
     wb.properties.title = "Indikator Kinerja Utama"
     # a fixed timestamp keeps regenerated sample files byte-comparable in content
     wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 1)
-    return wb

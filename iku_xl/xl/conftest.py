@@ -1,7 +1,8 @@
-"""pytest: the xlwings Server modules are not collected as doctest modules.
+"""pytest: modules that are not collected as doctest modules (they hold no doctests).
 
-Importing them needs ``XLWINGS_LICENSE_KEY`` and puts the server project on
-``sys.path``; tests/test_server_fungsi.py runs them in a subprocess instead.
+The xlwings Server modules need ``XLWINGS_LICENSE_KEY`` and put the server project on
+``sys.path``; ``udfs.py`` needs xlwings, an optional dependency. The tests run them in
+subprocesses instead: tests/test_server_fungsi.py, tests/test_udf_metadata.py.
 """
 
-collect_ignore = ["server_fungsi.py", "server_proyek"]
+collect_ignore = ["server_fungsi.py", "server_proyek", "udfs.py"]

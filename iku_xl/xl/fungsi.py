@@ -4,11 +4,12 @@ Each function is a thin wrapper: parse with :mod:`iku_xl.core.parse`, call the c
 return. :func:`_fungsi_sel` adds what every cell function needs, once:
 
 * **Ranges.** Arguments arrive as xlwings hands them over with ``ndim=2``: a range is a
-  list of rows; a single cell or a typed value is a scalar (classic xlwings) or a 1x1
-  range (xlwings Server). Given ranges the answer is a list of rows of the same shape,
-  one element per cell, computed in one call; a 1x1 range and a scalar are spread over
-  the others. An argument marked ``per_baris`` takes one whole row per answer
-  (IKU_REALISASI: n rows x 4 quarters give n x 1).
+  list of rows, and so is a single cell or a typed value (``[[90]]``); an omitted
+  optional argument is None (xlwings Server also sends an empty single cell as None);
+  Python callers pass plain values. Given ranges the answer is a list of rows of the
+  same shape, one element per cell, computed in one call; a 1x1 range and a plain value
+  are spread over the others. An argument marked ``per_baris`` takes one whole row per
+  answer (IKU_REALISASI: n rows x 4 quarters give n x 1).
 * **Errors.** A value the core cannot use (an :class:`~iku_xl.core.errors.IkuError`)
   becomes a short message in that element only, starting with :data:`MARKA`::
 
@@ -56,7 +57,7 @@ import functools
 import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, IkuError
@@ -136,7 +137,7 @@ class _Isian:
         return self.nilai if self.ukuran is None else self.nilai[i][j]
 
 
-def _daftar(x: object) -> bool:
+def _daftar(x: object) -> TypeGuard[Sequence[Any]]:
     return isinstance(x, list | tuple)
 
 
@@ -156,16 +157,15 @@ def _kisi(nama: str, x: Sequence[Any]) -> list[list[Any]]:
 def _isian(a: Argumen, x: object) -> _Isian:
     if not _daftar(x):
         isian = _Isian([x] if a.per_baris else x)
-    elif not a.per_baris:
-        kisi = _kisi(a.nama, x)  # type: ignore[arg-type]
-        satu = len(kisi) == 1 and len(kisi[0]) == 1
-        isian = _Isian(kisi[0][0], None, True) if satu else _Isian(kisi, (len(kisi), len(kisi[0])), True)
-    elif not all(_daftar(b) for b in x):  # type: ignore[union-attr]
-        isian = _Isian(_kisi(a.nama, x)[0])  # type: ignore[arg-type]  # a flat list: one row
+    elif a.per_baris:
+        kisi = _kisi(a.nama, x)
+        rentang = all(_daftar(b) for b in x)  # a flat list (plain Python) is one row, not a range
+        isian = _Isian([[b] for b in kisi], (len(kisi), 1), True) if len(kisi) > 1 else \
+            _Isian(kisi[0], None, rentang)
     else:
-        kisi = _kisi(a.nama, x)  # type: ignore[arg-type]
-        isian = _Isian(kisi[0], None, True) if len(kisi) == 1 else \
-            _Isian([[b] for b in kisi], (len(kisi), 1), True)
+        kisi = _kisi(a.nama, x)
+        isian = _Isian(kisi[0][0], None, True) if len(kisi) == len(kisi[0]) == 1 else \
+            _Isian(kisi, (len(kisi), len(kisi[0])), True)
     if a.per_baris and a.lebar is not None:
         baris = [isian.nilai] if isian.ukuran is None else [b[0] for b in isian.nilai]
         if any(len(b) != a.lebar for b in baris):

@@ -61,11 +61,10 @@ class ModulVBA:
             raise ValueError(f"nama modul VBA tidak sah: {self.nama!r}")
         if self.jenis not in ("standar", "dokumen"):
             raise ValueError(f"modul {self.nama!r}: jenis harus 'standar' atau 'dokumen', bukan {self.jenis!r}")
-        for i, ch in enumerate(self.kode):
-            if ord(ch) > 127:
-                baris = self.kode.count("\n", 0, i) + 1
-                raise ValueError(f"modul {self.nama!r}: kode VBA harus ASCII; karakter pertama yang bukan "
-                                 f"ASCII: {ch!r} (U+{ord(ch):04X}) di baris {baris}")
+        if not self.kode.isascii():
+            i, ch = next((i, ch) for i, ch in enumerate(self.kode) if ord(ch) > 127)
+            raise ValueError(f"modul {self.nama!r}: kode VBA harus ASCII; karakter pertama yang bukan ASCII: "
+                             f"{ch!r} (U+{ord(ch):04X}) di baris {self.kode.count(chr(10), 0, i) + 1}")
 
 
 def modul_dokumen(nama: str, lembar: bool) -> ModulVBA:
@@ -92,22 +91,16 @@ def _kompres_potongan(data: bytes, awal: int, akhir: int) -> bytes:
     """Compress one chunk data[awal:akhir] (<= 4096 bytes) into a CompressedChunk (2.4.1.3.7)."""
     keluar = bytearray()
     indeks: dict[bytes, list[int]] = {}
-    sudah = awal  # positions below this are in the index
-
-    def daftarkan(sampai: int) -> None:
-        nonlocal sudah
-        for p in range(sudah, min(sampai, akhir - 2)):
-            indeks.setdefault(data[p:p + 3], []).append(p)
-        sudah = max(sudah, sampai)
-
-    kini = awal
+    kini = sudah = awal  # positions below `sudah` are in the index of 3-byte prefixes
     while kini < akhir:
         posisi_bendera, bendera = len(keluar), 0
         keluar.append(0)
         for bit in range(8):
             if kini >= akhir:
                 break
-            daftarkan(kini)
+            for p in range(sudah, min(kini, akhir - 2)):
+                indeks.setdefault(data[p:p + 3], []).append(p)
+            sudah = max(sudah, kini)
             terbaik, calon_terbaik, batas = 0, -1, akhir - kini
             for calon in reversed(indeks.get(data[kini:kini + 3], ()) if batas >= 3 else ()):
                 # only a candidate that also matches at index `terbaik` can be strictly longer
@@ -317,15 +310,26 @@ def _pohon(anak: list[int], urut: list[str]) -> tuple[int, dict[int, tuple[int, 
     return akar, simpul
 
 
+def _rantai(data: bytes, ukuran: int, blok: list[bytes], tabel: list[int]) -> int:
+    """Append ``data`` to ``blok`` as ``ukuran``-byte sectors chained in ``tabel``; return the first."""
+    n, mulai = -(-len(data) // ukuran), len(blok)
+    blok += [data[k * ukuran:(k + 1) * ukuran].ljust(ukuran, b"\0") for k in range(n)]
+    tabel += [mulai + k + 1 for k in range(n - 1)] + [_AKHIR] * (n > 0)
+    return mulai if n else _AKHIR
+
+
+def _u32(nilai: list[int]) -> bytes:
+    return struct.pack(f"<{len(nilai)}I", *nilai)
+
+
 def _cfb(akar: dict) -> bytes:
     """Write the storage tree ``akar`` (name -> bytes for a stream, or dict for a storage)."""
-    nama, jenis, isi, anak = ["Root Entry"], [5], [b""], [[]]
+    nama, isi, anak = ["Root Entry"], [None], [[]]  # isi: None for a storage, else the stream's bytes
 
     def daftar(induk: int, pohon: dict) -> None:
         for n, v in pohon.items():
             nama.append(n)
-            jenis.append(1 if isinstance(v, dict) else 2)
-            isi.append(b"" if isinstance(v, dict) else bytes(v))
+            isi.append(None if isinstance(v, dict) else bytes(v))
             anak.append([])
             anak[induk].append(len(nama) - 1)
             if isinstance(v, dict):
@@ -334,32 +338,16 @@ def _cfb(akar: dict) -> bytes:
 
     sektor: list[bytes] = []
     fat: list[int] = []
-
-    def rantai(data: bytes, ukuran: int) -> int:
-        """Append ``data`` as a chain of ``ukuran``-byte sectors; return the first sector."""
-        n = -(-len(data) // ukuran)
-        mulai = len(sektor)
-        for k in range(n):
-            sektor.append(data[k * ukuran:(k + 1) * ukuran].ljust(ukuran, b"\0"))
-            fat.append(mulai + k + 1 if k < n - 1 else _AKHIR)
-        return mulai if n else _AKHIR
-
+    blok_mini: list[bytes] = []
+    minifat: list[int] = []
     mulai = [0] * len(nama)
-    mini, minifat = bytearray(), []
     for i, data in enumerate(isi):
-        if jenis[i] != 2:
-            continue
-        if len(data) >= 4096:
-            mulai[i] = rantai(data, 512)
-        else:
-            m0, n = len(mini) // 64, -(-len(data) // 64)
-            mini += data.ljust(n * 64, b"\0")
-            minifat += [m0 + k + 1 if k < n - 1 else _AKHIR for k in range(n)]
-            mulai[i] = m0 if n else _AKHIR
-    mulai[0] = rantai(bytes(mini), 512)
-    awal_minifat = rantai(b"".join(struct.pack("<I", x) for x in minifat).ljust(-(-len(minifat) // 128) * 512,
-                                                                                 b"\xff"), 512)
+        if data is not None:  # below the 4096-byte cutoff a stream lives in the mini stream
+            mulai[i] = _rantai(data, 512, sektor, fat) if len(data) >= 4096 else _rantai(data, 64, blok_mini, minifat)
+    mini = b"".join(blok_mini)
+    mulai[0] = _rantai(mini, 512, sektor, fat)
     n_minifat = -(-len(minifat) // 128)
+    awal_minifat = _rantai(_u32(minifat + [_BEBAS] * (n_minifat * 128 - len(minifat))), 512, sektor, fat)
 
     tepi: dict[int, tuple[int, int, int]] = {}
     anak_akar: dict[int, int] = {}
@@ -368,29 +356,27 @@ def _cfb(akar: dict) -> bytes:
             anak_akar[i], simpul = _pohon(anak[i], nama)
             tepi.update(simpul)
     entri = bytearray()
-    for i in range(len(nama)):
+    for i, data in enumerate(isi):
         nama16 = nama[i].encode("utf-16-le") + b"\0\0"
         ki, ka, warna = tepi.get(i, (_TIADA, _TIADA, 1))
-        ukuran = len(mini) if i == 0 else len(isi[i])
-        entri += (nama16.ljust(64, b"\0") + struct.pack("<HBBIII", len(nama16), jenis[i], warna, ki, ka,
-                                                         anak_akar.get(i, _TIADA))
-                  + bytes(16 + 4 + 16) + struct.pack("<IQ", mulai[i] if jenis[i] != 1 else 0, ukuran))
-    while len(entri) % 512:
-        entri += bytes(64) + struct.pack("<HBBIII", 0, 0, 0, _TIADA, _TIADA, _TIADA) + bytes(48)
-    awal_dir = rantai(bytes(entri), 512)
+        jenis = 5 if i == 0 else 1 if data is None else 2
+        entri += (nama16.ljust(64, b"\0") + struct.pack("<HBB", len(nama16), jenis, warna)
+                  + _u32([ki, ka, anak_akar.get(i, _TIADA)]) + bytes(36)  # CLSID, state bits, times: 0
+                  + struct.pack("<IQ", 0 if jenis == 1 else mulai[i], len(mini) if i == 0 else len(data or b"")))
+    entri += (bytes(68) + _u32([_TIADA] * 3) + bytes(48)) * (-len(nama) % 4)  # free entries
+    awal_dir = _rantai(bytes(entri), 512, sektor, fat)
 
-    n_fat = -(-len(sektor) // 127)
+    n_fat = -(-len(sektor) // 127)  # the FAT also maps its own sectors
     if n_fat > 109:
         raise ValueError("vbaProject terlalu besar untuk FAT tanpa sektor DIFAT (> 109 sektor FAT)")
     letak_fat = list(range(len(sektor), len(sektor) + n_fat))
     fat += [_FAT] * n_fat
-    fat += [_BEBAS] * (n_fat * 128 - len(fat))
-    sektor += [b"".join(struct.pack("<I", x) for x in fat[k * 128:(k + 1) * 128]) for k in range(n_fat)]
+    _rantai(_u32(fat + [_BEBAS] * (n_fat * 128 - len(fat))), 512, sektor, [])
 
     kepala = (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16)
-              + struct.pack("<HHHHH6sIIIIIIIII", 0x003E, 0x0003, 0xFFFE, 9, 6, bytes(6), 0, n_fat, awal_dir, 0,
-                            4096, awal_minifat if n_minifat else _AKHIR, n_minifat, _AKHIR, 0)
-              + b"".join(struct.pack("<I", x) for x in letak_fat + [_BEBAS] * (109 - n_fat)))
+              + struct.pack("<HHHHH6s", 0x003E, 0x0003, 0xFFFE, 9, 6, bytes(6))
+              + _u32([0, n_fat, awal_dir, 0, 4096, awal_minifat, n_minifat, _AKHIR, 0])
+              + _u32(letak_fat + [_BEBAS] * (109 - n_fat)))
     return kepala + b"".join(sektor)
 
 
