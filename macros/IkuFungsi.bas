@@ -85,7 +85,7 @@ End Function
 
 Public Sub IkuDaftarkanFungsi()
     ' Deskripsi, kategori dan keterangan argumen fungsi IKU_ di Function Wizard (Excel 2010+).
-    ' Dipanggil dari Workbook_Open; tidak memerlukan akses ke proyek VBA.
+    ' Jalankan sekali lewat Alt+F8 (Makro), lalu simpan buku kerja; tidak berjalan otomatis.
     Dim tersimpan As Boolean
     tersimpan = ThisWorkbook.Saved
     On Error Resume Next

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from iku_xl.xl.vba_proyek import (
     ModulVBA,
     _bantuan_salin,
+    _pohon,
     buat_vba_project,
     daftar_modul,
     dekompres,
@@ -34,7 +35,7 @@ from iku_xl.xl.vba_proyek import (
     modul_dokumen,
 )
 from tests.conftest import AKAR
-from tests.lo import FILTER, konversi, soffice_ada
+from tests.lo import konversi, soffice_ada
 
 XLWINGS_BAS = Path(__import__("xlwings").__file__).parent / "xlwings.bas"
 HALO = 'Option Explicit\n\nSub Halo()\n    MsgBox "Halo dari iku-xl"\nEnd Sub\n'
@@ -265,8 +266,8 @@ XLWINGS = XLWINGS_BAS.parent
 
 
 @pytest.mark.parametrize(("berkas", "perlindungan"), [
-    ("quickstart_standalone.xlsm", (bytes(4), b"\0", b"\xff")),  # unprotected, like ours
-    ("addin/xlwings.xlam", (b"\x04\0\0\0", b"\0", b"\0")),  # locked by the VBE (fVBEProtected), hidden
+    ("quickstart_standalone.xlsm", (bytes(4), 1, b"\xff")),  # unprotected, no password, visible: like ours
+    ("addin/xlwings.xlam", (b"\x04\0\0\0", 29, b"\0")),  # locked (fVBEProtected), password hash, hidden
 ])
 def test_dibandingkan_dengan_proyek_buatan_excel(berkas, perlindungan, vba_bin):
     """Excel-made projects in the xlwings wheel: read back like olevba; our pieces match Excel's bytes."""
@@ -284,7 +285,8 @@ def test_dibandingkan_dengan_proyek_buatan_excel(berkas, perlindungan, vba_bin):
     assert dibaca["ThisWorkbook"] == modul_dokumen("ThisWorkbook", False).kode
     assert dibaca["Sheet1"] == modul_dokumen("Sheet1", True).kode
     ole_excel, ole_kami = olefile.OleFileIO(excel), olefile.OleFileIO(vba_bin)
-    assert _cmg_dpb_gc(ole_excel) == perlindungan  # our reading of 2.4.3 on Excel's own CMG/DPB/GC
+    cmg, dpb, gc = _cmg_dpb_gc(ole_excel)  # our reading of 2.4.3 on Excel's own CMG/DPB/GC
+    assert (cmg, len(dpb), gc) == perlindungan
     dir_excel = dekompres(ole_excel.openstream("VBA/dir").read())
     dir_kami = dekompres(ole_kami.openstream("VBA/dir").read())
     ole_excel.close()
@@ -335,6 +337,26 @@ def test_proyek_besar_banyak_sektor():
     assert any(e is not None and e.color == 0 for e in ole.direntries)
     ole.close()
     assert {k: _normal(v) for k, v in daftar_modul(vba_bin).items()} == {m.nama: _diharapkan(m) for m in modul}
+
+
+def test_pohon_merah_hitam_untuk_setiap_ukuran():
+    for n in range(1, 100):
+        nama = ["Root Entry"] + [f"M{i:03d}" if i % 3 else f"Nama{i}" for i in range(n)]
+        akar, simpul = _pohon(list(range(1, n + 1)), nama)
+
+        def periksa(i, bawah, atas, induk_merah):
+            if i == 0xFFFFFFFF:
+                return 0
+            kiri, kanan, warna = simpul[i]
+            kunci = (len(nama[i]), nama[i].upper())
+            assert (bawah is None or bawah < kunci) and (atas is None or kunci < atas)
+            assert not (induk_merah and warna == 0)
+            hitam = periksa(kiri, bawah, kunci, warna == 0)
+            assert hitam == periksa(kanan, kunci, atas, warna == 0)
+            return hitam + warna
+
+        assert simpul[akar][2] == 1 and len(simpul) == n
+        periksa(akar, None, None, False)
 
 
 def test_pohon_direktori_proyek_biasa(vba_bin):
@@ -400,9 +422,8 @@ WAJIB_LO = os.environ.get("IKU_XL_WAJIB_LO") == "1"
 @pytest.mark.libreoffice
 @pytest.mark.skipif(not soffice_ada() and not WAJIB_LO,
                     reason="LibreOffice (soffice) tidak terpasang; set IKU_XL_WAJIB_LO=1 agar ini gagal")
-def test_libreoffice_memuat_proyek(tmp_path, vba_bin, modul, monkeypatch):
+def test_libreoffice_memuat_proyek(tmp_path, vba_bin, modul):
     """LibreOffice imports the project into Basic; the .ods keeps each module's code as XML."""
-    monkeypatch.setitem(FILTER, ".ods", "ods:calc8")  # tests/lo.py knows no .ods; only for this test
     (ods,) = konversi([_xlsm(vba_bin, tmp_path / "templat.xlsm")], tmp_path / "keluar", ".ods")
     ns = "{http://openoffice.org/2000/script}"
     with zipfile.ZipFile(ods) as z:

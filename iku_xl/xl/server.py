@@ -20,6 +20,8 @@ def siapkan_lingkungan() -> None:
     """Point xlwings Server at iku-xl's project folder (before it is imported)."""
     os.environ.setdefault("XLWINGS_PROJECT_DIR", str(PROYEK))
     os.environ.setdefault("XLWINGS_ON_SERVER", "true")
+    # Office.js custom functions live in a namespace: in Excel on the web they are =IKU.IKU_CAPAIAN(...)
+    os.environ.setdefault("XLWINGS_FUNCTIONS_NAMESPACE", "IKU")
     if str(PROYEK) not in sys.path:
         sys.path.insert(0, str(PROYEK))
 

@@ -13,7 +13,7 @@ The generator adds what "Import Functions" would otherwise set through
 ``VB_ProcData.VB_Invoke_Func`` (no shortcut key, category 14 "User Defined", the
 value Excel itself exports for macros); and a Sub ``IkuDaftarkanFungsi`` that calls
 ``Application.MacroOptions`` with the description, the category "iku-xl" and the
-argument descriptions, for the workbook's Workbook_Open.
+argument descriptions, run once by hand (Alt+F8) and saved: iku-xl's VBA never auto-runs.
 
 The classic decorators live in ``xlwings.udfs``, which imports pywin32 at module
 level; off Windows, :func:`_xlwings_klasik` stubs those modules for the duration of
@@ -115,7 +115,7 @@ def _sub_daftarkan(metadata: dict[str, dict[str, Any]]) -> list[str]:
     baris = [
         "Public Sub IkuDaftarkanFungsi()",
         "    ' Deskripsi, kategori dan keterangan argumen fungsi IKU_ di Function Wizard (Excel 2010+).",
-        "    ' Dipanggil dari Workbook_Open; tidak memerlukan akses ke proyek VBA.",
+        "    ' Jalankan sekali lewat Alt+F8 (Makro), lalu simpan buku kerja; tidak berjalan otomatis.",
         "    Dim tersimpan As Boolean",
         "    tersimpan = ThisWorkbook.Saved",
         "    On Error Resume Next",
