@@ -2,8 +2,9 @@
 
 Independent checks: the compression examples printed in [MS-OVBA] 3.2, the PROJECT-stream
 example of [MS-OVBA] 3.1.6 (for the CMG/DPB/GC obfuscation), ``olefile`` for the
-Compound File, ``olevba`` (oletools) for the VBA project, and LibreOffice, which imports
-the project of an .xlsm into Basic. Excel itself is not available here.
+Compound File, ``olevba`` (oletools) for the VBA project, the Excel-made projects shipped
+in the xlwings wheel (for what Excel writes), and LibreOffice, which imports the project
+of an .xlsm into Basic. Excel itself is not available here.
 """
 
 from __future__ import annotations
