@@ -68,6 +68,7 @@ def test_panel_tugas_dan_manifest(jawaban):
         assert f'xw-click="{skrip}"' in html and label in html
     status, jenis, xml = jawaban["manifest"]
     assert status == 200 and "<OfficeApp" in xml and "taskpane" in xml, jenis
+    assert '<bt:String id="Functions.Namespace" DefaultValue="IKU" />' in xml  # =IKU.IKU_CAPAIAN(...)
 
 
 def test_tombol_lewat_server(jawaban):
