@@ -33,7 +33,7 @@ _SKRIP = textwrap.dedent('''
     r = klien.get("/taskpane")
     hasil["taskpane"] = [r.status_code, r.text]
     r = klien.get("/manifest.xml")
-    hasil["manifest"] = [r.status_code, r.headers.get("content-type", ""), r.text[:2000]]
+    hasil["manifest"] = [r.status_code, r.headers.get("content-type", ""), r.text]
     payload = payload_dari_berkas(Path({buku!r}))
     for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"):
         r = klien.post(f"/xlwings/custom-scripts-call/{{nama}}", json=payload)
