@@ -46,7 +46,6 @@ _SKRIP = textwrap.dedent('''
 def jawaban(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
     env["XLWINGS_LICENSE_KEY"] = "noncommercial"
-    env["XLWINGS_ENVIRONMENT"] = "dev"
     kode = _SKRIP.format(akar=str(AKAR), waktu=WAKTU.isoformat(),
                          buku=str(AKAR / "workbooks" / "contoh_legok_2020.xlsx"))
     keluar = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env=env,
