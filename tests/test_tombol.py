@@ -104,3 +104,34 @@ def test_tombol_validasi_menemukan_nilai_galat(salin):
     baris = [(kisi.get(f"C{r}"), kisi.get(f"D{r}"), kisi.get(f"F{r}")) for r in range(6, 40) if kisi.get(f"C{r}")]
     assert ("Catatan Staf", "B1", "sel menampilkan galat #DIV/0!") in baris
     assert pesan.startswith("Validasi selesai: 1 galat,")
+
+
+def test_pengaturan_cetak_excel_desktop():
+    """What desktop Excel gets through the object model (no Excel here: the calls are recorded)."""
+    from types import SimpleNamespace
+
+    from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel
+    from iku_xl.xl.render_xl import _cetak_com
+
+    halaman = SimpleNamespace()
+    huruf: dict[str, SimpleNamespace] = {}
+    sheet = SimpleNamespace(api=SimpleNamespace(PageSetup=halaman),
+                            range=lambda a: SimpleNamespace(api=SimpleNamespace(
+                                Font=huruf.setdefault(a, SimpleNamespace()))))
+    layout = LayoutLembar("L", (Sel(20, 9, "Drs. X", "ttd_nama"),),
+                          cetak=Cetak(baris_ulang=(4, 5), area=Rentang(1, 1, 26, 12)))
+    _cetak_com(sheet, layout, [s for s in layout.sel])
+    assert vars(halaman) == {"Orientation": 2, "PaperSize": 9, "Zoom": False, "FitToPagesWide": 1,
+                             "FitToPagesTall": False, "PrintTitleRows": "$4:$5", "CenterHorizontally": True}
+    assert vars(huruf["I20"]) == {"Underline": 2}
+
+
+def test_sel_persen_dibaca_di_excel_desktop():
+    from types import SimpleNamespace
+
+    from iku_xl.xl.baca_xl import _persen
+
+    format_ = {(4, 3): "0%", (5, 3): "General"}
+    sheet = SimpleNamespace(range=lambda rc: SimpleNamespace(number_format=format_.get(rc, "General")))
+    kisi = [["Kode", "Tahun", "Target"], [None] * 3, [None] * 3, ["3.1", 2024, 0.4], ["3.2", 2024, 0.5]]
+    assert _persen(sheet, kisi) == frozenset({(3, 2)})
