@@ -271,3 +271,10 @@ def test_salinan_sama_hasilnya_dan_terpisah():
     s = salinan(FUNGSI[0])
     assert s(90, 92) == IKU_CAPAIAN(90, 92) and s([[90]], [["x"]]) == IKU_CAPAIAN([[90]], [["x"]])
     assert rinci_capaian(90, 92).nilai == s(90, 92, None, None)
+
+
+def test_nama_fungsi_sama_dengan_glosarium():
+    """The formula check knows exactly the functions fungsi.py defines."""
+    from iku_xl.core.skema import FUNGSI_SEL
+
+    assert [f.nama for f in FUNGSI] == list(FUNGSI_SEL)

@@ -181,6 +181,9 @@ PROFIL: tuple[IsianProfil, ...] = (
                 "Tahun terakhir Renstra (target akhir Renstra).", "2026"),
 )
 
+#: iku-xl's own worksheet functions (defined in iku_xl/xl/fungsi.py; known to the formula check).
+FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_VALIDASI")
+
 #: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
 LEMBAR_HASIL_VALIDASI = "Hasil Validasi"
 AWALAN_LAPORAN = "Laporan Capaian"

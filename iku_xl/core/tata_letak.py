@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import huruf_kolom
+from iku_xl.core.gaya import GAYA
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,6 @@ def dengan_tinggi_baris(layout: LayoutLembar) -> LayoutLembar:
 
     A merged block's text is spread over its rows: they grow together if it needs more.
     """
-    from iku_xl.core.gaya import GAYA
-
     lebar_gabung: dict[tuple[int, int], tuple[float, range]] = {}
     for g in layout.gabung:
         lebar = sum(layout.lebar_kolom.get(k, 8.43) for k in range(g.kolom1, g.kolom2 + 1))

@@ -24,13 +24,13 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from iku_xl.core.errors import Masalah
 from iku_xl.core.rumus_excel import Token, periksa_sel
+from iku_xl.core.skema import FUNGSI_SEL
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 #: iku-xl's own worksheet functions (UDFs), known besides Excel's built-ins.
-FUNGSI_TAMBAHAN = frozenset({"IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO",
-                             "IKU_VALIDASI"})
+FUNGSI_TAMBAHAN = frozenset(FUNGSI_SEL)
 
 Grid = Sequence[Sequence[object]]
 

@@ -23,7 +23,7 @@ from iku_xl.core.skema import (
     TARGET,
     LembarData,
 )
-from iku_xl.workbook.tulis import _gaya
+from iku_xl.workbook.tulis import atribut_gaya
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -74,7 +74,7 @@ def _teks_nilai(x: Any) -> Any:
 
 
 def _gaya_sel(sel: Any, kunci: str) -> None:
-    for atribut, nilai in _gaya(kunci).items():
+    for atribut, nilai in atribut_gaya(kunci).items():
         setattr(sel, atribut, nilai)
 
 

@@ -19,7 +19,8 @@ _EMU_PER_CM = 360000
 
 
 @lru_cache(maxsize=None)
-def _gaya(kunci: str) -> dict[str, Any]:
+def atribut_gaya(kunci: str) -> dict[str, Any]:
+    """The openpyxl cell attributes (font, fill, alignment, border, number format) of a named style."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     g: Gaya = GAYA[kunci]
@@ -117,7 +118,7 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
             # finished style array (as openpyxl's own WorksheetCopy does) costs next to nothing.
             c._style = copy(contoh[s.gaya])
         else:
-            for atribut, nilai in _gaya(s.gaya).items():
+            for atribut, nilai in atribut_gaya(s.gaya).items():
                 setattr(c, atribut, nilai)
             contoh[s.gaya] = copy(c._style)
         if s.format_angka:

@@ -80,7 +80,7 @@ def buat_templat_xlsm(folder_makro: Path, buku: BukuIKU | None = None, *,
     import openpyxl
 
     from iku_xl.workbook.templat import isi_templat
-    from iku_xl.workbook.tulis import _gaya
+    from iku_xl.workbook.tulis import atribut_gaya
 
     vba = buat_vba_project(modul_makro(folder_makro))
     wb = openpyxl.load_workbook(io.BytesIO(_cangkang(vba)), keep_vba=True)
@@ -95,7 +95,7 @@ def buat_templat_xlsm(folder_makro: Path, buku: BukuIKU | None = None, *,
     konfig.column_dimensions["C"].width = 90
     profil = wb[PROFIL_NAMA]
     c = profil.cell(2, 5, "Tombol iku-xl (aktifkan makro):")
-    for atribut, nilai in _gaya("catatan").items():
+    for atribut, nilai in atribut_gaya("catatan").items():
         setattr(c, atribut, nilai)
     wb.code_name = "ThisWorkbook"
     for i, ws in enumerate(wb.worksheets):
