@@ -64,6 +64,13 @@ def _parser() -> _Parser:
     t.add_argument("keluaran", metavar="BERKAS.xlsx", help="nama berkas templat yang dibuat")
     t.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada (cadangan dibuat)")
 
+    i = sub.add_parser("impor", help="impor tabel IKU dari dokumen (.docx, .xlsx, atau teks .txt) ke buku kerja baru",
+                       description="Baca tabel IKU dari SK/Renstra/LKjIP (.docx, .xlsx, atau teks yang disalin dari "
+                                   "Word/PDF dan disimpan sebagai .txt), lalu isi lembar Profil, Indikator dan Target "
+                                   "sebuah buku kerja baru. Yang tidak terbaca dicantumkan, tidak dikarang.")
+    i.add_argument("sumber", metavar="SUMBER", help="dokumen IKU: .docx, .xlsx atau .txt")
+    _opsi_keluaran(i, "SUMBER_iku.xlsx")
+
     v = sub.add_parser("validasi", help="periksa isian dan rumus buku kerja IKU",
                        description="Periksa seluruh isian, formulasi, dan rumus Excel; hasilnya ditulis "
                                    "ke lembar 'Hasil Validasi' dan ditampilkan di layar.")
@@ -122,6 +129,9 @@ def _jalankan(args: argparse.Namespace) -> int:
             print(f"Berkas lama disimpan sebagai: {cadangan}")
         return KELUAR_OK
 
+    if args.perintah == "impor":
+        return _impor(args, waktu)
+
     from iku_xl.workbook import proses
 
     if args.perintah == "validasi":
@@ -140,6 +150,32 @@ def _jalankan(args: argparse.Namespace) -> int:
     print(f"{apa} disimpan di: {hasil.keluaran}")
     if args.perintah == "validasi" and any(m.tingkat == "galat" for m in hasil.masalah):
         return KELUAR_INPUT
+    return KELUAR_OK
+
+
+def _impor(args: argparse.Namespace, waktu: object) -> int:
+    from iku_xl.core.catatan_impor import ringkasan_impor
+    from iku_xl.workbook.impor import buku_impor, impor
+    from iku_xl.workbook.simpan import simpan
+
+    sumber = Path(args.sumber)
+    hasil = impor(sumber)
+    print(ringkasan_impor(hasil))
+    for c in hasil.catatan:
+        print(f"CATATAN    {c}")
+    for d in hasil.dugaan:
+        print(f"DIDUGA     Indikator {d.kode}: {d.field} = {d.nilai} ({d.alasan}); periksa.")
+    cetak_masalah(hasil.tidak_terbaca, sys.stdout)
+    if not hasil.jumlah_indikator:
+        print("Buku kerja TIDAK dibuat: tidak ada tabel IKU yang terbaca dari sumber ini.", file=sys.stderr)
+        return KELUAR_INPUT
+    tujuan = Path(args.keluaran) if args.keluaran else sumber.with_name(f"{sumber.stem}_iku.xlsx")
+    if tujuan.suffix.lower() != ".xlsx":
+        raise IkuError(f"nama berkas hasil '{tujuan.name}' harus berakhiran .xlsx", saran="Contoh: -o IKU_2025.xlsx")
+    cadangan = simpan(buku_impor(hasil, sumber.name, waktu), tujuan, timpa=args.timpa, waktu=waktu)  # type: ignore[arg-type]
+    if cadangan:
+        print(f"Berkas lama disimpan sebagai: {cadangan}")
+    print(f"Buku kerja IKU disimpan di: {tujuan} (lihat lembar 'Catatan Impor')")
     return KELUAR_OK
 
 
