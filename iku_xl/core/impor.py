@@ -1,0 +1,505 @@
+"""Import an IKU table from a document: text pasted from Word/PDF, a .docx table, a sheet.
+
+Adapters hand over the source as rows of cell texts (:class:`BarisSumber`); every reading
+rule lives here, the title and signature rules in :mod:`iku_xl.core.impor_profil`.
+
+* A header row is a row whose cells are mostly header words (:data:`JUDUL_KOLOM`) and
+  one of them names the indicator column; the row below it is its second row when it
+  holds only short header words or years ("ALASAN", "FORMULASI", "2024"). Columns are
+  mapped for every header occurrence, so a header repeated after a page break may lay
+  its columns out differently; an empty header cell belongs to the merged cell at its
+  left. A numbering row "(1) (2) (3) ..." is skipped.
+* A header is a repeat (same table) when only empty lines or a page number separate it
+  from the rows above; any other text in between (a title, a signature) starts a new
+  table, whose "TARGET" column takes its year from the titles above it.
+* A row without indicator name, number, unit or target whose text sits in Alasan,
+  Formulasi, Sumber Data or Penanggung Jawab continues the indicator above (a row split
+  by a page break). A blank Sasaran or number means "same as above".
+* A row matches an indicator already read by its normalised name within the sasaran; a
+  row of a later table also by a nearly equal name, or a name containing the other,
+  under another sasaran. Kode is "<sasaran ke-n>.<indikator ke-m>" in reading order.
+
+The import never invents data: a row it cannot place is listed in ``tidak_terbaca``, a
+unit or polarity inferred from the indicator's name in ``dugaan`` for staff to check.
+
+>>> teks = ("INDIKATOR KINERJA UTAMA KECAMATAN CONTOH TAHUN 2024\\n"
+...         "NO\\tSASARAN STRATEGIS\\tINDIKATOR KINERJA\\tSATUAN\\tTARGET\\n"
+...         "1\\tMeningkatnya pelayanan\\tPersentase pengaduan yang ditindaklanjuti\\t%\\t90 %\\n"
+...         "\\t\\tIndeks Kepuasan Masyarakat\\tIndeks\\t83,5\\n")
+>>> hasil = impor_baris(baris_dari_teks(teks))
+>>> [(i.kode, i.nama, i.satuan) for i in hasil.buku.indikator]
+[('1.1', 'Persentase pengaduan yang ditindaklanjuti', '%'), ('1.2', 'Indeks Kepuasan Masyarakat', 'Indeks')]
+>>> [(t.kode, t.tahun, t.nilai) for t in hasil.buku.target]
+[('1.1', 2024, 90.0), ('1.2', 2024, 83.5)]
+>>> hasil.buku.profil.instansi, hasil.tidak_terbaca
+('KECAMATAN CONTOH', ())
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from iku_xl.core.errors import IkuError, Masalah
+from iku_xl.core.formulasi import KATA_TURUN, normal_satuan
+from iku_xl.core.impor_kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
+                                     adalah_penomoran, peta_kolom, sejajarkan)
+from iku_xl.core.impor_profil import (HasilProfil, baca_profil, bersih, cari_tanda_tangan, peringatan,
+                                      singkat, tahun_judul)
+from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
+from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
+
+
+@dataclass(frozen=True)
+class BarisSumber:
+    """One source row: its cell texts ("" for empty), 1-based number, table index if marked."""
+
+    sel: tuple[str, ...]
+    nomor: int
+    tabel: int | None = None
+
+
+@dataclass(frozen=True)
+class Dugaan:
+    """A value inferred from an indicator's name, for staff to check."""
+
+    kode: str
+    field: str  # "satuan" or "polaritas"
+    nilai: str
+    alasan: str
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """What an import gives: the book, what could not be read, what was inferred, notes."""
+
+    buku: BukuIKU
+    tidak_terbaca: tuple[Masalah, ...]
+    dugaan: tuple[Dugaan, ...]
+    catatan: tuple[str, ...]
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return len(self.buku.indikator)
+
+    @property
+    def jumlah_sasaran(self) -> int:
+        return len({i.kode.split(".")[0] for i in self.buku.indikator})
+
+    @property
+    def jumlah_target(self) -> int:
+        return len(self.buku.target)
+
+
+#: Text fields a page break may split; a continuation row is appended to them.
+LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
+#: Words that only say how a thing is measured; the measured thing follows them.
+KATA_UKURAN = ("jumlah", "angka", "tingkat", "rasio", "banyaknya", "frekuensi", "persentase",
+               "prosentase", "presentase", "persentasi", "prosentasi")
+#: A measured thing of which fewer is better (polaritas negatif) ...
+KATA_BURUK = ("konflik", "pelanggaran", "kejahatan", "tindak pidana", "kecelakaan", "kemiskinan",
+              "penduduk miskin", "pengangguran", "kebakaran", "sengketa", "gangguan", "kasus",
+              "tunggakan", "kematian", "stunting", "pungutan liar", "penyalahgunaan", "temuan")
+#: ... unless the name says it is handled.
+KATA_PENANGANAN = ("ditangani", "tertangani", "penanganan", "ditindaklanjuti", "diselesaikan",
+                   "terselesaikan", "penyelesaian", "tertanggulangi", "penanggulangan", "dicegah",
+                   "pencegahan", "diatasi", "teratasi")
+#: First word of the name -> unit, used only when the document gives no unit.
+SATUAN_DARI_NAMA = {"persentase": "%", "prosentase": "%", "presentase": "%", "persentasi": "%",
+                    "prosentasi": "%", "indeks": "Indeks", "nilai": "Nilai", "jumlah": "Jumlah"}
+
+_NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
+#: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
+_HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
+                      re.IGNORECASE)
+_SARAN_BARIS = ("Periksa baris ini di dokumen sumber; bila berisi indikator atau target, isi lembar "
+                "Indikator atau Target secara manual.")
+
+
+def baris_dari_teks(teks: str) -> list[BarisSumber]:
+    """Rows of text pasted from Word/PDF: one per line, cells split on tabs.
+
+    >>> baris_dari_teks("**NO**\\tSASARAN  \\n\\n")
+    [BarisSumber(sel=('NO', 'SASARAN'), nomor=1, tabel=None), BarisSumber(sel=('',), nomor=2, tabel=None)]
+    """
+    return [BarisSumber(tuple(c.replace("**", "").strip() for c in baris.split("\t")), i)
+            for i, baris in enumerate(teks.splitlines(), start=1)]
+
+
+def _tanpa_nomor(teks: str) -> str:
+    return _NOMOR_AWAL.sub("", teks).strip()
+
+
+def _kunci(teks: str) -> str:
+    t = re.sub(r"\b(?:pro|pre)sentase\b|\bpersentasi\b", "persentase", _tanpa_nomor(teks).casefold())
+    return " ".join(re.sub(r"[\W_]+", " ", t).split())
+
+
+def _mirip(a: str, b: str, batas: float) -> int:
+    """3: same key; 2: nearly the same; 1: one contains the other (of 3 words or more); 0."""
+    if a == b:
+        return 3 if a else 0
+    if a and b and difflib.SequenceMatcher(None, a, b).ratio() >= batas:
+        return 2
+    pendek, panjang = sorted((a, b), key=len)
+    return 1 if len(pendek.split()) >= 3 and f" {pendek} " in f" {panjang} " else 0
+
+
+@dataclass
+class _Ind:
+    kode: str
+    sasaran: int
+    nama: str
+    tabel: int
+    teks: dict[str, str] = field(default_factory=dict)
+
+
+class _Impor:
+    """The state of one import: sasaran, indicators, targets and what could not be read."""
+
+    def __init__(self) -> None:
+        self.sasaran: list[str] = []
+        self.ind: list[_Ind] = []
+        self.target: dict[tuple[int, int], tuple[Target | None, int, str]] = {}  # value, row, text
+        self.kosong: list[tuple[int, int, int, str]] = []  # indicator, year, row, name in that row
+        self.masalah: list[Masalah] = []
+        self.catatan: list[str] = []
+        self.abaikan: dict[str, str] = {}
+        self.luar: list[int] = []
+        self.tabel: list[list[int]] = []  # per table: header row, new indicators, matched ones
+        self.kolom: PetaKolom | None = None
+        self.sas: str | None = None  # the current sasaran text ...
+        self.sas_idx: int | None = None  # ... and its index once an indicator uses it
+        self.akhir: tuple[int, set[str]] | None = None  # last indicator and the fields its row set
+        self.putus = False  # an empty row or a header since the last data row
+
+    def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
+              kode: str | None = None) -> None:
+        self.masalah.append(peringatan(nomor, f"{alasan}: '{singkat(teks)}'", saran, kode))
+
+    def tabel_baru(self, nomor: int) -> None:
+        self.tabel.append([nomor, 0, 0])
+        self.sas = self.sas_idx = self.akhir = None
+
+    def sasaran_baru(self, teks: str) -> None:
+        if self.sas is None or _mirip(_kunci(self.sas), _kunci(teks), 0.85) < 2:
+            self.sas, self.sas_idx = teks, None
+
+    def data(self, sel: list[str], nomor: int) -> None:
+        kolom = self.kolom
+        assert kolom is not None
+        sel, lewat = sejajarkan(sel, kolom)
+        if lewat:
+            self.luar.append(nomor)
+        isi: dict[str | int, list[str]] = {}
+        target: dict[str | int, str] = {}
+        for j, p in enumerate(kolom.peran):
+            c = sel[j] if j < len(sel) else ""
+            if isinstance(p, int) or p == "target":  # empty target cells count too
+                tahun = (kolom.tahun or p) if p == "target" else p
+                target[tahun] = f"{target.get(tahun, '')} {c}".strip()
+            elif c and (p is None or p in DIABAIKAN):
+                self.abaikan.setdefault(kolom.judul[j].casefold(), kolom.judul[j] or "(tanpa judul)")
+            elif c:
+                isi.setdefault(p, []).append(c)
+        teks = {f: " ".join(isi.get(f, [])) for f in ("no", "satuan", "polaritas", *LANJUTAN)}
+        bagian = isi.get("nama", [])
+        while bagian and NOMOR.fullmatch(bagian[0]):
+            bagian = bagian[1:]
+        nama, sasaran = _tanpa_nomor(" ".join(bagian)), _tanpa_nomor(" ".join(isi.get("sasaran", [])))
+        lanjut = {f: teks[f] for f in LANJUTAN if teks[f]}
+        no, satuan = teks["no"], teks["satuan"]
+        ada_target = any(not adalah_kosong(v) for v in target.values())
+        isi_baris = " | ".join(c for c in sel if c)
+        judul = dict(zip(kolom.peran, kolom.judul))
+        if not all(NOMOR.fullmatch(n) for n in isi.get("no", [])):
+            return self.tolak(nomor, f"Kolom '{judul['no']}' berisi teks, bukan nomor: baris tidak sejajar "
+                                     "dengan judul kolom dan tidak diimpor", isi_baris)
+        if nama and not re.search(r"[^\W\d_]{2}", nama):
+            return self.tolak(nomor, "Nama indikator tidak berisi huruf; baris tidak diimpor", isi_baris)
+        if len(satuan) > 40:
+            return self.tolak(nomor, f"Kolom '{judul['satuan']}' berisi teks panjang: baris tidak sejajar "
+                                     "dengan judul kolom dan tidak diimpor", isi_baris)
+        if not nama:
+            if ada_target or satuan or (no and lanjut):
+                return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
+            if lanjut and not sasaran[:1].isupper():
+                return self.lanjutan(nomor, isi_baris, sasaran, lanjut)
+            if lanjut:
+                return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
+            if sasaran and not no and self.putus and self.sas and sasaran[:1].islower():
+                return self.lanjutan(nomor, isi_baris, sasaran, {})
+            if sasaran:
+                self.sasaran_baru(sasaran)
+            return
+        if not (no or sasaran or satuan or ada_target) and self.putus and nama[:1].islower() and self.akhir:
+            return self.lanjutan(nomor, isi_baris, "", {"nama": nama, **lanjut})
+        polaritas = ""
+        try:
+            polaritas = parse_polaritas(teks["polaritas"], bawaan="") if teks["polaritas"] else ""
+        except IkuError as e:
+            self.tolak(nomor, f"Polaritas tidak terbaca ({e.pesan})", teks["polaritas"], e.saran)
+        if sasaran:
+            self.sasaran_baru(sasaran)
+        self.indikator(nomor, nama, {"satuan": satuan, "polaritas": polaritas, **lanjut}, target)
+        self.putus = False
+
+    def lanjutan(self, nomor: int, isi_baris: str, sasaran: str, lanjut: dict[str, str]) -> None:
+        """A row holding only the rest of texts split by a page break."""
+        self.putus = False
+        if sasaran and self.sas is not None:
+            self.sas = f"{self.sas} {sasaran}"
+            if self.sas_idx is not None:
+                self.sasaran[self.sas_idx] = self.sas
+        if not lanjut:
+            return
+        if self.akhir is None:
+            return self.tolak(nomor, "Teks lanjutan tanpa indikator di atasnya tidak diimpor", isi_baris,
+                              "Salin teks ini ke kolom yang sesuai di lembar Indikator.")
+        k, milik = self.akhir
+        ind = self.ind[k]
+        for f, v in lanjut.items():
+            if f == "nama" and f in milik:
+                ind.nama = f"{ind.nama} {v}"
+            elif f in milik or not ind.teks.get(f):
+                ind.teks[f] = f"{ind.teks.get(f, '')} {v}".strip()
+                milik.add(f)
+
+    def cocokkan(self, nama: str) -> tuple[int, int] | None:
+        """(indicator, score) the row names: by name within the sasaran; across sasaran only
+        for an indicator from another table, and only when one fits best."""
+        kunci, calon = _kunci(nama), []
+        for k, ind in enumerate(self.ind):
+            skor = _mirip(kunci, _kunci(ind.nama), 0.9)
+            if skor == 3 or (skor and ind.tabel != len(self.tabel)):
+                sama = self.sas is not None and _mirip(_kunci(self.sas), _kunci(self.sasaran[ind.sasaran]),
+                                                       0.85) > 0
+                calon.append((sama, skor, -k))
+        sama = [c for c in calon if c[0]]
+        lain = [c for c in calon if self.ind[-c[2]].tabel != len(self.tabel)]
+        if sama or lain:
+            terbaik = max(sama or lain)
+            if sama or [c[1] for c in lain].count(terbaik[1]) == 1:
+                return -terbaik[2], terbaik[1]
+        return None
+
+    def indikator(self, nomor: int, nama: str, teks: dict[str, str], target: dict[str | int, str]) -> None:
+        hitung = self.tabel[-1]
+        cocok = self.cocokkan(nama)
+        if cocok is None:
+            if self.sas_idx is None:
+                s = self.sas or ""
+                self.sas_idx = next((i for i, t in enumerate(self.sasaran)
+                                     if _mirip(_kunci(t), _kunci(s), 0.85) >= 2), None)
+                if self.sas_idx is None:
+                    self.sasaran.append(s)
+                    self.sas_idx = len(self.sasaran) - 1
+            urut = sum(i.sasaran == self.sas_idx for i in self.ind) + 1
+            self.ind.append(_Ind(f"{self.sas_idx + 1}.{urut}", self.sas_idx, nama, len(self.tabel)))
+            k, milik = len(self.ind) - 1, {"nama"}
+            hitung[1] += 1
+        else:
+            k, milik = cocok[0], set()
+            hitung[2] += 1
+            ind = self.ind[k]
+            sas_lama = self.sasaran[ind.sasaran]
+            beda_sas = self.sas is not None and _mirip(_kunci(self.sas), _kunci(sas_lama), 0.85) == 0
+            if cocok[1] < 3 or beda_sas:
+                sas = f" di bawah sasaran '{singkat(self.sas or '', 50)}'" if beda_sas else ""
+                self.catatan.append(f"Baris {nomor}: '{singkat(nama, 60)}'{sas} dianggap sama dengan indikator "
+                                    f"{ind.kode} '{singkat(ind.nama, 60)}'.")
+        ind = self.ind[k]
+        for f, v in teks.items():
+            lama = ind.teks.get(f, "")
+            if v and not lama:
+                ind.teks[f] = v
+                milik.add(f)
+            elif v and f == "satuan" and normal_satuan(v) != normal_satuan(lama):
+                self.catatan.append(f"Baris {nomor}: satuan '{v}' berbeda dengan '{lama}' untuk indikator "
+                                    f"{ind.kode}; dipakai '{lama}'.")
+        self.akhir = (k, milik)
+        for tahun, v in target.items():
+            self.isi_target(nomor, k, tahun, v, nama)
+
+    def isi_target(self, nomor: int, k: int, tahun: str | int, v: str, nama: str) -> None:
+        kode = self.ind[k].kode
+        if not isinstance(tahun, int):
+            if not adalah_kosong(v):
+                judul = dict(zip(self.kolom.peran, self.kolom.judul)).get("target", "Target") \
+                    if self.kolom else "Target"
+                self.tolak(nomor, f"Kolom '{judul}' tidak menyebut tahun; target tidak diimpor", v,
+                           "Tulis tahun di judul kolom (mis. 'Target 2024') atau di judul tabel (mis. "
+                           "'TAHUN 2024') lalu impor ulang, atau isi lembar Target.", kode)
+            return
+        if adalah_kosong(v):
+            self.kosong.append((k, tahun, nomor, nama))
+            return
+        try:
+            nilai = parse_target(v)
+        except (IkuError, ValueError, ArithmeticError) as e:
+            pesan, saran = getattr(e, "pesan", str(e)), getattr(e, "saran", "")
+            return self.tolak(nomor, f"Target tahun {tahun} tidak terbaca ({pesan})", v,
+                              saran or "Tulis target sebagai angka (90 atau 83,5), rentang atau predikat.", kode)
+        if nilai is None or (isinstance(nilai, float) and not math.isfinite(nilai)):
+            return self.tolak(nomor, f"Target tahun {tahun} tidak terbaca", v,
+                              "Tulis target sebagai angka (90 atau 83,5), rentang atau predikat.", kode)
+        lama = self.target.get((k, tahun))
+        if lama is None:
+            self.target[(k, tahun)] = (nilai, nomor, v)
+        elif lama[0] != nilai:
+            self.tolak(nomor, f"Target tahun {tahun} berbeda dengan baris {lama[1]} ('{lama[2]}'); dipakai "
+                              "yang pertama", v, "Periksa target yang benar, lalu perbaiki di lembar Target.", kode)
+
+
+def _duga_satuan(nama: str) -> tuple[str, str] | None:
+    kata = (re.findall(r"[^\W\d_]+", nama) or [""])[0]
+    if kata.casefold() in SATUAN_DARI_NAMA:
+        return SATUAN_DARI_NAMA[kata.casefold()], f"nama diawali '{kata}'"
+    return ("%", "nama memuat '(%)'") if re.search(r"\(\s*%\s*\)", nama) else None
+
+
+def _duga_polaritas(nama: str) -> tuple[str, str] | None:
+    kata = re.findall(r"[^\W\d_]+", nama.casefold())
+    if any(k in KATA_PENANGANAN for k in kata):
+        return None
+    i = 0
+    while i < len(kata) and kata[i] in KATA_UKURAN:
+        i += 1
+    sisa = " ".join(kata[i:]) + " "
+    if turun := next((k for k in KATA_TURUN if sisa.startswith(k + " ")), None):
+        return "positif", f"nama mengukur '{turun}': makin besar {turun}nya makin baik"
+    if buruk := next((k for k in KATA_BURUK if sisa.startswith(k + " ")), None):
+        return "negatif", f"nama mengukur '{buruk}': makin sedikit makin baik"
+    return None
+
+
+def _rentang(nomor: Sequence[int]) -> str:
+    """'3, 7-9' from [3, 7, 8, 9]."""
+    bagian: list[list[int]] = []
+    for n in sorted(set(nomor)):
+        if bagian and n == bagian[-1][-1] + 1:
+            bagian[-1].append(n)
+        else:
+            bagian.append([n])
+    return ", ".join(f"{b[0]}-{b[-1]}" if len(b) > 1 else str(b[0]) for b in bagian)
+
+
+def _teks_lepas(sel: Sequence[str], kolom: PetaKolom | None) -> bool:
+    """A line of text, not a table row: one cell, or one filled cell under no text column."""
+    isi = [j for j, c in enumerate(sel) if c]
+    if len(sel) == 1:
+        return True
+    peran = kolom.peran[0] if kolom and kolom.peran else None
+    return isi == [0] and peran in ("no", "lain", None) and not NOMOR.fullmatch(sel[0])
+
+
+def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
+    """Read the IKU tables, the Profil titles and the signature out of a document's rows.
+
+    Never raises on odd input: what cannot be read ends up in ``tidak_terbaca``.
+    """
+    im = _Impor()
+    sel = [tuple(bersih(c) for c in b.sel) for b in baris]
+    tunggal = [next((c for c in s if c), "") if sum(bool(c) for c in s) <= 1 else None for s in sel]
+    tanda_tangan = cari_tanda_tangan(tunggal)
+    ttd = {j for t in tanda_tangan for j in t.baris}
+    tahun_dok = {y for t in tunggal if t and (y := tahun_judul(t))}
+    luar: list[tuple[int, str | None]] = []
+    judul_sejak: list[str] = []
+    sumber: int | None = None
+    i = 0
+    while i < len(baris):
+        b, s, j = baris[i], sel[i], i
+        i += 1
+        if not any(s) or (im.kolom and _HALAMAN.fullmatch(tunggal[j] or "")):  # page break
+            im.putus = True
+            luar.append((b.nomor, "" if not any(s) else None))
+            continue
+        if j not in ttd and adalah_judul(s):
+            anak = sel[i] if i < len(sel) and adalah_anak_judul(sel[i]) else ()
+            ulang = im.kolom is not None and b.tabel == sumber  # a header repeated after a page break
+            if im.kolom is not None and ulang:
+                tahun = im.kolom.tahun
+            else:
+                im.tabel_baru(b.nomor)
+                tahun = next((y for t in reversed(judul_sejak) if (y := tahun_judul(t))), None)
+                tahun = tahun or (min(tahun_dok) if len(tahun_dok) == 1 else None)
+            im.kolom = peta_kolom(s, anak, b.nomor, tahun)
+            if "target" in im.kolom.peran and tahun and not ulang:
+                im.catatan.append(f"Tahun kolom '{im.kolom.judul[im.kolom.peran.index('target')]}' (tabel di "
+                                  f"baris {b.nomor}) diambil dari judul dokumen: {tahun}.")
+            sumber, judul_sejak, im.putus = b.tabel, [], True
+            luar.append((b.nomor, None))
+            if anak:
+                luar.append((baris[i].nomor, None))
+                i += 1
+            continue
+        if im.kolom is not None and j not in ttd and b.tabel == sumber and not _teks_lepas(s, im.kolom):
+            luar.append((b.nomor, None))
+            if not adalah_penomoran(s):
+                im.data(list(s), b.nomor)
+            continue
+        im.kolom = None
+        luar.append((b.nomor, tunggal[j]))
+        if tunggal[j]:
+            judul_sejak.append(tunggal[j] or "")
+        elif im.tabel and j not in ttd:
+            im.tolak(b.nomor, "Baris bertabel di luar tabel IKU (tanpa baris judul kolom di atasnya) tidak "
+                              "diimpor", " | ".join(c for c in s if c),
+                     "Bila baris ini bagian dari tabel IKU, salin baris judul kolom tabel itu tepat di atasnya "
+                     "lalu impor ulang, atau isi lembar Indikator/Target secara manual.")
+    return _hasil(im, baca_profil(luar, tanda_tangan))
+
+
+def _hasil(im: _Impor, profil: HasilProfil) -> HasilImpor:
+    for k, tahun, nomor, nama in im.kosong:
+        if (k, tahun) not in im.target:
+            kode = im.ind[k].kode
+            im.target[(k, tahun)] = (None, nomor, "")  # report once
+            im.tolak(nomor, f"Target tahun {tahun} kosong, tidak ada target yang diimpor", nama,
+                     f"Isi target tahun {tahun} indikator {kode} di lembar Target bila ada.", kode)
+    indikator, dugaan, catatan, persen, tanpa_satuan = [], [], [], {}, []
+    for ind in im.ind:
+        satuan = ind.teks.get("satuan", "")
+        if satuan and normal_satuan(satuan) == "%" and satuan != "%":
+            persen[satuan] = None
+            satuan = "%"
+        elif not satuan and (d := _duga_satuan(ind.nama)):
+            satuan = d[0]
+            dugaan.append(Dugaan(ind.kode, "satuan", *d))
+        elif not satuan:
+            tanpa_satuan.append(ind.kode)
+        polaritas = (ind.teks["polaritas"], "") if ind.teks.get("polaritas") else _duga_polaritas(ind.nama)
+        if polaritas and polaritas[1]:
+            dugaan.append(Dugaan(ind.kode, "polaritas", *polaritas))
+        indikator.append(Indikator(ind.kode, im.sasaran[ind.sasaran], ind.nama, satuan,
+                                   polaritas[0] if polaritas else "positif",
+                                   **{f: ind.teks.get(f, "") for f in LANJUTAN}))
+    target = tuple(TargetIKU(im.ind[k].kode, tahun, v[0]) for (k, tahun), v in sorted(im.target.items())
+                   if v[0] is not None)
+    if indikator:
+        catatan += ["Kode indikator dibuat dari nomor urut sasaran dan urutan indikator di dalam sasaran "
+                    "(mis. 1.2 = sasaran ke-1, indikator ke-2), bukan dari nomor di dokumen.",
+                    "Polaritas yang tidak diduga dari nama indikator diisi 'positif'; periksa kolom Polaritas."]
+    catatan += [f"Tabel di baris {n}: {baru} indikator baru, {sama} sama dengan tabel sebelumnya (digabung)."
+                for n, baru, sama in im.tabel[1:]]
+    catatan += im.catatan
+    catatan += [f"Satuan '{s}' ditulis '%'." for s in persen]
+    for label, kode in (("Satuan", tanpa_satuan), ("Sasaran", [i.kode for i in indikator if not i.sasaran])):
+        if kode:
+            catatan.append(f"{label} kosong, isi di lembar Indikator: {', '.join(kode)}.")
+    for tahun in sorted({t.tahun for t in target}):
+        tanpa = [i.kode for i in indikator if not any(t.kode == i.kode and t.tahun == tahun for t in target)]
+        if tanpa:
+            catatan.append(f"Tanpa target tahun {tahun}: {', '.join(tanpa)}.")
+    if im.abaikan:
+        catatan.append(f"Kolom yang tidak diimpor: {', '.join(im.abaikan.values())}.")
+    if im.luar:
+        catatan.append(f"Sel di luar kolom judul tidak diimpor (baris {_rentang(im.luar)}).")
+    catatan += profil.catatan
+    masalah = sorted(im.masalah + list(profil.masalah), key=lambda m: int((m.sel or "baris 0").split()[-1]))
+    buku = BukuIKU(profil.profil, tuple(indikator), target)
+    return HasilImpor(buku, tuple(masalah), tuple(dugaan), tuple(catatan))
