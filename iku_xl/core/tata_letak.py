@@ -6,7 +6,6 @@ xlwings later) only applies it. No layout decision is made in a renderer.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import huruf_kolom

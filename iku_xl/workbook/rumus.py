@@ -14,10 +14,8 @@ issue 105), so a calamine grid never shows an error. Its grids are accepted
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from os import PathLike
 from typing import TYPE_CHECKING
 
-import openpyxl
 from openpyxl.formula.tokenizer import Tokenizer
 from openpyxl.utils import FORMULAE
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
