@@ -84,6 +84,17 @@ def _parser() -> _Parser:
     h.add_argument("--tahun", type=int, help="tahun (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
 
+    r = sub.add_parser("rekap", help="rekap banyak buku kerja IKU (satu per unit) ke satu buku kerja",
+                       description="Baca setiap buku kerja IKU di folder/berkas yang disebut, hitung capaian tahun "
+                                   "itu, dan tulis satu buku kerja rekap: Rekap (per unit dan indikator), Ringkasan "
+                                   "Unit, Peringkat (dengan grafik) dan Berkas Bermasalah. Satu berkas rusak tidak "
+                                   "menghentikan rekap.")
+    r.add_argument("sumber", nargs="+", metavar="FOLDER_ATAU_BERKAS", help="folder atau berkas .xlsx/.xlsm")
+    r.add_argument("--tahun", type=int, required=True, help="tahun yang direkap")
+    r.add_argument("-o", "--keluaran", metavar="REKAP.xlsx", required=True, help="berkas rekap yang dibuat")
+    r.add_argument("--timpa", action="store_true", help="boleh menimpa berkas rekap yang sudah ada (cadangan dibuat)")
+    r.add_argument("--quiet", "-q", action="store_true", help="tanpa bilah kemajuan")
+
     lap = sub.add_parser("laporan", help="buat lembar Laporan Capaian untuk satu tahun",
                          description="Hitung capaian dan predikat, lalu tambahkan lembar "
                                      "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
@@ -131,6 +142,8 @@ def _jalankan(args: argparse.Namespace) -> int:
 
     if args.perintah == "impor":
         return _impor(args, waktu)
+    if args.perintah == "rekap":
+        return _rekap(args, waktu)
 
     from iku_xl.workbook import proses
 
@@ -177,6 +190,25 @@ def _impor(args: argparse.Namespace, waktu: object) -> int:
         print(f"Berkas lama disimpan sebagai: {cadangan}")
     print(f"Buku kerja IKU disimpan di: {tujuan} (lihat lembar 'Catatan Impor')")
     return KELUAR_OK
+
+
+def _rekap(args: argparse.Namespace, waktu: object) -> int:
+    from iku_xl.workbook.rekap import rekap, terminal
+    from iku_xl.workbook.simpan import tulis_aman
+
+    tujuan = Path(args.keluaran)
+    if tujuan.suffix.lower() != ".xlsx":
+        raise IkuError(f"nama berkas rekap '{tujuan.name}' harus berakhiran .xlsx", saran="Contoh: -o rekap_2024.xlsx")
+    hitung: list[tuple[int, int, int]] = []
+    cadangan = tulis_aman(lambda p: hitung.append(rekap(args.sumber, args.tahun, p, kemajuan=None if args.quiet
+                                                        else terminal())), tujuan, timpa=args.timpa,
+                          waktu=waktu)  # type: ignore[arg-type]
+    berkas, unit, bermasalah = hitung[0]
+    if cadangan:
+        print(f"Berkas lama disimpan sebagai: {cadangan}")
+    print(f"Rekap {args.tahun}: {berkas} berkas, {unit} unit direkap, {bermasalah} berkas bermasalah "
+          f"(lihat lembar 'Berkas Bermasalah'). Disimpan di: {tujuan}")
+    return KELUAR_OK if unit else KELUAR_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:

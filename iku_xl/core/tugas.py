@@ -37,7 +37,7 @@ def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
     return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
 
 
-def _hitung_tahun(lembaran: Lembaran, tahun: int | None) -> Rencana:
+def hitung_tahun(lembaran: Lembaran, tahun: int | None) -> Rencana:
     """Read the workbook and compute ``tahun`` (default: Tahun Laporan in Profil).
 
     The result has no sheets yet; it is blocked (``baris`` empty, a galat among the
@@ -76,8 +76,8 @@ def _hitung_tahun(lembaran: Lembaran, tahun: int | None) -> Rencana:
 
 def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
     """Plan the Laporan Capaian sheets for ``tahun``: the report, the budget sheet (when the
-    workbook has programs) and the chart; none when :func:`_hitung_tahun` is blocked."""
-    hitung = _hitung_tahun(lembaran, tahun)
+    workbook has programs) and the chart; none when :func:`hitung_tahun` is blocked."""
+    hitung = hitung_tahun(lembaran, tahun)
     if not hitung.baris:
         return hitung
     buku, baris, tahun = hitung.buku, hitung.baris, hitung.baris[0].tahun
@@ -93,7 +93,7 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
 
 def rencana_capaian(lembaran: Lembaran, tahun: int | None) -> Rencana:
     """Plan the "Capaian {tahun}" working sheet (the Hitung Capaian button, ``iku-xl hitung``)."""
-    hitung = _hitung_tahun(lembaran, tahun)
+    hitung = hitung_tahun(lembaran, tahun)
     if not hitung.baris:
         return hitung
     assert hitung.buku is not None

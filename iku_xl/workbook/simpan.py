@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,12 @@ def simpan(wb: Workbook, tujuan: Path, *, timpa: bool, waktu: dt.datetime) -> Pa
     An existing ``tujuan`` is replaced only with ``timpa=True``, and then only
     after a copy of it was kept beside it.
     """
+    return tulis_aman(wb.save, tujuan, timpa=timpa, waktu=waktu)
+
+
+def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, waktu: dt.datetime) -> Path | None:
+    """Run ``tulis(path)`` into a temporary file beside ``tujuan`` and move it into place;
+    the same rules as :func:`simpan` for an existing ``tujuan``."""
     tujuan = Path(tujuan)
     cadangan = None
     if tujuan.exists():
@@ -45,7 +52,7 @@ def simpan(wb: Workbook, tujuan: Path, *, timpa: bool, waktu: dt.datetime) -> Pa
     fd, sementara = tempfile.mkstemp(prefix=f".{tujuan.stem}.", suffix=tujuan.suffix, dir=folder)
     os.close(fd)
     try:
-        wb.save(sementara)
+        tulis(sementara)
         os.replace(sementara, tujuan)
     except PermissionError:
         raise BerkasTidakValid(f"berkas '{tujuan}' tidak dapat ditulis (mungkin sedang dibuka di Excel)",

@@ -1,0 +1,246 @@
+"""Rekap of many unit workbooks into one: fast reading, both cores, flat memory.
+
+* Reading: python-calamine (Rust) gives each data sheet's saved values; merged cells are
+  spread like the openpyxl reader does. Calamine cannot say whether a cell is formatted
+  as percent, so a workbook with a small number (0 < x <= 1.5: maybe 0.9 for 90 %) in
+  its Target or Realisasi sheet is read again through openpyxl, exactly as
+  ``iku-xl laporan`` reads it: the recap always agrees with the unit's own report.
+* Work: one process per core (:class:`multiprocessing.Pool`, ``imap`` in input order);
+  each returns a small :class:`~iku_xl.core.rekap.HasilUnit`.
+* Writing: XlsxWriter in constant-memory mode streams the rows as they arrive; only the
+  per-unit summaries are kept, for the summary, the ranking and its chart.
+
+One bad or foreign file never stops the run: it is listed on the "Berkas Bermasalah" sheet.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from iku_xl.core.baca import Lembaran, cari_lembar
+from iku_xl.core.errors import BerkasTidakValid, IkuError
+from iku_xl.core.gaya import GAYA, Gaya
+from iku_xl.core.rekap import KOLOM_REKAP, HasilUnit, RingkasanUnit, label_predikat, peringkat, rekap_unit
+from iku_xl.core.skema import PROFIL_NAMA, REALISASI, SKALA_KUSTOM, TARGET, INDIKATOR
+
+#: Below this many files the work stays in this process (starting workers costs more).
+MIN_PARALEL = 8
+_LEMBAR = (PROFIL_NAMA, INDIKATOR.nama, TARGET.nama, REALISASI.nama, SKALA_KUSTOM.nama)
+_BATAS_PECAHAN = 1.5
+
+
+def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
+    """The workbooks named or found in the folders named (sorted, recap outputs skipped)."""
+    berkas: list[Path] = []
+    for s in map(Path, sumber):
+        if not s.exists():
+            raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
+        if s.is_dir():
+            berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm")
+                             and not p.name.startswith(("~$", ".")))
+        else:
+            berkas.append(s)
+    return berkas
+
+
+def _mungkin_persen(nilai: dict[str, list[list[Any]]]) -> bool:
+    for nama in (TARGET.nama, REALISASI.nama):
+        for baris in nilai.get(nama, ()):
+            for v in baris:
+                if isinstance(v, float) and 0 < abs(v) <= _BATAS_PECAHAN:
+                    return True
+    return False
+
+
+def baca_cepat(path: Path) -> Lembaran:
+    """The data sheets' saved values via python-calamine (openpyxl when a percent cell may hide)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with open(path, "rb") as f:
+            wb = CalamineWorkbook.from_filelike(f)
+            nama = list(wb.sheet_names)
+            nilai: dict[str, list[list[Any]]] = {n: [] for n in nama}
+            for dicari in _LEMBAR:
+                n = cari_lembar(dicari, nama)
+                if n is None:
+                    continue
+                sheet = wb.get_sheet_by_name(n)
+                grid = [[None if v == "" else v for v in b] for b in sheet.to_python(skip_empty_area=False)]
+                for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
+                    for r in range(r0, min(r1 + 1, len(grid))):
+                        for c in range(c0, min(c1 + 1, len(grid[r]))):
+                            if (r, c) != (r0, c0) and r0 < len(grid) and c0 < len(grid[r0]):
+                                grid[r][c] = grid[r0][c0]
+                nilai[n] = grid
+    except Exception as e:  # calamine's own errors: not a workbook, encrypted, damaged
+        raise BerkasTidakValid(f"berkas '{path.name}' tidak dapat dibaca ({type(e).__name__})",
+                               saran="Buka dan simpan ulang berkas itu di Excel sebagai .xlsx.") from None
+    if _mungkin_persen(nilai):
+        from iku_xl.workbook.baca import buka, lembaran
+
+        return lembaran(buka(path))
+    return Lembaran(nilai)
+
+
+def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
+    """One workbook's recap, never raising: what goes wrong is the file's listed reason."""
+    path, tahun = Path(tugas[0]), tugas[1]
+    try:
+        return rekap_unit(baca_cepat(path), tahun, path.name)
+    except IkuError as e:
+        return HasilUnit(path.name, galat=(str(e),))
+    except Exception as e:  # a foreign file may trip anything; the run goes on
+        return HasilUnit(path.name, galat=(f"berkas tidak dapat diproses ({type(e).__name__}: {e})",))
+
+
+def hasil_berurutan(berkas: Sequence[Path], tahun: int, proses: int | None = None) -> Iterator[HasilUnit]:
+    """Each workbook's result, in input order, using every core for large runs."""
+    tugas = [(str(p), tahun) for p in berkas]
+    proses = proses or os.cpu_count() or 1
+    if proses < 2 or len(tugas) < MIN_PARALEL:
+        yield from map(proses_berkas, tugas)
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(proses) as pool:
+        yield from pool.imap(proses_berkas, tugas, chunksize=max(1, min(32, len(tugas) // (proses * 8))))
+
+
+def _format(wb: Any, g: Gaya, nf: str | None = None) -> Any:
+    spek: dict[str, Any] = {"font_name": g.huruf, "font_size": g.ukuran, "bold": g.tebal, "italic": g.miring,
+                            "valign": {"center": "vcenter"}.get(g.rata_v, g.rata_v), "text_wrap": g.lipat}
+    if g.rata != "general":
+        spek["align"] = g.rata
+    if g.isi:
+        spek.update(pattern=1, bg_color="#" + g.isi)
+    if g.bingkai:
+        spek.update(border=1, border_color="#808080")
+    if nf or g.format_angka != "General":
+        spek["num_format"] = nf or g.format_angka
+    return wb.add_format(spek)
+
+
+class _Kemajuan:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, jumlah: int, keluar: TextIO | None) -> None:
+        self.jumlah, self.keluar, self.n = jumlah, keluar, 0
+
+    def maju(self) -> None:
+        self.n += 1
+        if self.keluar is not None and (self.n == self.jumlah or self.n % 10 == 0):
+            isi = int(30 * self.n / max(self.jumlah, 1))
+            self.keluar.write(f"\rRekap [{'#' * isi}{'.' * (30 - isi)}] {self.n}/{self.jumlah} berkas")
+            if self.n == self.jumlah:
+                self.keluar.write("\n")
+            self.keluar.flush()
+
+
+def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
+                setiap: Callable[[HasilUnit], None] = lambda h: None) -> tuple[int, int]:
+    """Write the recap workbook; return (units recapped, files with problems)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(tujuan), {"constant_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False})
+    f_judul, f_kepala = _format(wb, GAYA["judul"]), _format(wb, GAYA["kepala"])
+    f_teks, f_angka = _format(wb, GAYA["sel_teks"]), _format(wb, GAYA["sel_angka"])
+    f_capaian, f_catatan = _format(wb, GAYA["sel_capaian"]), _format(wb, GAYA["catatan"])
+    per_jenis = {"teks": f_teks, "angka": f_angka, "capaian": f_capaian}
+    # every sheet now, in the order staff read them; the summaries are filled at the end
+    rekap, ws_ringkasan, ws_peringkat, gagal = (wb.add_worksheet(n) for n in (
+        "Rekap", "Ringkasan Unit", "Peringkat", "Berkas Bermasalah"))
+    rekap.write(0, 0, f"REKAP CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {tahun}", f_judul)
+    for k, (judul, lebar, _) in enumerate(KOLOM_REKAP):
+        rekap.set_column(k, k, lebar)
+        rekap.write(2, k, judul, f_kepala)
+    rekap.freeze_panes(3, 3)
+    gagal.write(0, 0, "BERKAS YANG TIDAK DAPAT DIREKAP", f_judul)
+    gagal.write(1, 0, "Perbaiki berkas berikut (mis. dengan iku-xl validasi) lalu jalankan rekap lagi.", f_catatan)
+    for k, (judul, lebar) in enumerate((("Berkas", 40), ("Alasan", 120))):
+        gagal.set_column(k, k, lebar)
+        gagal.write(3, k, judul, f_kepala)
+    r_rekap, r_gagal = 3, 4
+    ringkasan: list[RingkasanUnit] = []
+    for h in hasil:
+        setiap(h)
+        for baris in h.baris:
+            for k, v in enumerate(baris):
+                rekap.write(r_rekap, k, v, per_jenis[KOLOM_REKAP[k][2]])  # write() keeps text as text
+            r_rekap += 1
+        if h.ringkasan is not None:
+            ringkasan.append(h.ringkasan)
+        if h.galat:
+            gagal.write_string(r_gagal, 0, h.berkas, f_teks)
+            gagal.write_string(r_gagal, 1, "; ".join(h.galat), f_teks)
+            r_gagal += 1
+    rekap.autofilter(2, 0, max(r_rekap - 1, 2), len(KOLOM_REKAP) - 1)
+    _ringkasan_dan_peringkat(wb, ws_ringkasan, ws_peringkat, ringkasan, tahun,
+                             f_judul, f_kepala, f_teks, f_angka, f_capaian)
+    wb.close()
+    return len(ringkasan), r_gagal - 4
+
+
+def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[RingkasanUnit], tahun: int,
+                             *f: Any) -> None:
+    f_judul, f_kepala, f_teks, f_angka, f_capaian = f
+    label = label_predikat(ringkasan)
+    ws.write(0, 0, f"RINGKASAN PER UNIT TAHUN {tahun}", f_judul)
+    kepala = ["Unit", "Jumlah Indikator", "Rata-rata Capaian (%)", *label, "Tanpa Realisasi", "Berkas"]
+    for k, judul in enumerate(kepala):
+        ws.write(2, k, judul, f_kepala)
+        ws.set_column(k, k, 28 if k in (0, len(kepala) - 1) else 12)
+    for r, u in enumerate(ringkasan, start=3):
+        n = dict(u.per_predikat)
+        isi = [u.unit, u.jumlah_indikator, u.rata_rata, *(n.get(lb, 0) for lb in label), u.tanpa_realisasi, u.berkas]
+        for k, v in enumerate(isi):
+            ws.write(r, k, v, f_capaian if k == 2 else (f_teks if isinstance(v, str) else f_angka))
+    ws.freeze_panes(3, 1)
+    urut = peringkat(ringkasan)
+    pk.write(0, 0, f"PERINGKAT UNIT MENURUT RATA-RATA CAPAIAN IKU TAHUN {tahun}", f_judul)
+    for k, (judul, lebar) in enumerate((("Peringkat", 10), ("Unit", 32), ("Rata-rata Capaian (%)", 14),
+                                        ("Jumlah Indikator", 12))):
+        pk.write(2, k, judul, f_kepala)
+        pk.set_column(k, k, lebar)
+    for r, u in enumerate(urut, start=3):
+        pk.write(r, 0, r - 2, f_angka)
+        pk.write(r, 1, u.unit, f_teks)
+        pk.write(r, 2, u.rata_rata, f_capaian)
+        pk.write(r, 3, u.jumlah_indikator, f_angka)
+    if urut:
+        n = min(len(urut), 30)  # the chart shows the top 30; the table lists everyone
+        chart = wb.add_chart({"type": "bar"})
+        chart.add_series({"name": "Rata-rata capaian (%)", "categories": ["Peringkat", 3, 1, 2 + n, 1],
+                          "values": ["Peringkat", 3, 2, 2 + n, 2], "fill": {"color": "#2F5597"},
+                          "data_labels": {"value": True, "num_format": "0.00"}})
+        chart.set_title({"name": f"Rata-rata Capaian IKU {tahun}" + (f" (30 teratas dari {len(urut)})"
+                                                                      if len(urut) > n else "")})
+        chart.set_y_axis({"reverse": True})
+        chart.set_x_axis({"min": 0, "num_format": "0"})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 720, "height": max(300, 24 * n + 90)})
+        pk.insert_chart(2, 5, chart)
+
+
+def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, proses: int | None = None,
+          kemajuan: TextIO | None = None) -> tuple[int, int, int]:
+    """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems)."""
+    berkas = kumpulkan(sumber)
+    tujuan = Path(tujuan)
+    berkas = [p for p in berkas if p.resolve() != tujuan.resolve()]
+    if not berkas:
+        raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
+                               saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
+    bar = _Kemajuan(len(berkas), kemajuan)
+    unit, bermasalah = tulis_rekap(hasil_berurutan(berkas, tahun, proses), tujuan, tahun, lambda h: bar.maju())
+    return len(berkas), unit, bermasalah
+
+
+def terminal(aliran: TextIO = sys.stderr) -> TextIO | None:
+    """The stream for the progress bar: only an interactive terminal gets one."""
+    return aliran if aliran.isatty() else None
