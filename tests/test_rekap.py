@@ -1,0 +1,124 @@
+"""iku-xl rekap: every unit's numbers are exactly its own Laporan Capaian's, one bad file never
+stops the run, and the parallel path gives the same workbook as the serial one."""
+
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+
+from iku_xl.cli import main
+from iku_xl.core.laporan import rata_rata_capaian
+from iku_xl.workbook.proses import buat_laporan
+from iku_xl.workbook.rekap import MIN_PARALEL, rekap
+from tests.conftest import WAKTU, WORKBOOKS
+
+pytest.importorskip("python_calamine")
+pytest.importorskip("xlsxwriter")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Unit workbooks as a Kabupaten collects them, with a damaged and a foreign file among them."""
+    f = tmp_path / "kecamatan"
+    f.mkdir()
+    for nama in ("contoh_legok_2020.xlsx", "contoh_bantargebah_2024-2026.xlsx", "templat_iku.xlsx"):
+        shutil.copy2(WORKBOOKS / nama, f / nama)
+    (f / "rusak.xlsx").write_bytes(b"bukan berkas excel")
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "daftar hadir rapat"
+    wb.save(f / "daftar_hadir.xlsx")
+    return f
+
+
+def _lembar(path, nama):
+    ws = openpyxl.load_workbook(path)[nama]
+    return [[c.value for c in baris] for baris in ws.iter_rows(min_row=4)]
+
+
+def _angka(v):
+    return pytest.approx(v, rel=1e-15) if isinstance(v, float) else v
+
+
+@pytest.mark.parametrize(("unit", "tahun"), [("contoh_legok_2020.xlsx", 2020),
+                                             ("contoh_bantargebah_2024-2026.xlsx", 2025)])
+def test_sama_dengan_laporan_unit(folder, tmp_path, unit, tahun):
+    keluar = tmp_path / "rekap.xlsx"
+    berkas, direkap, bermasalah = rekap([folder], tahun, keluar)
+    assert (berkas, direkap, bermasalah) == (5, 1, 4)
+    laporan = buat_laporan(folder / unit, tahun, tmp_path / "lap.xlsx", waktu=WAKTU)
+    rows = _lembar(keluar, "Rekap")
+    assert [r[2] for r in rows] == [b.indikator.kode for b in laporan.baris]
+    for r, b in zip(rows, laporan.baris):
+        target = b.target if isinstance(b.target, float) or b.target is None else str(b.target)
+        realisasi = b.realisasi if isinstance(b.realisasi, float) or b.realisasi is None else str(b.realisasi)
+        assert r[4:10] == [b.indikator.nama, b.indikator.satuan, _angka(target), _angka(realisasi),
+                           _angka(b.capaian.nilai), b.predikat]
+        assert r[10] == unit
+    [ringkasan] = _lembar(keluar, "Ringkasan Unit")
+    assert ringkasan[1] == len(laporan.baris)
+    assert ringkasan[2] == _angka(rata_rata_capaian(laporan.baris))
+
+
+def test_berkas_bermasalah_didaftar_dengan_alasan(folder, tmp_path):
+    keluar = tmp_path / "rekap.xlsx"
+    rekap([folder], 2020, keluar)
+    alasan = {r[0]: r[1] for r in _lembar(keluar, "Berkas Bermasalah")[1:] if r[0]}
+    assert set(alasan) == {"contoh_bantargebah_2024-2026.xlsx", "templat_iku.xlsx", "rusak.xlsx",
+                           "daftar_hadir.xlsx"}
+    assert alasan["rusak.xlsx"] == ("berkas 'rusak.xlsx' tidak dapat dibaca (CalamineError). Buka dan simpan ulang "
+                                    "berkas itu di Excel sebagai .xlsx.")
+    assert "Lembar 'Profil' tidak ditemukan" in alasan["daftar_hadir.xlsx"]
+    assert "belum ada indikator" in alasan["templat_iku.xlsx"]
+    assert "tidak ada target untuk tahun 2020" in alasan["contoh_bantargebah_2024-2026.xlsx"]
+
+
+def test_sel_persen_dibaca_seperti_laporan(tmp_path):
+    """A target typed as 60 % in a percent-formatted cell: the recap reads it as the report does."""
+    p = tmp_path / "persen.xlsx"
+    shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", p)
+    wb = openpyxl.load_workbook(p)
+    wb["Target"]["C4"].value = 0.6
+    wb["Target"]["C4"].number_format = "0%"
+    wb.save(p)
+    rekap([p], 2020, tmp_path / "r.xlsx")
+    lap = buat_laporan(p, 2020, tmp_path / "l.xlsx", waktu=WAKTU)
+    rows = _lembar(tmp_path / "r.xlsx", "Rekap")
+    assert rows[0][6] == pytest.approx(60.0) and rows[0][8] == _angka(lap.baris[0].capaian.nilai)
+
+
+def test_paralel_sama_dengan_serial(tmp_path):
+    f = tmp_path / "banyak"
+    f.mkdir()
+    for i in range(MIN_PARALEL + 2):
+        shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", f / f"unit_{i:02d}.xlsx")
+    rekap([f], 2020, tmp_path / "serial.xlsx", proses=1)
+    rekap([f], 2020, tmp_path / "paralel.xlsx", proses=2)
+    for lembar in ("Rekap", "Ringkasan Unit", "Peringkat", "Berkas Bermasalah"):
+        assert _lembar(tmp_path / "serial.xlsx", lembar) == _lembar(tmp_path / "paralel.xlsx", lembar)
+    assert len(_lembar(tmp_path / "serial.xlsx", "Rekap")) == 10 * (MIN_PARALEL + 2)
+
+
+def test_peringkat_dan_grafik(folder, tmp_path):
+    keluar = tmp_path / "rekap.xlsx"
+    rekap([folder / "contoh_legok_2020.xlsx"], 2020, keluar)
+    wb = openpyxl.load_workbook(keluar)
+    assert wb.sheetnames == ["Rekap", "Ringkasan Unit", "Peringkat", "Berkas Bermasalah"]
+    assert [c.value for c in wb["Peringkat"][4]][:4] == [1, "KECAMATAN LEGOK", pytest.approx(110.6255555555556),
+                                                         10]
+    assert len(wb["Peringkat"]._charts) == 1
+
+
+def test_perintah_rekap(folder, tmp_path, capsys):
+    keluar = tmp_path / "rekap.xlsx"
+    assert main(["rekap", str(folder), "--tahun", "2020", "-o", str(keluar)]) == 0
+    out, err = capsys.readouterr()
+    assert out == (f"Rekap 2020: 5 berkas, 1 unit direkap, 4 berkas bermasalah (lihat lembar 'Berkas Bermasalah'). "
+                   f"Disimpan di: {keluar}\n")
+    assert err == ""  # not a terminal: no progress bar
+    assert main(["rekap", str(folder), "--tahun", "2020", "-o", str(keluar)]) == 2
+    assert "sudah ada" in capsys.readouterr().err
+    assert main(["rekap", str(tmp_path / "tidak_ada"), "--tahun", "2020", "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
