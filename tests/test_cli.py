@@ -94,7 +94,7 @@ def test_input_buruk_validasi(salin, capsys, kasus):
     (["laporan"], "iku-xl laporan: galat: argumen wajib belum diberikan: BUKU.xlsx"),
     (["laporan", "x.xlsx", "--tahun", "dua ribu"], "iku-xl laporan: galat: --tahun: 'dua ribu' bukan bilangan bulat"),
     (["cetak"], "iku-xl: galat: PERINTAH: pilihan 'cetak' tidak dikenal (pilih: 'template', 'impor', 'validasi', "
-                "'hitung', 'laporan')"),
+                "'hitung', 'rekap', 'laporan')"),
     ([], "iku-xl: galat: argumen wajib belum diberikan: PERINTAH"),
 ])
 def test_argumen_salah(capsys, argv, pesan):
