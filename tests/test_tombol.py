@@ -131,7 +131,6 @@ def test_sel_persen_dibaca_di_excel_desktop():
 
     from iku_xl.xl.baca_xl import _persen
 
-    format_ = {(4, 3): "0%", (5, 3): "General"}
+    format_ = {(4, 3): "0%", (5, 3): "General"}  # 1-based (row, column) as xlwings addresses cells
     sheet = SimpleNamespace(range=lambda rc: SimpleNamespace(number_format=format_.get(rc, "General")))
-    kisi = [["Kode", "Tahun", "Target"], [None] * 3, [None] * 3, ["3.1", 2024, 0.4], ["3.2", 2024, 0.5]]
-    assert _persen(sheet, kisi) == frozenset({(3, 2)})
+    assert _persen(sheet, {(3, 2), (4, 2)}) == frozenset({(3, 2)})

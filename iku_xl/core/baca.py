@@ -113,7 +113,7 @@ def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | No
     judul = {normal_judul(k.judul): k.field for k in data.kolom}
     terbaik: tuple[int, dict[str, int]] | None = None
     for i, baris in enumerate(grid[:_BARIS_CARI_JUDUL]):
-        cocok = {judul[normal_judul(v)]: j for j, v in enumerate(baris) if normal_judul(v) in judul}
+        cocok = {judul[n]: j for j, v in enumerate(baris) if (n := normal_judul(v)) in judul}
         if cocok and (terbaik is None or len(cocok) > len(terbaik[1])):
             terbaik = (i, cocok)
     return terbaik
@@ -333,3 +333,47 @@ def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
     skala = _baca_skala(lembaran, p)
     program = _baca_per_tahun(PROGRAM, lembaran, p, kode, _program, unik=False, wajib=False)
     return BukuIKU(profil, indikator, target, realisasi, skala, program), p.masalah
+
+
+#: A percent cell typed as a fraction holds at most this much (150 %).
+BATAS_PECAHAN = 1.5
+
+
+def kandidat_persen(lembaran: Lembaran) -> dict[str, set[tuple[int, int]]]:
+    """Cells whose number format decides their value: numbers in (0, 1.5] in the target and
+    realisasi columns of % indicators (0.9 in a percent-formatted cell means 90).
+
+    Readers that cannot see number formats cheaply (calamine, xlwings) look up only these.
+
+    >>> lb = Lembaran({"Indikator": [["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan"],
+    ...                              ["1.1", "S", "Persentase A", "%"], ["1.2", "S", "Jumlah B", "Kegiatan"]],
+    ...                "Target": [["Kode", "Tahun", "Target"], ["1.1", 2024, 0.9], ["1.2", 2024, 1.0]]})
+    >>> kandidat_persen(lb)
+    {'Target': {(1, 2)}}
+    """
+    from iku_xl.core.formulasi import normal_satuan
+
+    p = _Pengumpul()
+    buka = _buka_tabel(INDIKATOR, lembaran, p, wajib=False)
+    if buka is None:
+        return {}
+    tabel, grid = buka
+    k_kode, k_satuan = tabel.kolom["kode"], tabel.kolom["satuan"]
+    persen = {teks_sel(b[k_kode]) for b in grid[tabel.baris_judul + 1:]
+              if len(b) > max(k_kode, k_satuan) and normal_satuan(teks_sel(b[k_satuan])) == "%"}
+    hasil: dict[str, set[tuple[int, int]]] = {}
+    for data in (TARGET, REALISASI):
+        buka = _buka_tabel(data, lembaran, p, wajib=False)
+        if buka is None or not persen:
+            continue
+        tabel, grid = buka
+        angka = [j for f, j in tabel.kolom.items() if data.kolom_dari(f).jenis in ("target", "realisasi", "angka")]
+        for i in range(tabel.baris_judul + 1, len(grid)):
+            b = grid[i]
+            if len(b) <= tabel.kolom["kode"] or teks_sel(b[tabel.kolom["kode"]]) not in persen:
+                continue
+            for j in angka:
+                v = b[j] if j < len(b) else None
+                if isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN:
+                    hasil.setdefault(tabel.lembar, set()).add((i, j))
+    return hasil

@@ -307,16 +307,24 @@ def teks_sel(nilai: object) -> str:
     return _teks(nilai)
 
 
+def _metode_atau_kosong(nilai: object) -> str | None:
+    return parse_metode_negatif(nilai, bawaan=None)
+
+
+#: The parser of each column type named in the sheet schema.
+_PENGURAI: dict[str, Callable[..., object]] = {
+    "teks": teks_sel,
+    "angka": parse_angka,
+    "target": parse_target,
+    "realisasi": parse_realisasi,
+    "tahun": parse_tahun,
+    "tanggal": parse_tanggal,
+    "polaritas": parse_polaritas,
+    "konsolidasi": parse_konsolidasi,
+    "metode_negatif": _metode_atau_kosong,
+}
+
+
 def pengurai(jenis: str) -> Callable[..., object]:
     """The parser for a column type named in the sheet schema."""
-    return {
-        "teks": teks_sel,
-        "angka": parse_angka,
-        "target": parse_target,
-        "realisasi": parse_realisasi,
-        "tahun": parse_tahun,
-        "tanggal": parse_tanggal,
-        "polaritas": parse_polaritas,
-        "konsolidasi": parse_konsolidasi,
-        "metode_negatif": lambda v: parse_metode_negatif(v, bawaan=None),
-    }[jenis]
+    return _PENGURAI[jenis]

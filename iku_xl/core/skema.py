@@ -7,6 +7,7 @@ staff see; ``field`` is the name in :mod:`iku_xl.core.model`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
@@ -42,8 +43,11 @@ class LembarData:
     petunjuk: str
     kolom: tuple[Kolom, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_per_field", {k.field: k for k in self.kolom})
+
     def kolom_dari(self, field: str) -> Kolom:
-        return next(k for k in self.kolom if k.field == field)
+        return self._per_field[field]  # type: ignore[attr-defined,no-any-return]
 
 
 @dataclass(frozen=True)
@@ -197,10 +201,17 @@ def nama_lembar_laporan(tahun: int) -> str:
     return f"{AWALAN_LAPORAN} {tahun}"
 
 
+@functools.lru_cache(maxsize=4096)  # header texts repeat across rows and workbooks (rekap reads thousands)
+def _normal_teks(teks: str) -> str:
+    return " ".join(teks.replace("*", " ").split()).casefold()
+
+
 def normal_judul(teks: object) -> str:
     """Header text compared loosely: case, spacing and a trailing '*' do not matter.
 
     >>> normal_judul("  realisasi   TAHUNAN *")
     'realisasi tahunan'
     """
-    return " ".join(str(teks or "").replace("*", " ").split()).casefold()
+    if not teks:
+        return ""
+    return _normal_teks(teks if isinstance(teks, str) else str(teks))

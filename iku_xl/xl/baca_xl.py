@@ -15,17 +15,12 @@ documented where it matters:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
-from iku_xl.core.baca import Lembaran, alamat, cari_lembar
+from iku_xl.core.baca import Lembaran, alamat, cari_lembar, kandidat_persen
 from iku_xl.core.rumus_excel import periksa_sel
 from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_DATA, LEMBAR_HASIL_VALIDASI, PROFIL_NAMA
 from iku_xl.xl.render_xl import klasik
-
-#: Only numbers this small can be a percent cell typed as a fraction (0.9 for 90 %).
-_BATAS_PECAHAN = 1.5
-
 
 def _kisi(sheet: Any) -> list[list[Any]]:
     """The sheet's values from A1 to the end of the used range, as rows."""
@@ -35,15 +30,9 @@ def _kisi(sheet: Any) -> list[list[Any]]:
     return [list(b) for b in (nilai or [])]
 
 
-def _persen(sheet: Any, kisi: Sequence[Sequence[Any]]) -> frozenset[tuple[int, int]]:
-    """Percent-formatted cells among the small numbers (desktop Excel only)."""
-    hasil = set()
-    for i, baris in enumerate(kisi):
-        for j, v in enumerate(baris):
-            if isinstance(v, float) and 0 < abs(v) <= _BATAS_PECAHAN and not isinstance(v, bool):
-                if "%" in (sheet.range((i + 1, j + 1)).number_format or ""):
-                    hasil.add((i, j))
-    return frozenset(hasil)
+def _persen(sheet: Any, sel: set[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """Which of the candidate cells are percent-formatted (desktop Excel only)."""
+    return frozenset((i, j) for i, j in sel if "%" in (sheet.range((i + 1, j + 1)).number_format or ""))
 
 
 def lembaran_xl(book: Any) -> Lembaran:
@@ -51,13 +40,12 @@ def lembaran_xl(book: Any) -> Lembaran:
     semua = [s.name for s in book.sheets]
     perlu = {cari_lembar(n, semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
     nilai: dict[str, list[list[Any]]] = {n: [] for n in semua}
-    persen: dict[str, frozenset[tuple[int, int]]] = {}
     for nama in filter(None, perlu):
-        sheet = book.sheets[nama]
-        nilai[nama] = _kisi(sheet)
-        if klasik(book):
-            persen[nama] = _persen(sheet, nilai[nama])
-    return Lembaran(nilai, persen)
+        nilai[nama] = _kisi(book.sheets[nama])
+    if not klasik(book):
+        return Lembaran(nilai)
+    kandidat = kandidat_persen(Lembaran(nilai))
+    return Lembaran(nilai, {n: _persen(book.sheets[n], sel) for n, sel in kandidat.items()})
 
 
 def lembar_iku(nama: str) -> bool:

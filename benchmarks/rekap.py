@@ -1,0 +1,627 @@
+"""How fast `iku-xl rekap` reads many unit workbooks, against a naive pandas baseline and
+against the floor of merely reading every cell with python-calamine (issue 5).
+
+    python benchmarks/rekap.py [--n 500] [--folder DIR] [--proses K] [--ulang R] [--cek-memori]
+
+1. Generation (not timed against anything): N distinct, realistic unit workbooks made from
+   the template (``buat_templat``), one Kecamatan each ("KECAMATAN SINTETIS 0001", ...),
+   4-6 sasaran, 8-15 indicators (positive and negative polarity, range targets such as
+   "80-90", an AKIP grade target such as "B", small counts such as one innovation a year,
+   an index on a 0-1 scale), targets for 5 Renstra years and realisasi for 2023 and 2024
+   as quarters, annual values or pembilang/penyebut; every 20th unit typed its percentages
+   into percent-formatted cells (0.85 shown as 85 %). Deterministic: unit i is built from
+   ``random.Random(i)``. The folder (default: under the system temp dir, named by N and the
+   generator's version) is reused when it is complete.
+2. Three measured parts, each in a fresh subprocess of this script (``--bagian``), so that
+   its peak memory (``ru_maxrss`` of the process, and of its largest worker process) is
+   its own:
+   (a) rekap    : ``rekap(folder, 2024, out)`` end to end, output workbook included;
+   (b) baseline : ``pandas.read_excel(p, sheet_name=None, engine="openpyxl")`` of every
+                  file, the Indikator/Target/Realisasi frames collected and ``pd.concat``-ed
+                  (above 200 files: a fixed random sample of 200, extrapolated per workbook);
+   (c) floor    : ``CalamineWorkbook.from_path(p)`` and ``to_python()`` of every sheet, one
+                  process, nothing else; also with K processes, for reference only, as the
+                  recap uses every core.
+   Times exclude interpreter start-up and importing the module each part calls; imports
+   made lazily inside the call are counted. With ``--ulang R`` the parts run R times,
+   interleaved; the median is reported, and the largest peak memory.
+
+Goals (issue 5): baseline/rekap >= 10, rekap/floor <= 1.5, and peak memory that does not
+grow with N (``--cek-memori`` runs the recap also on the first N/5 files and compares).
+No assertion: this is a measurement; it prints "ya"/"tidak" for each goal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+AKAR = Path(__file__).resolve().parent.parent
+if str(AKAR) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(AKAR))
+
+TAHUN = 2024
+#: Bump when the generated workbooks change; the template's own sources are hashed in too.
+VERSI_GENERATOR = "1"
+SAMPEL_BASELINE = 200
+#: The memory goal counts as met when the peak at N is at most this times the peak at N/5.
+BATAS_TUMBUH = 1.15
+_MANIFEST = "manifest.json"
+
+
+def versi() -> str:
+    """The generator's version and a hash of the template's sources: a new cache when either changes."""
+    h = hashlib.sha256(VERSI_GENERATOR.encode())
+    for rel in ("iku_xl/workbook/templat.py", "iku_xl/core/skema.py", "iku_xl/workbook/tulis.py"):
+        p = AKAR / rel
+        if p.exists():
+            h.update(p.read_bytes())
+    return f"{VERSI_GENERATOR}-{h.hexdigest()[:8]}"
+
+
+# --------------------------------------------------------------------------------------------
+# Generation
+# --------------------------------------------------------------------------------------------
+
+#: Indicator kinds: (name, satuan, polaritas, konsolidasi, how realisasi is given, target form,
+#: lowest and highest first-year target, yearly step, formulasi). Forms: "angka" a number, "rentang" a range
+#: "a-b" (a drawn, b = a + width), "huruf" an AKIP grade, "hitungan" a small whole count.
+#: Realisasi: "tw" quarters, "tahunan" one annual value, "rasio" pembilang/penyebut.
+_TEMA: tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...] = (
+    ("Meningkatnya kualitas pelayanan publik di {unit}", (
+        ("Indeks Kepuasan Masyarakat terhadap layanan {unit}", "Indeks", "positif", "rata-rata", "tw", "angka",
+         76.0, 84.0, 0.5,
+         "Nilai IKM hasil Survei Kepuasan Masyarakat terhadap unsur pelayanan"),
+        ("Persentase layanan PATEN yang diselesaikan tepat waktu", "%", "positif", "nilai terakhir", "rasio",
+         "angka", 85.0, 93.0, 1.0,
+         "Jumlah layanan PATEN yang selesai tepat waktu / Jumlah seluruh permohonan layanan PATEN x 100 %"),
+        ("Persentase pengaduan masyarakat yang ditindaklanjuti", "%", "positif", "nilai terakhir", "rasio",
+         "angka", 80.0, 92.0, 1.5,
+         "Jumlah pengaduan yang ditindaklanjuti / Jumlah seluruh pengaduan yang diterima x 100 %"),
+        ("Rata-rata waktu penyelesaian layanan administrasi", "Hari", "negatif", "rata-rata", "tw", "angka",
+         4.0, 7.0, -0.5,
+         "Jumlah hari penyelesaian seluruh layanan dibagi banyaknya layanan"),
+        ("Jumlah inovasi pelayanan publik yang diimplementasikan", "Jumlah", "positif", "jumlah", "tw",
+         "hitungan", 1, 3, 0,
+         "Jumlah inovasi pelayanan publik yang diterapkan dalam tahun berjalan"),
+    )),
+    ("Meningkatnya akuntabilitas kinerja {unit}", (
+        ("Nilai AKIP {unit}", "Predikat", "positif", "nilai terakhir", "tahunan", "huruf", 0, 0, 0,
+         "Predikat hasil evaluasi AKIP oleh Inspektorat"),
+        ("Nilai hasil evaluasi SAKIP {unit}", "Nilai", "positif", "nilai terakhir", "tahunan", "angka",
+         60.0, 70.0, 1.5,
+         "Nilai komponen perencanaan + pengukuran + pelaporan + evaluasi internal + capaian kinerja"),
+        ("Persentase penyerapan anggaran", "%", "positif", "kumulatif", "tw", "angka", 90.0, 95.0, 0.5,
+         "Realisasi belanja / Pagu anggaran x 100 %"),
+        ("Persentase dokumen perencanaan dan pelaporan kinerja yang tepat waktu", "%", "positif",
+         "nilai terakhir", "rasio", "angka", 80.0, 95.0, 2.0,
+         "Jumlah dokumen yang disampaikan tepat waktu / Jumlah dokumen wajib x 100 %"),
+    )),
+    ("Meningkatnya ketentraman dan ketertiban umum", (
+        ("Persentase penurunan pelanggaran Peraturan Daerah", "%", "positif", "nilai terakhir", "tahunan",
+         "rentang", 8.0, 12.0, 1.0,
+         "(Jumlah pelanggaran Perda tahun n-1 - Jumlah pelanggaran Perda tahun n) / Jumlah pelanggaran Perda tahun n-1 x 100 %"),
+        ("Jumlah pelanggaran ketentraman dan ketertiban umum", "Jumlah", "negatif", "jumlah", "tw", "angka",
+         24.0, 40.0, -2.0,
+         "Jumlah kejadian pelanggaran trantibum yang tercatat"),
+        ("Jumlah konflik sosial yang terjadi", "Jumlah", "negatif", "jumlah", "tw", "hitungan", 2, 5, 0,
+         "Jumlah kejadian konflik sosial yang tercatat"),
+        ("Persentase pelanggaran Perda yang ditindaklanjuti", "%", "positif", "nilai terakhir", "rasio",
+         "angka", 75.0, 88.0, 2.0,
+         "Jumlah pelanggaran Perda yang ditindaklanjuti / Jumlah pelanggaran Perda yang ditemukan x 100 %"),
+    )),
+    ("Meningkatnya status kemajuan desa dan kelurahan", (
+        ("Persentase desa/kelurahan dengan status minimal Maju", "%", "positif", "nilai terakhir", "rasio",
+         "angka", 40.0, 65.0, 5.0,
+         "Jumlah desa/kelurahan berstatus Maju dan Mandiri / Jumlah desa/kelurahan x 100 %"),
+        ("Persentase desa/kelurahan dengan laporan pertanggungjawaban tepat waktu", "%", "positif",
+         "nilai terakhir", "rasio", "angka", 80.0, 95.0, 2.5,
+         "Jumlah desa/kelurahan yang melapor tepat waktu / Jumlah desa/kelurahan x 100 %"),
+        ("Rata-rata Indeks Desa Membangun (IDM) desa di wilayah kecamatan", "Indeks", "positif",
+         "nilai terakhir", "tahunan", "angka", 0.62, 0.72, 0.02,
+         "Jumlah nilai IDM seluruh desa dibagi banyaknya desa"),
+        ("Tingkat partisipasi masyarakat dalam Musrenbang Kecamatan", "%", "positif", "nilai terakhir",
+         "tahunan", "rentang", 70.0, 80.0, 1.0,
+         "Jumlah peserta Musrenbang yang hadir / Jumlah undangan Musrenbang x 100 %"),
+    )),
+    ("Meningkatnya kualitas lingkungan hidup dan infrastruktur dasar", (
+        ("Persentase infrastruktur dasar dalam kondisi baik", "%", "positif", "nilai terakhir", "tahunan",
+         "angka", 60.0, 78.0, 2.0,
+         "Panjang jalan dan saluran dalam kondisi baik / Panjang seluruh jalan dan saluran x 100 %"),
+        ("Persentase timbulan sampah yang tertangani", "%", "positif", "kumulatif", "tw", "angka",
+         55.0, 72.0, 3.0,
+         "Volume sampah yang tertangani / Volume timbulan sampah x 100 %"),
+        ("Persentase luas kawasan permukiman kumuh", "%", "negatif", "nilai terakhir", "tahunan", "angka",
+         5.0, 9.0, -0.5,
+         "Luas kawasan kumuh / Luas seluruh kawasan permukiman x 100 %"),
+        ("Jumlah titik rawan genangan", "Titik", "negatif", "nilai terakhir", "tahunan", "angka",
+         10.0, 20.0, -1.0,
+         "Jumlah titik genangan yang tercatat saat musim hujan"),
+    )),
+    ("Meningkatnya pemberdayaan masyarakat dan perekonomian lokal", (
+        ("Persentase UMKM yang mendapat pembinaan", "%", "positif", "kumulatif", "tw", "angka", 20.0, 35.0, 2.5,
+         "Jumlah UMKM yang dibina / Jumlah seluruh UMKM terdata x 100 %"),
+        ("Jumlah kegiatan pemberdayaan masyarakat", "Kegiatan", "positif", "jumlah", "tw", "angka",
+         8.0, 16.0, 1.0,
+         "Jumlah kegiatan pemberdayaan masyarakat yang dilaksanakan"),
+        ("Persentase kelompok masyarakat yang aktif", "%", "positif", "nilai terakhir", "rasio", "angka",
+         60.0, 78.0, 2.0,
+         "Jumlah kelompok masyarakat yang aktif / Jumlah kelompok masyarakat terdaftar x 100 %"),
+        ("Persentase realisasi penerimaan PBB-P2", "%", "positif", "kumulatif", "tw", "angka", 82.0, 92.0, 1.0,
+         "Realisasi penerimaan PBB-P2 / Target penerimaan PBB-P2 x 100 %"),
+    )),
+    ("Meningkatnya kualitas penyelenggaraan pemerintahan kecamatan", (
+        ("Persentase penduduk wajib KTP yang memiliki KTP-el", "%", "positif", "nilai terakhir", "tahunan",
+         "angka", 92.0, 97.0, 0.5,
+         "Jumlah penduduk yang memiliki KTP-el / Jumlah penduduk wajib KTP x 100 %"),
+        ("Persentase ASN kecamatan dengan kinerja minimal Baik", "%", "positif", "nilai terakhir", "rasio",
+         "angka", 85.0, 95.0, 1.0,
+         "Jumlah ASN dengan predikat kinerja minimal Baik / Jumlah seluruh ASN kecamatan x 100 %"),
+        ("Persentase rekomendasi hasil pemeriksaan yang ditindaklanjuti", "%", "positif", "nilai terakhir",
+         "rasio", "angka", 70.0, 90.0, 3.0,
+         "Jumlah rekomendasi yang ditindaklanjuti / Jumlah seluruh rekomendasi hasil pemeriksaan x 100 %"),
+        ("Persentase kelurahan dengan tertib administrasi", "%", "positif", "nilai terakhir", "tahunan",
+         "rentang", 80.0, 85.0, 1.0,
+         "Jumlah kelurahan yang tertib administrasi / Jumlah kelurahan x 100 %"),
+    )),
+)
+
+_KABUPATEN = ("KABUPATEN TANGERANG", "KOTA BEKASI", "KABUPATEN BOGOR", "KABUPATEN BANDUNG", "KOTA SEMARANG",
+              "KABUPATEN SLEMAN", "KABUPATEN SIDOARJO", "KOTA MAKASSAR", "KABUPATEN DELI SERDANG",
+              "KABUPATEN BANYUMAS", "KOTA PADANG", "KABUPATEN LOMBOK TIMUR")
+_NAMA_DEPAN = ("AHMAD", "SITI", "BUDI", "DEWI", "HENDRA", "RINA", "AGUS", "NURUL", "DEDI", "FITRI", "YUSUF",
+               "LESTARI", "IWAN", "MAYA", "ROHMAT", "ENDANG")
+_NAMA_BELAKANG = ("SANTOSO", "RAHAYU", "HIDAYAT", "KURNIAWAN", "SURYANA", "WIBOWO", "SETIAWAN", "FAUZI",
+                  "HARAHAP", "PRATAMA", "NASUTION", "SAPUTRA")
+_GELAR = ("S.STP, M.Si", "S.Sos, M.M.", "S.IP, M.AP", "S.H., M.H.", "Drs.", "S.E., M.Si")
+_PANGKAT = ("Pembina / IV.a", "Pembina Tk. I / IV.b", "Penata Tk. I / III.d")
+_HURUF_AKIP = ("C", "CC", "B", "BB", "A")
+_SKALA_KUSTOM = ((90.0, "Sangat Baik", "C6EFCE"), (75.0, "Baik", "DDEBF7"), (60.0, "Cukup", "FFEB9C"),
+                 (None, "Kurang", "FFC7CE"))
+
+
+def nama_berkas(i: int) -> str:
+    return f"iku_kecamatan_sintetis_{i:04d}.xlsx"
+
+
+def _bulat(x: float) -> float:
+    return round(x, 2)
+
+
+def _bagi_jumlah(total: int, rnd: random.Random) -> tuple[float, ...]:
+    """A whole count spread over four quarters."""
+    tw = [0, 0, 0, 0]
+    for _ in range(total):
+        tw[rnd.randrange(4)] += 1
+    return tuple(float(x) for x in tw)
+
+
+def _triwulan(tahunan: float, konsolidasi: str, rnd: random.Random, bulat: bool) -> tuple[float, ...]:
+    """Four quarters whose consolidation is about ``tahunan``."""
+    if konsolidasi == "jumlah":
+        if bulat:
+            return _bagi_jumlah(max(0, round(tahunan)), rnd)
+        bagian = [rnd.uniform(0.7, 1.3) for _ in range(4)]
+        return tuple(float(round(tahunan * b / sum(bagian))) for b in bagian)
+    if konsolidasi == "rata-rata":
+        return tuple(_bulat(tahunan * rnd.uniform(0.96, 1.04)) for _ in range(4))
+    # nilai terakhir / kumulatif: rising through the year to the annual value
+    naik = sorted(rnd.uniform(0.2, 0.95) for _ in range(3))
+    return (*(_bulat(tahunan * f) for f in naik), _bulat(tahunan))
+
+
+def buat_buku(i: int) -> tuple[Any, bool]:
+    """Unit ``i``'s BukuIKU (deterministic from ``random.Random(i)``) and whether its staff use
+    percent-formatted cells (every 20th unit, from the 3rd)."""
+    from iku_xl.core.model import BukuIKU, Indikator, NilaiHuruf, Profil, ProgramIKU, RealisasiIKU, Rentang
+    from iku_xl.core.model import Pita, Skala, TargetIKU
+
+    rnd = random.Random(i)
+    unit = f"KECAMATAN SINTETIS {i:04d}"
+    singkat = f"Kecamatan Sintetis {i:04d}"
+    awal = rnd.choice((2021, 2022, 2023))  # 5 Renstra years, always covering 2024
+    tahun_renstra = list(range(awal, awal + 5))
+    skala = rnd.choices(("permendagri86", "permenpanrb8", "kustom"), (16, 3, 1))[0]
+    persen = i % 20 == 3
+    profil = Profil(unit, rnd.choice(_KABUPATEN), TAHUN, f"CAMAT SINTETIS {i:04d}",
+                    f"{rnd.choice(_NAMA_DEPAN)} {rnd.choice(_NAMA_BELAKANG)}, {rnd.choice(_GELAR)}",
+                    rnd.choice(_PANGKAT),
+                    f"19{rnd.randint(65, 85)}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d} "
+                    f"{rnd.randint(1990, 2010)}{rnd.randint(1, 12):02d} 1 {rnd.randint(1, 9):03d}",
+                    f"Sintetis {i:04d}", dt.date(2025, 1, rnd.randint(10, 31)), skala,
+                    rnd.choices(("2T-R", "T/R"), (4, 1))[0], awal, awal + 4)
+    # 4-6 sasaran; the accountability theme (with its AKIP grade) in most units
+    tema = [1] if rnd.random() < 0.8 else []
+    tema += rnd.sample([t for t in range(len(_TEMA)) if t not in tema], rnd.randint(4, 6) - len(tema))
+    tema.sort()
+    jumlah = rnd.randint(8, 15)
+    pilihan = {t: rnd.sample(range(len(_TEMA[t][1])), len(_TEMA[t][1])) for t in tema}
+    dipilih = {t: [pilihan[t][0]] for t in tema}
+    sisa = [(t, j) for t in tema for j in pilihan[t][1:]]
+    rnd.shuffle(sisa)
+    for t, j in sisa[:max(0, jumlah - len(tema))]:
+        dipilih[t].append(j)
+
+    indikator, target, realisasi, program = [], [], [], []
+    kode_persen: set[str] = set()
+    for s, t in enumerate(tema, start=1):
+        sasaran = _TEMA[t][0].format(unit=singkat)
+        for k, j in enumerate(sorted(dipilih[t]), start=1):
+            nama, satuan, polaritas, konsolidasi, cara, bentuk, lo, hi, langkah, formulasi = _TEMA[t][1][j]
+            kode = f"{s}.{k}"
+            nama = nama.format(unit=singkat)
+            indikator.append(Indikator(kode, sasaran, nama, satuan, polaritas, konsolidasi, None,
+                                       f"Mengukur {nama[0].lower()}{nama[1:]}.",
+                                       formulasi,
+                                       "Laporan seksi terkait", rnd.choice(("Sekretariat", "Seksi Pemerintahan",
+                                                                             "Seksi Trantib", "Seksi Ekbang",
+                                                                             "Seksi Kesos"))))
+            if persen and satuan == "%" and bentuk == "angka" and cara != "rasio":
+                kode_persen.add(kode)
+            # targets for the 5 Renstra years
+            nilai_target: dict[int, Any] = {}
+            if bentuk == "huruf":
+                mulai = rnd.randrange(1, 3)  # CC or B in the first year
+                for y, th in enumerate(tahun_renstra):
+                    nilai_target[th] = NilaiHuruf(_HURUF_AKIP[min(mulai + (y + 1) // 2, 4)], "akip")
+            elif bentuk == "hitungan":
+                n0 = rnd.randint(int(lo), int(hi))
+                for y, th in enumerate(tahun_renstra):
+                    nilai_target[th] = float(max(1, n0 + (y // 2) * (1 if polaritas == "positif" else -1)))
+            else:
+                dasar = rnd.uniform(lo, hi)
+                lebar = rnd.choice((5.0, 10.0))
+                for y, th in enumerate(tahun_renstra):
+                    v = dasar + langkah * y
+                    v = min(v, 100.0) if satuan == "%" else v
+                    if bentuk == "rentang":
+                        v = float(round(v))
+                        nilai_target[th] = Rentang(v, min(v + lebar, 100.0))
+                    else:
+                        nilai_target[th] = round(v, 2 if abs(v) < 2 else 1)
+            target += [TargetIKU(kode, th, v) for th, v in nilai_target.items()]
+            # realisasi for 2023 and 2024 (a few indicators still without 2024 figures)
+            for th in (2023, 2024):
+                if th not in nilai_target or (th == 2024 and rnd.random() < 0.04):
+                    continue
+                tg = nilai_target[th]
+                if bentuk == "huruf":
+                    urut = _HURUF_AKIP.index(tg.huruf) + rnd.choice((-1, 0, 0, 1))
+                    realisasi.append(RealisasiIKU(kode, th, tahunan=NilaiHuruf(_HURUF_AKIP[max(0, min(urut, 4))],
+                                                                               "akip")))
+                    continue
+                acuan = (tg.bawah + tg.atas) / 2 if isinstance(tg, Rentang) else tg
+                f = rnd.uniform(0.8, 1.12) if polaritas == "positif" else rnd.uniform(0.75, 1.25)
+                nilai = acuan * f
+                if satuan == "%":
+                    nilai = min(nilai, 100.0)
+                if bentuk == "hitungan":
+                    nilai = float(max(0, round(acuan + rnd.choice((-1, 0, 0, 1)))))
+                if cara == "rasio":
+                    penyebut = float(rnd.randint(8, 60))
+                    pembilang = float(min(penyebut, max(2, round(penyebut * nilai / 100))))
+                    realisasi.append(RealisasiIKU(kode, th, pembilang=pembilang, penyebut=penyebut))
+                elif cara == "tw":
+                    bulat = bentuk == "hitungan" or konsolidasi == "jumlah"
+                    realisasi.append(RealisasiIKU(kode, th, _triwulan(nilai, konsolidasi, rnd, bulat)))
+                else:
+                    realisasi.append(RealisasiIKU(kode, th, tahunan=round(nilai, 3 if abs(nilai) < 2 else 2)))
+            if rnd.random() < 0.4:  # the programs behind some indicators
+                for _ in range(rnd.randint(1, 3)):
+                    pagu = float(rnd.randint(50, 2500) * 1_000_000)
+                    program.append(ProgramIKU(kode, 2024, f"Program penunjang {nama[:40].lower()}",
+                                              rnd.choice(("Koordinasi", "Fasilitasi", "Pembinaan", "Pelaksanaan"))
+                                              + f" kegiatan {k}", f"{rnd.randint(1, 12)} Kegiatan", pagu,
+                                              float(round(pagu * rnd.uniform(0.7, 1.0), -3))))
+    kustom = (Skala("kustom", "Skala kustom unit", tuple(Pita(b, lb, w) for b, lb, w in _SKALA_KUSTOM))
+              if skala == "kustom" else None)
+    return BukuIKU(profil, tuple(indikator), tuple(target), tuple(realisasi), kustom, tuple(program)), \
+        (persen, frozenset(kode_persen))
+
+
+def _format_persen(wb: Any, kode_persen: frozenset[str]) -> None:
+    """Staff who type 85 % into percent-formatted cells: the cell holds 0.85."""
+    from iku_xl.core.skema import BARIS_JUDUL, REALISASI, TARGET
+
+    for data, kolom in ((TARGET, range(3, 8)), (REALISASI, range(3, 8))):
+        ws = wb[data.nama]
+        for r in range(BARIS_JUDUL + 1, ws.max_row + 1):
+            if ws.cell(r, 1).value not in kode_persen:
+                continue
+            for c in kolom:
+                sel = ws.cell(r, c)
+                if isinstance(sel.value, (int, float)):
+                    sel.value = sel.value / 100
+                    sel.number_format = "0.00%"
+
+
+def _angka_kecil(buku: Any, persen: bool, kode_persen: frozenset[str]) -> bool:
+    """Whether the Target or Realisasi sheet will hold a number 0 < |x| <= 1.5 (rekap then
+    reads the file again through openpyxl, in case a percent-formatted cell hides)."""
+    def kecil(v: Any, kode: str) -> bool:
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            return False
+        v = v / 100 if persen and kode in kode_persen else v
+        return 0 < abs(v) <= 1.5
+
+    for t in buku.target:
+        if any(kecil(v, t.kode) for v in (t.nilai, *t.tw)):
+            return True
+    for r in buku.realisasi:
+        if any(kecil(v, r.kode) for v in (*r.tw, r.tahunan, r.pembilang, r.penyebut)):
+            return True
+    return False
+
+
+def tulis_unit(tugas: tuple[int, str]) -> dict[str, Any]:
+    """Write unit ``i``'s workbook into ``folder``; return what the manifest keeps of it."""
+    from iku_xl.workbook.templat import buat_templat
+
+    i, folder = tugas
+    buku, (persen, kode_persen) = buat_buku(i)
+    wb = buat_templat(buku)
+    if persen:
+        _format_persen(wb, kode_persen)
+    path = Path(folder) / nama_berkas(i)
+    sementara = path.with_name(f".{path.name}.tmp")  # not picked up by rekap; renamed when whole
+    wb.save(sementara)
+    os.replace(sementara, path)
+    return {"berkas": path.name, "indikator": len(buku.indikator), "persen": persen,
+            "angka_kecil": _angka_kecil(buku, persen, kode_persen), "ukuran": path.stat().st_size}
+
+
+def baca_manifest(folder: Path, n: int) -> dict[str, Any] | None:
+    """The manifest of a complete generated folder of ``n`` units of this version, else None."""
+    try:
+        m = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if m.get("versi") != versi() or m.get("n") != n:
+        return None
+    if not all((folder / u["berkas"]).exists() for u in m["unit"]):
+        return None
+    return m
+
+
+def siapkan(folder: Path, n: int, proses: int = 0) -> tuple[dict[str, Any], bool]:
+    """Generate (or reuse) ``n`` unit workbooks in ``folder``: (manifest, reused?)."""
+    m = baca_manifest(folder, n)
+    if m is not None:
+        return m, True
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / _MANIFEST).unlink(missing_ok=True)
+    tugas = [(i, str(folder)) for i in range(1, n + 1)]
+    proses = proses or os.cpu_count() or 1
+    mulai = time.perf_counter()
+    if proses < 2 or n < 8:
+        unit = list(map(tulis_unit, tugas))
+    else:
+        import multiprocessing
+
+        with multiprocessing.Pool(proses) as pool:
+            unit = list(pool.imap(tulis_unit, tugas, chunksize=4))
+    detik = time.perf_counter() - mulai
+    m = {"versi": versi(), "n": n, "detik_buat": detik, "proses_buat": proses, "unit": unit}
+    (folder / _MANIFEST).write_text(json.dumps(m, indent=0), encoding="utf-8")
+    return m, False
+
+
+# --------------------------------------------------------------------------------------------
+# The measured parts (each run in a fresh subprocess by main())
+# --------------------------------------------------------------------------------------------
+
+def daftar_berkas(folder: Path, jumlah: int | None = None) -> list[Path]:
+    berkas = sorted(p for p in folder.iterdir() if p.suffix == ".xlsx" and not p.name.startswith("."))
+    return berkas[:jumlah] if jumlah else berkas
+
+
+def sampel_baseline(berkas: list[Path], ukuran: int) -> list[Path]:
+    """A fixed random sample (the same in every run) when there are more files than ``ukuran``."""
+    if ukuran <= 0 or len(berkas) <= ukuran:
+        return berkas
+    return sorted(random.Random(0).sample(berkas, ukuran))
+
+
+def _lantai_satu(path: str) -> int:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(path)
+    n = 0
+    for nama in wb.sheet_names:
+        n += len(wb.get_sheet_by_name(nama).to_python())
+    return n
+
+
+def bagian_lantai(berkas: list[Path], proses: int) -> None:
+    if proses < 2:
+        for p in berkas:
+            _lantai_satu(str(p))
+        return
+    import multiprocessing
+
+    with multiprocessing.Pool(proses) as pool:
+        for _ in pool.imap(_lantai_satu, [str(p) for p in berkas],
+                           chunksize=max(1, min(32, len(berkas) // (proses * 8)))):
+            pass
+
+
+def bagian_baseline(berkas: list[Path]) -> None:
+    import pandas as pd
+
+    frame: dict[str, list[Any]] = {"Indikator": [], "Target": [], "Realisasi": []}
+    for p in berkas:
+        lembar = pd.read_excel(p, sheet_name=None, engine="openpyxl", header=2)
+        for nama, daftar in frame.items():
+            if nama in lembar:
+                df = lembar[nama]
+                df["Berkas"] = p.name
+                daftar.append(df)
+    gabung = {nama: pd.concat(daftar, ignore_index=True) for nama, daftar in frame.items() if daftar}
+    assert gabung  # keep the result alive until here
+
+
+def jalankan_bagian(args: argparse.Namespace) -> None:
+    """One measured part in this (fresh) process; prints one JSON line."""
+    import resource
+
+    folder = args.folder
+    proses = args.proses or os.cpu_count() or 1
+    berkas = daftar_berkas(folder, args.jumlah)
+    if args.bagian == "rekap":
+        from iku_xl.workbook.rekap import rekap
+
+        with tempfile.TemporaryDirectory() as tmp:
+            sumber = [folder] if not args.jumlah else berkas
+            mulai = time.perf_counter()
+            hasil = rekap(sumber, TAHUN, Path(tmp) / "rekap.xlsx", proses=proses)
+            detik = time.perf_counter() - mulai
+            info: dict[str, Any] = {"hasil": list(hasil), "ukuran_keluaran": (Path(tmp) / "rekap.xlsx").stat().st_size}
+    elif args.bagian in ("lantai", "lantai-k"):
+        import python_calamine  # noqa: F401  (the import is not the floor)
+
+        k = 1 if args.bagian == "lantai" else proses
+        mulai = time.perf_counter()
+        bagian_lantai(berkas, k)
+        detik = time.perf_counter() - mulai
+        info = {"proses": k}
+    elif args.bagian == "baseline":
+        import pandas  # noqa: F401
+
+        berkas = sampel_baseline(berkas, args.sampel)
+        mulai = time.perf_counter()
+        bagian_baseline(berkas)
+        detik = time.perf_counter() - mulai
+        info = {}
+    else:
+        raise SystemExit(f"bagian tidak dikenal: {args.bagian}")
+    sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    skala = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    print(json.dumps({"detik": detik, "berkas": len(berkas), "rss": sendiri * skala, "rss_anak": anak * skala,
+                      **info}))
+
+
+def _ukur(args: argparse.Namespace, bagian: str, jumlah: int | None = None) -> dict[str, Any]:
+    perintah = [sys.executable, str(Path(__file__).resolve()), "--bagian", bagian, "--folder", str(args.folder),
+                "--n", str(args.n), "--sampel", str(args.sampel)]
+    if args.proses:
+        perintah += ["--proses", str(args.proses)]
+    if jumlah:
+        perintah += ["--jumlah", str(jumlah)]
+    keluar = subprocess.run(perintah, check=True, capture_output=True, text=True)
+    return json.loads(keluar.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+
+def _mib(b: float) -> str:
+    return f"{b / 2**20:6.0f} MiB"
+
+
+def _ya(ok: bool) -> str:
+    return "ya" if ok else "tidak"
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--n", type=int, default=500, help="unit workbooks to generate and recap (default 500)")
+    p.add_argument("--folder", type=Path, default=None,
+                   help="where the unit workbooks are (generated there unless complete); "
+                        "default: a folder under the system temp dir named by N and the generator version")
+    p.add_argument("--proses", type=int, default=0,
+                   help="processes for the recap and the K-process floor (default: every core)")
+    p.add_argument("--ulang", type=int, default=3, help="runs of each part, interleaved (default 3)")
+    p.add_argument("--sampel", type=int, default=SAMPEL_BASELINE,
+                   help="time the baseline on a fixed random sample of this many files (0: all; default 200)")
+    p.add_argument("--cek-memori", action="store_true",
+                   help="also recap the first N/5 files and compare the peak memory with N")
+    p.add_argument("--bagian", choices=("lantai", "lantai-k", "rekap", "baseline"), help=argparse.SUPPRESS)
+    p.add_argument("--jumlah", type=int, default=None, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.folder is None:
+        args.folder = Path(tempfile.gettempdir()) / f"iku-xl-bench-rekap-v{versi()}-n{args.n}"
+    if args.bagian:
+        jalankan_bagian(args)
+        return
+
+    inti = os.cpu_count() or 1
+    k = args.proses or inti
+    manifest, dipakai_ulang = siapkan(args.folder, args.n)
+    unit = manifest["unit"]
+    for u in unit:  # the files in the page cache for every part alike
+        (args.folder / u["berkas"]).read_bytes()
+    n = len(unit)
+    n_base = min(n, args.sampel) if args.sampel > 0 else n
+
+    ukur: dict[str, list[dict[str, Any]]] = {b: [] for b in ("lantai", "lantai-k", "rekap", "baseline")}
+    for _ in range(args.ulang):
+        for bagian in ukur:
+            ukur[bagian].append(_ukur(args, bagian))
+    kecil = None
+    if args.cek_memori:
+        kecil = [_ukur(args, "rekap", max(1, n // 5)) for _ in range(args.ulang)]
+
+    def ms(bagian: str) -> float:
+        hasil = ukur[bagian]
+        return statistics.median(h["detik"] for h in hasil) / hasil[0]["berkas"] * 1000
+
+    def puncak(hasil: list[dict[str, Any]]) -> tuple[float, float]:
+        return max(h["rss"] for h in hasil), max(h["rss_anak"] for h in hasil)
+
+    ms_lantai, ms_lantai_k, ms_rekap, ms_base = ms("lantai"), ms("lantai-k"), ms("rekap"), ms("baseline")
+    berkas, direkap, bermasalah = ukur["rekap"][0]["hasil"]
+    ukuran = statistics.mean(u["ukuran"] for u in unit) / 1024
+    print(f"mesin              : {inti} inti (os.cpu_count), Python {platform.python_version()}, "
+          f"{platform.system()} {platform.machine()}")
+    buat = manifest["detik_buat"]
+    print(f"buku kerja unit    : {n} di {args.folder} (rata-rata {ukuran:.0f} KiB, "
+          f"{statistics.mean(u['indikator'] for u in unit):.1f} indikator)")
+    print(f"  pembuatan        : {buat:.1f} s ({buat / n * 1000:.0f} ms/buku, {manifest['proses_buat']} proses)"
+          + ("; dipakai ulang dari cache" if dipakai_ulang else "") + "; tidak termasuk rasio mana pun")
+    print(f"  berisi angka 0<x<=1,5 di Target/Realisasi (rekap membacanya ulang lewat openpyxl): "
+          f"{sum(u['angka_kecil'] for u in unit)} dari {n}; sel berformat persen: "
+          f"{sum(u['persen'] for u in unit)} dari {n}")
+    print(f"hasil rekap        : {berkas} berkas, {direkap} unit direkap, {bermasalah} bermasalah")
+    print(f"waktu per buku kerja (median {args.ulang} kali; tanpa start-up Python):")
+    print(f"  (a) rekap, {k} proses                 : {ms_rekap:8.2f} ms  (total {ms_rekap * n / 1000:.2f} s)")
+    print(f"  (b) baseline pandas/openpyxl         : {ms_base:8.2f} ms"
+          + (f"  (sampel {n_base} dari {n}, diekstrapolasi: ~{ms_base * n / 1000:.0f} s untuk {n})"
+             if n_base < n else f"  (total {ms_base * n / 1000:.2f} s)"))
+    print(f"  (c) lantai calamine, 1 proses        : {ms_lantai:8.2f} ms  (total {ms_lantai * n / 1000:.2f} s)")
+    print(f"      lantai calamine, {k} proses (acuan): {ms_lantai_k:8.2f} ms  (total {ms_lantai_k * n / 1000:.2f} s)")
+    r_base, r_lantai, r_lantai_k = ms_base / ms_rekap, ms_rekap / ms_lantai, ms_rekap / ms_lantai_k
+    print(f"rasio baseline/rekap        : {r_base:6.2f}  (sasaran >= 10 : {_ya(r_base >= 10)})")
+    print(f"rasio rekap/lantai          : {r_lantai:6.2f}  (sasaran <= 1,5: {_ya(r_lantai <= 1.5)})")
+    print(f"rasio rekap/lantai {k} proses : {r_lantai_k:6.2f}  (acuan saja)")
+    print("puncak memori (ru_maxrss; proses induk / pekerja terbesar):")
+    for bagian, label in (("rekap", f"(a) rekap, {k} proses"), ("baseline", "(b) baseline"),
+                          ("lantai", "(c) lantai, 1 proses"), ("lantai-k", f"    lantai, {k} proses")):
+        induk, anak = puncak(ukur[bagian])
+        print(f"  {label:28s}: {_mib(induk)} / " + (_mib(anak) if anak else "     -"))
+    if kecil is None:
+        print("memori tidak tumbuh dengan N: belum diperiksa (jalankan dengan --cek-memori)")
+    else:
+        (i_k, a_k), (i_b, a_b) = puncak(kecil), puncak(ukur["rekap"])
+        rasio = max(i_b / i_k, a_b / a_k if a_k else 1.0)
+        print(f"memori rekap, {kecil[0]['berkas']} berkas: {_mib(i_k)} / {_mib(a_k)}; {n} berkas: {_mib(i_b)} / "
+              f"{_mib(a_b)}; rasio {i_b / i_k:.2f} / {(a_b / a_k if a_k else 1.0):.2f}")
+        print(f"memori tidak tumbuh dengan N: {_ya(rasio <= BATAS_TUMBUH)} (rasio terbesar {rasio:.2f}, "
+              f"batas {BATAS_TUMBUH})")
+
+
+if __name__ == "__main__":
+    main()
