@@ -40,6 +40,7 @@ import json
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -54,7 +55,7 @@ if str(AKAR) not in sys.path:  # run from a checkout without installing
 
 TAHUN = 2024
 #: Bump when the generated workbooks change; the template's own sources are hashed in too.
-VERSI_GENERATOR = "1"
+VERSI_GENERATOR = "2"
 SAMPEL_BASELINE = 200
 #: The memory goal counts as met when the peak at N is at most this times the peak at N/5.
 BATAS_TUMBUH = 1.15
@@ -112,7 +113,8 @@ _TEMA: tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...] = (
     ("Meningkatnya ketentraman dan ketertiban umum", (
         ("Persentase penurunan pelanggaran Peraturan Daerah", "%", "positif", "nilai terakhir", "tahunan",
          "rentang", 8.0, 12.0, 1.0,
-         "(Jumlah pelanggaran Perda tahun n-1 - Jumlah pelanggaran Perda tahun n) / Jumlah pelanggaran Perda tahun n-1 x 100 %"),
+         ("(Jumlah pelanggaran Perda tahun n-1 - Jumlah pelanggaran Perda tahun n) / "
+          "Jumlah pelanggaran Perda tahun n-1 x 100 %")),
         ("Jumlah pelanggaran ketentraman dan ketertiban umum", "Jumlah", "negatif", "jumlah", "tw", "angka",
          24.0, 40.0, -2.0,
          "Jumlah kejadian pelanggaran trantibum yang tercatat"),
@@ -196,6 +198,9 @@ def nama_berkas(i: int) -> str:
     return f"iku_kecamatan_sintetis_{i:04d}.xlsx"
 
 
+_POLA_BERKAS = re.compile(r"iku_kecamatan_sintetis_\d{4,}\.xlsx")
+
+
 def _bulat(x: float) -> float:
     return round(x, 2)
 
@@ -222,11 +227,11 @@ def _triwulan(tahunan: float, konsolidasi: str, rnd: random.Random, bulat: bool)
     return (*(_bulat(tahunan * f) for f in naik), _bulat(tahunan))
 
 
-def buat_buku(i: int) -> tuple[Any, bool]:
-    """Unit ``i``'s BukuIKU (deterministic from ``random.Random(i)``) and whether its staff use
-    percent-formatted cells (every 20th unit, from the 3rd)."""
-    from iku_xl.core.model import BukuIKU, Indikator, NilaiHuruf, Profil, ProgramIKU, RealisasiIKU, Rentang
-    from iku_xl.core.model import Pita, Skala, TargetIKU
+def buat_buku(i: int) -> tuple[Any, tuple[bool, frozenset[str]]]:
+    """Unit ``i``'s BukuIKU (deterministic from ``random.Random(i)``), whether its staff use
+    percent-formatted cells (every 20th unit, from the 3rd) and for which indicators."""
+    from iku_xl.core.model import (BukuIKU, Indikator, NilaiHuruf, Pita, Profil, ProgramIKU, RealisasiIKU,
+                                   Rentang, Skala, TargetIKU)
 
     rnd = random.Random(i)
     unit = f"KECAMATAN SINTETIS {i:04d}"
@@ -347,22 +352,21 @@ def _format_persen(wb: Any, kode_persen: frozenset[str]) -> None:
                     sel.number_format = "0.00%"
 
 
-def _angka_kecil(buku: Any, persen: bool, kode_persen: frozenset[str]) -> bool:
-    """Whether the Target or Realisasi sheet will hold a number 0 < |x| <= 1.5 (rekap then
-    reads the file again through openpyxl, in case a percent-formatted cell hides)."""
+def kandidat_persen(i: int) -> bool:
+    """Whether unit ``i``'s workbook holds a number 0 < |x| <= 1.5 for a % indicator in its Target
+    or Realisasi sheet: a cell whose number format decides its value (0.9 in a percent-formatted
+    cell means 90), which a reader without number formats has to look up."""
+    buku, (persen, kode_persen) = buat_buku(i)
+    satuan = {x.kode: x.satuan for x in buku.indikator}
+
     def kecil(v: Any, kode: str) -> bool:
-        if not isinstance(v, (int, float)) or isinstance(v, bool):
+        if satuan.get(kode) != "%" or not isinstance(v, (int, float)) or isinstance(v, bool):
             return False
         v = v / 100 if persen and kode in kode_persen else v
         return 0 < abs(v) <= 1.5
 
-    for t in buku.target:
-        if any(kecil(v, t.kode) for v in (t.nilai, *t.tw)):
-            return True
-    for r in buku.realisasi:
-        if any(kecil(v, r.kode) for v in (*r.tw, r.tahunan, r.pembilang, r.penyebut)):
-            return True
-    return False
+    return any(kecil(v, t.kode) for t in buku.target for v in (t.nilai, *t.tw)) or \
+        any(kecil(v, r.kode) for r in buku.realisasi for v in (*r.tw, r.tahunan, r.pembilang, r.penyebut))
 
 
 def tulis_unit(tugas: tuple[int, str]) -> dict[str, Any]:
@@ -378,8 +382,8 @@ def tulis_unit(tugas: tuple[int, str]) -> dict[str, Any]:
     sementara = path.with_name(f".{path.name}.tmp")  # not picked up by rekap; renamed when whole
     wb.save(sementara)
     os.replace(sementara, path)
-    return {"berkas": path.name, "indikator": len(buku.indikator), "persen": persen,
-            "angka_kecil": _angka_kecil(buku, persen, kode_persen), "ukuran": path.stat().st_size}
+    return {"i": i, "berkas": path.name, "indikator": len(buku.indikator), "persen": persen,
+            "ukuran": path.stat().st_size}
 
 
 def baca_manifest(folder: Path, n: int) -> dict[str, Any] | None:
@@ -390,8 +394,8 @@ def baca_manifest(folder: Path, n: int) -> dict[str, Any] | None:
         return None
     if m.get("versi") != versi() or m.get("n") != n:
         return None
-    if not all((folder / u["berkas"]).exists() for u in m["unit"]):
-        return None
+    if {u["berkas"] for u in m["unit"]} != {p.name for p in daftar_berkas(folder)}:
+        return None  # a file missing, or one that is not ours (the recap reads the whole folder)
     return m
 
 
@@ -401,7 +405,13 @@ def siapkan(folder: Path, n: int, proses: int = 0) -> tuple[dict[str, Any], bool
     if m is not None:
         return m, True
     folder.mkdir(parents=True, exist_ok=True)
+    asing = [p.name for p in daftar_berkas(folder) if not _POLA_BERKAS.fullmatch(p.name)]
+    if asing:
+        raise SystemExit(f"{folder} berisi buku kerja yang bukan buatan benchmark ini ({', '.join(asing[:3])}"
+                         f"{', ...' if len(asing) > 3 else ''}); pilih folder kosong atau folder lain dengan --folder")
     (folder / _MANIFEST).unlink(missing_ok=True)
+    for p in daftar_berkas(folder):  # ours, of another N or version: made again or not wanted
+        p.unlink()
     tugas = [(i, str(folder)) for i in range(1, n + 1)]
     proses = proses or os.cpu_count() or 1
     mulai = time.perf_counter()
@@ -423,7 +433,9 @@ def siapkan(folder: Path, n: int, proses: int = 0) -> tuple[dict[str, Any], bool
 # --------------------------------------------------------------------------------------------
 
 def daftar_berkas(folder: Path, jumlah: int | None = None) -> list[Path]:
-    berkas = sorted(p for p in folder.iterdir() if p.suffix == ".xlsx" and not p.name.startswith("."))
+    """The workbooks the recap of ``folder`` reads (as ``iku-xl rekap`` finds them), the first ``jumlah``."""
+    berkas = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm")
+                    and not p.name.startswith(("~$", ".")))
     return berkas[:jumlah] if jumlah else berkas
 
 
@@ -506,11 +518,24 @@ def jalankan_bagian(args: argparse.Namespace) -> None:
         info = {}
     else:
         raise SystemExit(f"bagian tidak dikenal: {args.bagian}")
-    sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     skala = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    print(json.dumps({"detik": detik, "berkas": len(berkas), "rss": sendiri * skala, "rss_anak": anak * skala,
+    sendiri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * skala
+    anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * skala  # the largest worker
+    print(json.dumps({"detik": detik, "berkas": len(berkas), "rss": _puncak_sendiri(sendiri), "rss_anak": anak,
                       **info}))
+
+
+def _puncak_sendiri(ru_maxrss: int) -> int:
+    """This process's peak RSS. On Linux ``ru_maxrss`` keeps, across exec, the peak of the process
+    that started this one (the generator, a test runner): there the new address space's own
+    high-water mark (VmHWM) is read instead."""
+    try:
+        for baris in Path("/proc/self/status").read_text().splitlines():
+            if baris.startswith("VmHWM:"):
+                return int(baris.split()[1]) * 1024
+    except OSError:
+        pass
+    return ru_maxrss
 
 
 def _ukur(args: argparse.Namespace, bagian: str, jumlah: int | None = None) -> dict[str, Any]:
@@ -527,6 +552,25 @@ def _ukur(args: argparse.Namespace, bagian: str, jumlah: int | None = None) -> d
 # --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
+
+def _cpu_sibuk() -> float | None:
+    """CPU seconds the whole machine spent busy since boot (Linux /proc/stat), else None."""
+    try:
+        kolom = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except (OSError, IndexError):
+        return None
+    jiffy = [int(x) for x in kolom]
+    # user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait
+    return (sum(jiffy[:8]) - jiffy[3] - jiffy[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_anak() -> float:
+    """CPU seconds of this script's finished subprocesses (the measured parts and their workers)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 
 def _mib(b: float) -> str:
     return f"{b / 2**20:6.0f} MiB"
@@ -567,13 +611,16 @@ def main(argv: list[str] | None = None) -> None:
     n = len(unit)
     n_base = min(n, args.sampel) if args.sampel > 0 else n
 
+    sibuk_awal, anak_awal, jam_awal = _cpu_sibuk(), _cpu_anak(), time.perf_counter()
     ukur: dict[str, list[dict[str, Any]]] = {b: [] for b in ("lantai", "lantai-k", "rekap", "baseline")}
     for _ in range(args.ulang):
-        for bagian in ukur:
-            ukur[bagian].append(_ukur(args, bagian))
+        for bagian, hasil in ukur.items():
+            hasil.append(_ukur(args, bagian))
     kecil = None
     if args.cek_memori:
         kecil = [_ukur(args, "rekap", max(1, n // 5)) for _ in range(args.ulang)]
+
+    sibuk_akhir, anak_akhir, jam_akhir = _cpu_sibuk(), _cpu_anak(), time.perf_counter()
 
     def ms(bagian: str) -> float:
         hasil = ukur[bagian]
@@ -592,33 +639,42 @@ def main(argv: list[str] | None = None) -> None:
           f"{statistics.mean(u['indikator'] for u in unit):.1f} indikator)")
     print(f"  pembuatan        : {buat:.1f} s ({buat / n * 1000:.0f} ms/buku, {manifest['proses_buat']} proses)"
           + ("; dipakai ulang dari cache" if dipakai_ulang else "") + "; tidak termasuk rasio mana pun")
-    print(f"  berisi angka 0<x<=1,5 di Target/Realisasi (rekap membacanya ulang lewat openpyxl): "
-          f"{sum(u['angka_kecil'] for u in unit)} dari {n}; sel berformat persen: "
-          f"{sum(u['persen'] for u in unit)} dari {n}")
+    print(f"  sel berformat persen: {sum(u['persen'] for u in unit)} dari {n} berkas; angka 0<x<=1,5 pada "
+          f"indikator % (kandidat persen): {sum(kandidat_persen(u['i']) for u in unit)} dari {n}")
     print(f"hasil rekap        : {berkas} berkas, {direkap} unit direkap, {bermasalah} bermasalah")
     print(f"waktu per buku kerja (median {args.ulang} kali; tanpa start-up Python):")
-    print(f"  (a) rekap, {k} proses                 : {ms_rekap:8.2f} ms  (total {ms_rekap * n / 1000:.2f} s)")
-    print(f"  (b) baseline pandas/openpyxl         : {ms_base:8.2f} ms"
-          + (f"  (sampel {n_base} dari {n}, diekstrapolasi: ~{ms_base * n / 1000:.0f} s untuk {n})"
-             if n_base < n else f"  (total {ms_base * n / 1000:.2f} s)"))
-    print(f"  (c) lantai calamine, 1 proses        : {ms_lantai:8.2f} ms  (total {ms_lantai * n / 1000:.2f} s)")
-    print(f"      lantai calamine, {k} proses (acuan): {ms_lantai_k:8.2f} ms  (total {ms_lantai_k * n / 1000:.2f} s)")
+    baris = (("(a) rekap", f"{k} proses", ms_rekap), ("(b) baseline pandas/openpyxl", "1 proses", ms_base),
+             ("(c) lantai calamine", "1 proses", ms_lantai), ("    lantai calamine", f"{k} proses, acuan", ms_lantai_k))
+    for label, keterangan, nilai in baris:
+        catatan = (f"sampel {n_base} dari {n}, diekstrapolasi: ~{nilai * n / 1000:.0f} s untuk {n}"
+                   if label.startswith("(b)") and n_base < n else f"total {nilai * n / 1000:.2f} s")
+        print(f"  {label + ', ' + keterangan:42s}: {nilai:8.2f} ms  ({catatan})")
     r_base, r_lantai, r_lantai_k = ms_base / ms_rekap, ms_rekap / ms_lantai, ms_rekap / ms_lantai_k
-    print(f"rasio baseline/rekap        : {r_base:6.2f}  (sasaran >= 10 : {_ya(r_base >= 10)})")
-    print(f"rasio rekap/lantai          : {r_lantai:6.2f}  (sasaran <= 1,5: {_ya(r_lantai <= 1.5)})")
-    print(f"rasio rekap/lantai {k} proses : {r_lantai_k:6.2f}  (acuan saja)")
-    print("puncak memori (ru_maxrss; proses induk / pekerja terbesar):")
-    for bagian, label in (("rekap", f"(a) rekap, {k} proses"), ("baseline", "(b) baseline"),
-                          ("lantai", "(c) lantai, 1 proses"), ("lantai-k", f"    lantai, {k} proses")):
+    print(f"rasio baseline/rekap            : {r_base:6.2f}  (sasaran >= 10 : {_ya(r_base >= 10)})")
+    print(f"rasio rekap/lantai              : {r_lantai:6.2f}  (sasaran <= 1,5: {_ya(r_lantai <= 1.5)})")
+    print(f"rasio rekap/lantai {k} proses     : {r_lantai_k:6.2f}  (acuan saja)")
+    if sibuk_awal is not None and sibuk_akhir is not None:
+        lain = max(0.0, (sibuk_akhir - sibuk_awal) - (anak_akhir - anak_awal)) / ((jam_akhir - jam_awal) * inti)
+        print(f"CPU dipakai proses lain selama pengukuran: {lain:.0%} dari {inti} inti"
+              + ("  (PERHATIAN: mesin tidak diam, angka di atas terganggu; ulangi saat mesin diam)"
+                 if lain > 0.1 else ""))
+    print("puncak memori (proses induk / pekerja terbesar):")
+    for (label, keterangan, _), bagian in zip(baris, ("rekap", "baseline", "lantai", "lantai-k")):
         induk, anak = puncak(ukur[bagian])
-        print(f"  {label:28s}: {_mib(induk)} / " + (_mib(anak) if anak else "     -"))
+        print(f"  {label + ', ' + keterangan:42s}: {_mib(induk)} / " + (_mib(anak) if anak else "     -"))
     if kecil is None:
         print("memori tidak tumbuh dengan N: belum diperiksa (jalankan dengan --cek-memori)")
     else:
         (i_k, a_k), (i_b, a_b) = puncak(kecil), puncak(ukur["rekap"])
-        rasio = max(i_b / i_k, a_b / a_k if a_k else 1.0)
-        print(f"memori rekap, {kecil[0]['berkas']} berkas: {_mib(i_k)} / {_mib(a_k)}; {n} berkas: {_mib(i_b)} / "
-              f"{_mib(a_b)}; rasio {i_b / i_k:.2f} / {(a_b / a_k if a_k else 1.0):.2f}")
+        r_induk, r_anak = i_b / i_k, (a_b / a_k if a_k and a_b else 1.0)
+        rasio = max(r_induk, r_anak)
+        print(f"memori rekap (induk / pekerja), {kecil[0]['berkas']} berkas: {_mib(i_k).strip()} / "
+              f"{_mib(a_k).strip() if a_k else '-'}; {n} berkas: {_mib(i_b).strip()} / "
+              f"{_mib(a_b).strip() if a_b else '-'}; rasio {r_induk:.2f} / {r_anak:.2f}")
+        n_k = kecil[0]["berkas"]
+        if n > n_k:
+            print(f"  pertumbuhan per berkas tambahan: induk {(i_b - i_k) / (n - n_k) / 1024:.2f} KiB, pekerja "
+                  f"{(a_b - a_k) / (n - n_k) / 1024:.2f} KiB")
         print(f"memori tidak tumbuh dengan N: {_ya(rasio <= BATAS_TUMBUH)} (rasio terbesar {rasio:.2f}, "
               f"batas {BATAS_TUMBUH})")
 

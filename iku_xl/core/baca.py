@@ -116,6 +116,8 @@ def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | No
         cocok = {judul[n]: j for j, v in enumerate(baris) if (n := normal_judul(v)) in judul}
         if cocok and (terbaik is None or len(cocok) > len(terbaik[1])):
             terbaik = (i, cocok)
+            if len(cocok) == len(judul):  # every column found: no better row can follow
+                break
     return terbaik
 
 
@@ -152,23 +154,21 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
              ) -> list[tuple[int, str, dict[str, Any]]]:
     """Parse every non-empty row below the header: (0-based row, kode, fields)."""
     persen = lembaran.persen.get(tabel.lembar, frozenset())
+    # each column's parser looked up once per table, not once per cell
+    kolom = [(f, j, pengurai(data.kolom_dari(f).jenis), data.kolom_dari(f).jenis in ("angka", "target", "realisasi"))
+             for f, j in tabel.kolom.items()]
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
-        mentah = {f: (baris[j] if j < len(baris) else None) for f, j in tabel.kolom.items()}
-        if all(adalah_kosong(v) for v in mentah.values()):
+        n = len(baris)
+        mentah = [(f, j, urai, angka, baris[j] if j < n else None) for f, j, urai, angka in kolom]
+        if all(adalah_kosong(m[4]) for m in mentah):
             continue
-        kode = teks_sel(mentah.get("kode"))
+        kode = teks_sel(baris[tabel.kolom["kode"]] if tabel.kolom["kode"] < n else None)
         nilai: dict[str, Any] = {}
-        for f, v in mentah.items():
-            k = data.kolom_dari(f)
-            j = tabel.kolom[f]
-            urai = pengurai(k.jenis)
+        for f, j, urai, angka, v in mentah:
             try:
-                if k.jenis in ("angka", "target", "realisasi"):
-                    nilai[f] = urai(v, persen=(i, j) in persen)
-                else:
-                    nilai[f] = urai(v)
+                nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
             except DataTidakValid as e:
                 p.dari(e, tabel.lembar, alamat(i, j), kode)
                 nilai[f] = _GAGAL

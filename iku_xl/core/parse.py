@@ -84,8 +84,8 @@ def adalah_kosong(nilai: object) -> bool:
     """
     if nilai is None:
         return True
-    if isinstance(nilai, float) and math.isnan(nilai):
-        return True
+    if type(nilai) is float:  # the common case first: a number read from a cell
+        return nilai != nilai  # NaN
     return isinstance(nilai, str) and _teks(nilai).casefold() in _KOSONG
 
 
@@ -125,6 +125,8 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     ``persen=True`` says the cell is formatted as percent in the workbook, so
     a stored 0.9 means 90.
     """
+    if type(nilai) is float and nilai == nilai and abs(nilai) != math.inf:  # fast path: a plain number
+        return nilai * 100 if persen else nilai
     if adalah_kosong(nilai):
         return None
     if isinstance(nilai, bool):
@@ -177,6 +179,8 @@ def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
     >>> parse_target("83,5")
     83.5
     """
+    if type(nilai) is float:
+        return parse_angka(nilai, persen=persen)
     huruf = parse_huruf(nilai)
     if huruf is not None:
         return huruf
@@ -198,6 +202,8 @@ def parse_realisasi(nilai: object, *, persen: bool = False) -> Realisasi | None:
     >>> parse_realisasi("BB")
     NilaiHuruf(huruf='BB', jenis='akip')
     """
+    if type(nilai) is float:
+        return parse_angka(nilai, persen=persen)
     huruf = parse_huruf(nilai)
     if huruf is not None:
         return huruf

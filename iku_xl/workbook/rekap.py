@@ -172,6 +172,22 @@ class _Kemajuan:
             self.keluar.flush()
 
 
+def _penulis(ws: Any, format_: Sequence[Any]) -> Callable[[int, Sequence[object]], None]:
+    """A row writer calling XlsxWriter's typed methods directly (``write()`` sniffs every value's
+    type first, a fifth of the writing time); text is always written as text, never a formula."""
+    angka, teks, kosong = ws.write_number, ws.write_string, ws.write_blank
+
+    def tulis(r: int, baris: Sequence[object]) -> None:
+        for k, v in enumerate(baris):
+            if v is None:
+                kosong(r, k, None, format_[k])
+            elif isinstance(v, float | int) and not isinstance(v, bool):
+                angka(r, k, v, format_[k])
+            else:
+                teks(r, k, str(v), format_[k])
+    return tulis
+
+
 def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
                 setiap: Callable[[HasilUnit], None] = lambda h: None) -> tuple[int, int]:
     """Write the recap workbook; return (units recapped, files with problems)."""
@@ -198,11 +214,11 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
         gagal.write(3, k, judul, f_kepala)
     r_rekap, r_gagal = 3, 4
     ringkasan: list[RingkasanUnit] = []
+    tulis_sel = _penulis(rekap, [per_jenis[jenis] for _, _, jenis in KOLOM_REKAP])
     for h in hasil:
         setiap(h)
         for baris in h.baris:
-            for k, v in enumerate(baris):
-                rekap.write(r_rekap, k, v, per_jenis[KOLOM_REKAP[k][2]])  # write() keeps text as text
+            tulis_sel(r_rekap, baris)
             r_rekap += 1
         if h.ringkasan is not None:
             ringkasan.append(h.ringkasan)
