@@ -24,6 +24,7 @@ NilaiHuruf(huruf='BB', jenis='akip')
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import re
 from collections.abc import Callable
@@ -37,6 +38,7 @@ GALAT_EXCEL = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A
 
 #: Text that means "nothing here" in Indonesian tables.
 _KOSONG = {"", "-", "–", "—", "n/a", "na"}
+_PANJANG_KOSONG = max(map(len, _KOSONG))
 
 _RENTANG = re.compile(
     r"^\s*(?P<a>[0-9][0-9.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*"
@@ -44,6 +46,7 @@ _RENTANG = re.compile(
     re.IGNORECASE,
 )
 
+POLARITAS_SAH = ("positif", "negatif")
 _POLARITAS = {
     "positif": "positif", "maksimal": "positif", "naik": "positif",
     "negatif": "negatif", "minimal": "negatif", "turun": "negatif",
@@ -86,7 +89,10 @@ def adalah_kosong(nilai: object) -> bool:
         return True
     if type(nilai) is float:  # the common case first: a number read from a cell
         return nilai != nilai  # NaN
-    return isinstance(nilai, str) and _teks(nilai).casefold() in _KOSONG
+    if not isinstance(nilai, str):
+        return False
+    t = nilai.strip()
+    return len(t) <= _PANJANG_KOSONG and _teks(t).casefold() in _KOSONG  # long text is never empty
 
 
 def _galat_excel(nilai: object) -> str | None:
@@ -119,6 +125,15 @@ def _angka_teks(teks: str) -> float:
                              saran=saran or "Isi dengan angka, mis. 90 atau 83,5.") from None
 
 
+def _kali_100(x: float) -> float:
+    """A percent cell's value in percent, as Excel shows it: 0.6125 is 61.25, not 61.25000000000001.
+
+    >>> _kali_100(0.6125), 0.6125 * 100
+    (61.25, 61.25000000000001)
+    """
+    return float(decimal.Decimal(repr(x)).scaleb(2))
+
+
 def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     """A cell value as a number, or None when the cell is empty.
 
@@ -126,7 +141,7 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     a stored 0.9 means 90.
     """
     if type(nilai) is float and nilai == nilai and abs(nilai) != math.inf:  # fast path: a plain number
-        return nilai * 100 if persen else nilai
+        return _kali_100(nilai) if persen else nilai
     if adalah_kosong(nilai):
         return None
     if isinstance(nilai, bool):
@@ -136,7 +151,7 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
         x = float(nilai)
         if math.isinf(x):
             raise DataTidakValid("bernilai tak hingga", nilai=nilai, saran="Isi dengan angka.")
-        return x * 100 if persen else x
+        return _kali_100(x) if persen else x
     if isinstance(nilai, (dt.date, dt.time)):
         raise DataTidakValid(f"berisi tanggal/waktu {nilai}, bukan angka", nilai=nilai,
                              saran="Ubah format sel menjadi Angka lalu ketik ulang nilainya.")
@@ -231,6 +246,8 @@ def parse_polaritas(nilai: object, bawaan: str = "positif") -> str:
     >>> parse_polaritas("Negatif")
     'negatif'
     """
+    if nilai in POLARITAS_SAH:  # already a canonical value (the core passes these around)
+        return nilai  # type: ignore[return-value]
     hasil = _pilih(nilai, _POLARITAS, "Polaritas", ("positif", "negatif"), bawaan)
     assert hasil is not None
     return hasil
@@ -242,6 +259,8 @@ def parse_konsolidasi(nilai: object, bawaan: str = "nilai terakhir") -> str:
     >>> parse_konsolidasi("Rata-Rata")
     'rata-rata'
     """
+    if nilai in JENIS_KONSOLIDASI:
+        return nilai  # type: ignore[return-value]
     hasil = _pilih(nilai, _KONSOLIDASI, "Jenis konsolidasi", JENIS_KONSOLIDASI, bawaan)
     assert hasil is not None
     return hasil
@@ -255,6 +274,8 @@ def parse_metode_negatif(nilai: object, bawaan: str | None = "2T-R") -> str | No
     >>> parse_metode_negatif(None, bawaan=None) is None
     True
     """
+    if nilai in METODE_NEGATIF:
+        return nilai  # type: ignore[return-value]
     if isinstance(nilai, str):
         nilai = re.sub(r"[\s×x*]|100", "", nilai)
     return _pilih(nilai, _METODE, "Metode polaritas negatif", METODE_NEGATIF, bawaan)

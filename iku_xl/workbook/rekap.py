@@ -48,6 +48,7 @@ def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
 
 
 _ATRIBUT = re.compile(r'([\w:]+)="([^"]*)"')
+_SEL = re.compile(r"<(?:\w+:)?c\b[^>]*>")
 
 
 def _atribut(tag: str) -> dict[str, str]:
@@ -81,11 +82,12 @@ def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[s
             target = lokasi.get(nama, "")
             bagian = target.lstrip("/") if target.startswith("/") else normpath("xl/" + target)
             xml = z.read(bagian).decode("utf-8", "replace")
+            alamat = {f"{huruf_kolom(j)}{i + 1}": (i, j) for i, j in sel}
             ditemukan = set()
-            for i, j in sel:
-                m = re.search(rf'<(?:\w+:)?c\b[^>]*\br="{huruf_kolom(j)}{i + 1}"[^>]*>', xml)
-                if m and int(_atribut(m.group(0)).get("s", "0")) in persen:
-                    ditemukan.add((i, j))
+            for m in _SEL.finditer(xml):  # one pass over the sheet's cells
+                a = _atribut(m.group(0))
+                if a.get("r") in alamat and int(a.get("s", "0")) in persen:
+                    ditemukan.add(alamat[a["r"]])
             hasil[nama] = frozenset(ditemukan)
     return hasil
 
