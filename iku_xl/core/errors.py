@@ -77,6 +77,22 @@ class Masalah:
         return f"{kepala}{self.pesan}.{ekor}"
 
 
+def singkat(teks: str, batas: int = 60) -> str:
+    """Text quoted in a message, cut at a word to at most ``batas`` characters, with "…".
+
+    >>> singkat("Persentase jumlah permohonan KK/KTP yang dilayani sesuai standar", 40)
+    'Persentase jumlah permohonan KK/KTP…'
+    >>> singkat("pendek")
+    'pendek'
+    """
+    if len(teks) <= batas:
+        return teks
+    potong = teks[:batas - 1]
+    if " " in potong:
+        potong = potong[:potong.rfind(" ")]
+    return potong.rstrip(" ,;:/-|") + "…"
+
+
 def ada_galat(masalah: Iterable[Masalah]) -> bool:
     """True when any problem is a galat (it blocks a report)."""
     return any(m.tingkat == "galat" for m in masalah)

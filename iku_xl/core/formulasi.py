@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iku_xl.core.errors import Masalah
+from iku_xl.core.errors import Masalah, singkat
 
 #: Formulasi text that explains nothing.
 FORMULASI_KOSONG = ("", "-", "–", "cukup jelas", "sudah jelas", "jelas", "n/a", "na")
@@ -219,22 +219,12 @@ def normal_satuan(satuan: str) -> str:
 
 # ---- checking a formulasi ------------------------------------------------------------------
 
-def _singkat(teks: str, batas: int = 60) -> str:
-    """Text cut at a word to about ``batas`` characters, with "…"."""
-    if len(teks) <= batas:
-        return teks
-    potong = teks[:batas - 1]
-    if " " in potong:
-        potong = potong[:potong.rfind(" ")]
-    return potong.rstrip(" ,;:/-") + "…"
-
-
 def _peringatan(pesan: str, saran: str) -> Masalah:
     return Masalah("peringatan", pesan, saran)
 
 
 def _cek_satuan_nama(nama: str, satuan: str) -> list[Masalah]:
-    n, s, asli = _singkat(nama), normal_satuan(satuan), _teks(satuan)
+    n, s, asli = singkat(nama), normal_satuan(satuan), _teks(satuan)
     if _NAMA_PERSEN.search(nama) and s in SATUAN_BUKAN_PERSEN:
         return [_peringatan(f"Indikator '{n}' bernama persentase/rasio, tetapi satuannya '{asli}'",
                             "Ganti satuannya menjadi %, atau ubah nama indikator menjadi 'Jumlah ...' "
@@ -255,7 +245,7 @@ def _arah_perubahan(nama: str, persen: bool) -> str | None:
 
 
 def _cek_bukan_rasio(nama: str, formulasi: str, persen: bool) -> list[Masalah]:
-    n, f, arah = _singkat(nama), _singkat(formulasi, 80), _arah_perubahan(nama, persen)
+    n, f, arah = singkat(nama), singkat(formulasi, 80), _arah_perubahan(nama, persen)
     if arah and _SELISIH.search(formulasi):
         return [_peringatan(f"Indikator '{n}' mengukur persentase perubahan, tetapi formulasinya hanya "
                             f"selisih tanpa pembagi tahun dasar ('{f}')",
@@ -274,11 +264,11 @@ def _cek_bagian(nama: str, formulasi: str, label: str, isi: str) -> list[Masalah
     saran = (f"Lengkapi {label}nya dengan {PETUNJUK_BAGIAN[label]}; periksa juga apakah teksnya "
              "terpotong saat disalin.")
     if not isi:
-        return [_peringatan(f"Formulasi indikator '{_singkat(nama)}' tidak punya {label} "
-                            f"('{_singkat(formulasi, 80)}')", saran)]
+        return [_peringatan(f"Formulasi indikator '{singkat(nama)}' tidak punya {label} "
+                            f"('{singkat(formulasi, 80)}')", saran)]
     if kata and (kata[-1] in KATA_SAMBUNG or all(k in KATA_UMUM + KATA_SAMBUNG for k in kata)):
-        return [_peringatan(f"{label.capitalize()} formulasi indikator '{_singkat(nama)}' terpotong: "
-                            f"'{_singkat(isi)}' tidak menyebut apa yang dihitung", saran)]
+        return [_peringatan(f"{label.capitalize()} formulasi indikator '{singkat(nama)}' terpotong: "
+                            f"'{singkat(isi)}' tidak menyebut apa yang dihitung", saran)]
     return []
 
 
@@ -290,9 +280,9 @@ def _cek_terbalik(nama: str, r: Rasio) -> list[Masalah]:
     if not (utuh and bagian) or set(atas) & set(KATA_TERCAPAI) or set(bawah) & set(KATA_KESELURUHAN):
         return []
     kali = " x 100 %" if r.kali_100 else ""
-    return [_peringatan(f"Rasio formulasi indikator '{_singkat(nama)}' tampak terbalik: pembilang "
-                        f"'{_singkat(r.pembilang)}' menyebut keseluruhan ('{utuh[0]}'), penyebut "
-                        f"'{_singkat(r.penyebut)}' menyebut bagian yang tercapai ('{bagian[0]}')",
+    return [_peringatan(f"Rasio formulasi indikator '{singkat(nama)}' tampak terbalik: pembilang "
+                        f"'{singkat(r.pembilang)}' menyebut keseluruhan ('{utuh[0]}'), penyebut "
+                        f"'{singkat(r.penyebut)}' menyebut bagian yang tercapai ('{bagian[0]}')",
                         f"Tukar pembilang dan penyebut: '{r.penyebut} / {r.pembilang}{kali}', agar "
                         "yang tercapai dibagi keseluruhannya.")]
 
@@ -301,8 +291,8 @@ def _cek_rasio(nama: str, formulasi: str, r: Rasio, persen: bool) -> list[Masala
     masalah = []
     if persen and not r.kali_100:
         masalah.append(_peringatan(
-            f"Indikator '{_singkat(nama)}' bersatuan %, tetapi formulasinya tidak dikali 100 "
-            f"('{_singkat(formulasi, 80)}')",
+            f"Indikator '{singkat(nama)}' bersatuan %, tetapi formulasinya tidak dikali 100 "
+            f"('{singkat(formulasi, 80)}')",
             f"Tambahkan 'x 100 %' di akhir formulasi: '{r.pembilang} / {r.penyebut or '...'} x 100 %'."))
     masalah += _cek_bagian(nama, formulasi, "pembilang", r.pembilang)
     masalah += _cek_bagian(nama, formulasi, "penyebut", r.penyebut)
@@ -310,8 +300,8 @@ def _cek_rasio(nama: str, formulasi: str, r: Rasio, persen: bool) -> list[Masala
     arah = _arah_perubahan(nama, persen)
     if arah and _TAHUN_BERJALAN.search(r.penyebut) and not _TAHUN_DASAR.search(r.penyebut):
         masalah.append(_peringatan(
-            f"Penyebut formulasi indikator '{_singkat(nama)}' memakai tahun berjalan "
-            f"('{_singkat(r.penyebut)}'), padahal persentase perubahan dihitung terhadap tahun dasar",
+            f"Penyebut formulasi indikator '{singkat(nama)}' memakai tahun berjalan "
+            f"('{singkat(r.penyebut)}'), padahal persentase perubahan dihitung terhadap tahun dasar",
             f"Ganti penyebutnya dengan nilai tahun sebelumnya (n-1) atau tahun dasar, mis. "
             f"'{CONTOH_PERUBAHAN[arah]}'."))
     return masalah
@@ -335,7 +325,7 @@ def periksa_formulasi(nama: str, satuan: str, formulasi: str) -> list[Masalah]:
     persen = normal_satuan(satuan) == "%" and not masalah  # a doubtful % waits until it is fixed
     if formulasi.casefold().strip(" .") in FORMULASI_KOSONG and not persen:
         isi = f"hanya '{formulasi}'" if formulasi else "kosong"
-        return masalah + [Masalah("info", f"Formulasi indikator '{_singkat(nama)}' {isi}",
+        return masalah + [Masalah("info", f"Formulasi indikator '{singkat(nama)}' {isi}",
                                   "Tuliskan apa yang dihitung dan dari mana datanya, mis. "
                                   "'Jumlah kegiatan yang dilaksanakan dalam 1 tahun'.")]
     r = urai_formulasi(formulasi)

@@ -43,12 +43,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from iku_xl.core.errors import IkuError, Masalah
+from iku_xl.core.errors import IkuError, Masalah, singkat
 from iku_xl.core.formulasi import KATA_TURUN, normal_satuan
 from iku_xl.core.impor_kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
                                      adalah_penomoran, peta_kolom, sejajarkan)
-from iku_xl.core.impor_profil import (HasilProfil, baca_profil, bersih, cari_tanda_tangan, peringatan,
-                                      singkat, tahun_judul)
+from iku_xl.core.impor_profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
+                                      peringatan, tahun_judul)
 from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
@@ -178,7 +178,7 @@ class _Impor:
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
               kode: str | None = None) -> None:
-        self.masalah.append(peringatan(nomor, f"{alasan}: '{singkat(teks)}'", saran, kode))
+        self.masalah.append(peringatan(nomor, f"{alasan}: '{singkat(teks, KUTIPAN)}'", saran, kode))
 
     def tabel_baru(self, nomor: int) -> None:
         self.tabel.append([nomor, 0, 0])

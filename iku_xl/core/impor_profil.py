@@ -29,6 +29,9 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from iku_xl.core.errors import Masalah
+
+#: How much of a source text a message quotes.
+KUTIPAN = 80
 from iku_xl.core.model import Profil
 from iku_xl.core.skema import PROFIL
 
@@ -69,18 +72,6 @@ def bersih(teks: object) -> str:
     return " ".join(str(teks or "").replace("**", "").replace("\u00a0", " ").split())
 
 
-def singkat(teks: str, batas: int = 80) -> str:
-    """Text cut at a word to about ``batas`` characters, with "…".
-
-    >>> singkat("Persentase jumlah permohonan KK/KTP yang dilayani sesuai standar", 40)
-    'Persentase jumlah permohonan KK/KTP…'
-    """
-    if len(teks) <= batas:
-        return teks
-    potong = teks[:batas - 1]
-    if " " in potong:
-        potong = potong[:potong.rfind(" ")]
-    return potong.rstrip(" ,;:/-|") + "…"
 
 
 def peringatan(nomor: int, pesan: str, saran: str, kode: str | None = None) -> Masalah:

@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from iku_xl.core.capaian import rinci_capaian
-from iku_xl.core.errors import DataTidakValid, IkuError
+from iku_xl.core.errors import DataTidakValid, IkuError, singkat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.konsolidasi import NAMA_TW, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import NilaiHuruf
@@ -116,13 +116,7 @@ _DAFTAR: list[Fungsi] = []
 
 def _pesan(e: IkuError) -> str:
     """The short cell message of an error: marker, problem, cut at a word."""
-    teks = f"{MARKA} {e.pesan}"
-    if len(teks) <= PANJANG_PESAN:
-        return teks
-    potong = teks[:PANJANG_PESAN - 1]
-    if potong.rfind(" ") > len(MARKA):
-        potong = potong[:potong.rfind(" ")]
-    return potong.rstrip(" ,;:") + "…"
+    return singkat(f"{MARKA} {e.pesan}", PANJANG_PESAN)
 
 
 @dataclass(frozen=True)
