@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -197,8 +198,11 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
 
     wb = xlsxwriter.Workbook(str(tujuan), {"constant_memory": True, "strings_to_formulas": False,
                                            "strings_to_urls": False})
-    f_judul, f_kepala = _format(wb, GAYA["judul"]), _format(wb, GAYA["kepala"])
-    f_teks, f_angka = _format(wb, GAYA["sel_teks"]), _format(wb, GAYA["sel_angka"])
+    # titles left-aligned (nothing is merged here) and text on one line: a recap is a list to
+    # filter and sort, and constant-memory mode cannot size rows after they are written
+    f_judul = _format(wb, replace(GAYA["judul"], rata="left"))
+    f_kepala = _format(wb, GAYA["kepala"])
+    f_teks, f_angka = _format(wb, replace(GAYA["sel_teks"], lipat=False)), _format(wb, GAYA["sel_angka"])
     f_capaian, f_catatan = _format(wb, GAYA["sel_capaian"]), _format(wb, GAYA["catatan"])
     per_jenis = {"teks": f_teks, "angka": f_angka, "capaian": f_capaian}
     # every sheet now, in the order staff read them; the summaries are filled at the end
@@ -214,6 +218,8 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
     for k, (judul, lebar) in enumerate((("Berkas", 40), ("Alasan", 120))):
         gagal.set_column(k, k, lebar)
         gagal.write(3, k, judul, f_kepala)
+    for ws, kepala in ((rekap, 2), (ws_ringkasan, 2), (ws_peringkat, 2), (gagal, 3)):
+        _cetak(ws, kepala)
     r_rekap, r_gagal = 3, 4
     ringkasan: list[RingkasanUnit] = []
     tulis_sel = _penulis(rekap, [per_jenis[jenis] for _, _, jenis in KOLOM_REKAP])
@@ -233,6 +239,15 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
                              f_judul, f_kepala, f_teks, f_angka, f_capaian)
     wb.close()
     return len(ringkasan), r_gagal - 4
+
+
+def _cetak(ws: Any, baris_kepala: int) -> None:
+    """A4 landscape, one page wide, the header row repeated on every page."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(baris_kepala)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
 
 def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[RingkasanUnit], tahun: int,
@@ -269,7 +284,7 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
                           "data_labels": {"value": True, "num_format": "0.00"}})
         chart.set_title({"name": f"Rata-rata Capaian IKU {tahun}" + (f" (30 teratas dari {len(urut)})"
                                                                       if len(urut) > n else "")})
-        chart.set_y_axis({"reverse": True})
+        chart.set_y_axis({"reverse": True, "crossing": "max"})  # best on top, values along the bottom
         chart.set_x_axis({"min": 0, "num_format": "0"})
         chart.set_legend({"none": True})
         chart.set_size({"width": 720, "height": max(300, 24 * n + 90)})
