@@ -339,9 +339,43 @@ def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
 BATAS_PECAHAN = 1.5
 
 
+def _kecil(v: object) -> bool:
+    return isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
+
+
+def baris_persen(buku: BukuIKU) -> dict[str, set[int]]:
+    """Rows (0-based) of the Target and Realisasi sheets where a % indicator holds a number in
+    (0, 1.5]: only there can a percent-formatted cell (0.9 shown as 90 %) change a value."""
+    from iku_xl.core.formulasi import normal_satuan
+
+    persen = {i.kode for i in buku.indikator if normal_satuan(i.satuan) == "%"}
+    hasil: dict[str, set[int]] = {}
+    for nama, rekaman in ((TARGET.nama, [(t, (t.nilai, *t.tw)) for t in buku.target]),
+                          (REALISASI.nama, [(r, (*r.tw, r.tahunan, r.pembilang, r.penyebut))
+                                            for r in buku.realisasi])):
+        for rek, nilai in rekaman:
+            if rek.kode in persen and rek.baris and any(_kecil(v) for v in nilai):
+                hasil.setdefault(nama, set()).add(rek.baris - 1)
+    return hasil
+
+
+def sel_kecil(lembaran: Lembaran, baris: dict[str, set[int]]) -> dict[str, set[tuple[int, int]]]:
+    """The cells holding a number in (0, 1.5] in those rows (sheet names as the workbook spells them)."""
+    hasil: dict[str, set[tuple[int, int]]] = {}
+    for nama, rows in baris.items():
+        lembar = cari_lembar(nama, list(lembaran.nilai))
+        if lembar is None:
+            continue
+        grid = lembaran.nilai[lembar]
+        sel = {(i, j) for i in rows if i < len(grid) for j, v in enumerate(grid[i]) if _kecil(v)}
+        if sel:
+            hasil[lembar] = sel
+    return hasil
+
+
 def kandidat_persen(lembaran: Lembaran) -> dict[str, set[tuple[int, int]]]:
-    """Cells whose number format decides their value: numbers in (0, 1.5] in the target and
-    realisasi columns of % indicators (0.9 in a percent-formatted cell means 90).
+    """Cells whose number format decides their value: numbers in (0, 1.5] in the rows of %
+    indicators (0.9 in a percent-formatted cell means 90).
 
     Readers that cannot see number formats cheaply (calamine, xlwings) look up only these.
 
@@ -351,29 +385,4 @@ def kandidat_persen(lembaran: Lembaran) -> dict[str, set[tuple[int, int]]]:
     >>> kandidat_persen(lb)
     {'Target': {(1, 2)}}
     """
-    from iku_xl.core.formulasi import normal_satuan
-
-    p = _Pengumpul()
-    buka = _buka_tabel(INDIKATOR, lembaran, p, wajib=False)
-    if buka is None:
-        return {}
-    tabel, grid = buka
-    k_kode, k_satuan = tabel.kolom["kode"], tabel.kolom["satuan"]
-    persen = {teks_sel(b[k_kode]) for b in grid[tabel.baris_judul + 1:]
-              if len(b) > max(k_kode, k_satuan) and normal_satuan(teks_sel(b[k_satuan])) == "%"}
-    hasil: dict[str, set[tuple[int, int]]] = {}
-    for data in (TARGET, REALISASI):
-        buka = _buka_tabel(data, lembaran, p, wajib=False)
-        if buka is None or not persen:
-            continue
-        tabel, grid = buka
-        angka = [j for f, j in tabel.kolom.items() if data.kolom_dari(f).jenis in ("target", "realisasi", "angka")]
-        for i in range(tabel.baris_judul + 1, len(grid)):
-            b = grid[i]
-            if len(b) <= tabel.kolom["kode"] or teks_sel(b[tabel.kolom["kode"]]) not in persen:
-                continue
-            for j in angka:
-                v = b[j] if j < len(b) else None
-                if isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN:
-                    hasil.setdefault(tabel.lembar, set()).add((i, j))
-    return hasil
+    return sel_kecil(lembaran, baris_persen(baca_buku(lembaran)[0]))

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from iku_xl.core.baca import Lembaran
-from iku_xl.core.errors import ada_galat
+from iku_xl.core.errors import Masalah, ada_galat
 from iku_xl.core.laporan import rata_rata_capaian
-from iku_xl.core.model import BarisIKU, NilaiHuruf, Rentang
+from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Rentang
 from iku_xl.core.tugas import hitung_tahun
 
 #: The Rekap sheet's columns: header, width, kind ("teks", "angka", "capaian").
@@ -68,11 +68,14 @@ def ringkas_unit(unit: str, berkas: str, baris: Sequence[BarisIKU], label: Seque
                          sum(b.realisasi is None for b in baris))
 
 
-def rekap_unit(lembaran: Lembaran, tahun: int, berkas: str) -> HasilUnit:
-    """One workbook's part of the recap; a workbook with galat is listed, not recapped."""
+def rekap_unit(lembaran: Lembaran, tahun: int, berkas: str,
+               dibaca: tuple[BukuIKU, list[Masalah]] | None = None) -> HasilUnit:
+    """One workbook's part of the recap; a workbook with galat is listed, not recapped.
+
+    ``dibaca`` is ``baca_buku(lembaran)`` when the reader already parsed it."""
     from iku_xl.core.predikat import pilih_skala
 
-    hasil = hitung_tahun(lembaran, tahun)
+    hasil = hitung_tahun(lembaran, tahun, dibaca)
     if not hasil.baris or hasil.buku is None:
         galat = [str(m) for m in hasil.masalah if m.tingkat == "galat"] if ada_galat(hasil.masalah) else []
         return HasilUnit(berkas, galat=tuple(galat) or ("tidak ada indikator untuk direkap",))

@@ -37,14 +37,17 @@ def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
     return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
 
 
-def hitung_tahun(lembaran: Lembaran, tahun: int | None) -> Rencana:
+def hitung_tahun(lembaran: Lembaran, tahun: int | None,
+                 dibaca: tuple[BukuIKU, list[Masalah]] | None = None) -> Rencana:
     """Read the workbook and compute ``tahun`` (default: Tahun Laporan in Profil).
 
     The result has no sheets yet; it is blocked (``baris`` empty, a galat among the
     problems) by any galat in reading the workbook or in the year's numbers, and
-    when the year has no target at all.
+    when the year has no target at all. ``dibaca`` is ``baca_buku(lembaran)`` when the
+    caller already has it.
     """
-    buku, masalah = baca_buku(lembaran)
+    buku, masalah = dibaca if dibaca is not None else baca_buku(lembaran)
+    masalah = list(masalah)
     try:
         pilih_skala(buku.profil.skala, buku.skala_kustom)
     except DataTidakValid as e:

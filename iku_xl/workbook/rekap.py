@@ -23,9 +23,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from iku_xl.core.baca import Lembaran, cari_lembar, huruf_kolom, kandidat_persen
-from iku_xl.core.errors import BerkasTidakValid, IkuError
+from iku_xl.core.baca import Lembaran, baca_buku, baris_persen, cari_lembar, huruf_kolom, sel_kecil
+from iku_xl.core.errors import BerkasTidakValid, IkuError, Masalah
 from iku_xl.core.gaya import GAYA, Gaya
+from iku_xl.core.model import BukuIKU
 from iku_xl.core.rekap import KOLOM_REKAP, HasilUnit, RingkasanUnit, label_predikat, peringkat, rekap_unit
 from iku_xl.core.skema import PROFIL_NAMA, REALISASI, SKALA_KUSTOM, TARGET, INDIKATOR
 
@@ -94,7 +95,7 @@ def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[s
 
 
 def baca_cepat(path: Path) -> Lembaran:
-    """The data sheets' saved values via python-calamine (openpyxl when a percent cell may hide)."""
+    """The data sheets' saved values via python-calamine (number formats unknown: see :func:`baca_unit`)."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -117,15 +118,31 @@ def baca_cepat(path: Path) -> Lembaran:
     except Exception as e:  # calamine's own errors: not a workbook, encrypted, damaged
         raise BerkasTidakValid(f"berkas '{path.name}' tidak dapat dibaca ({type(e).__name__})",
                                saran="Buka dan simpan ulang berkas itu di Excel sebagai .xlsx.") from None
-    kandidat = kandidat_persen(Lembaran(nilai))
-    return Lembaran(nilai, _sel_persen(path, kandidat) if kandidat else {})
+    return Lembaran(nilai)
+
+
+def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
+    """The workbook read as ``iku-xl laporan`` reads it, parsed once in the common case.
+
+    Only when a % indicator holds a number in (0, 1.5] are those cells' number formats
+    looked up, and the workbook parsed again with the percent cells known."""
+    lembaran = baca_cepat(path)
+    dibaca = baca_buku(lembaran)
+    kandidat = sel_kecil(lembaran, baris_persen(dibaca[0]))
+    if kandidat:
+        persen = _sel_persen(path, kandidat)
+        if any(persen.values()):
+            lembaran = Lembaran(lembaran.nilai, persen)
+            dibaca = baca_buku(lembaran)
+    return lembaran, dibaca
 
 
 def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
     """One workbook's recap, never raising: what goes wrong is the file's listed reason."""
     path, tahun = Path(tugas[0]), tugas[1]
     try:
-        return rekap_unit(baca_cepat(path), tahun, path.name)
+        lembaran, dibaca = baca_unit(path)
+        return rekap_unit(lembaran, tahun, path.name, dibaca)
     except IkuError as e:
         return HasilUnit(path.name, galat=(str(e),))
     except Exception as e:  # a foreign file may trip anything; the run goes on
