@@ -142,3 +142,21 @@ def test_buku_impor_lolos_validasi_kecuali_masalah_dokumen(seed, tmp_path, capsy
     assert len(ditemukan) == len(harapan)
     for tingkat, kode, awal in harapan:
         assert any(t == tingkat and k == kode and p.startswith(awal) for t, k, p in ditemukan), (kode, awal)
+
+
+def test_docx_tanpa_python_docx(monkeypatch, capsys):
+    """Without the docx extra, the message says what to install (and nothing else wraps it)."""
+    import builtins
+
+    asli = builtins.__import__
+
+    def tanpa_docx(nama, *a, **k):
+        if nama == "docx" or nama.startswith("docx."):
+            raise ImportError(nama)
+        return asli(nama, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", tanpa_docx)
+    assert main(["impor", str(IMPOR / "seed_002.docx")]) == 2
+    assert capsys.readouterr().err == (
+        "Galat: membaca .docx memerlukan paket python-docx. Pasang dengan: pip install \"iku-xl[docx]\"; atau "
+        "simpan tabelnya sebagai teks (.txt) atau .xlsx.\n")

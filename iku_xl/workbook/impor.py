@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iku_xl.core.errors import BerkasTidakValid
+from iku_xl.core.errors import BerkasTidakValid, IkuError
 from iku_xl.core.impor import BarisSumber, HasilImpor, baris_dari_teks, impor_baris
 from iku_xl.core.skema import INDIKATOR, BARIS_JUDUL
 
@@ -106,6 +106,8 @@ def baca_sumber(path: str | Path) -> list[BarisSumber]:
         if jenis == ".docx":
             return baris_dari_docx(p)
         return baris_dari_xlsx(p)
+    except IkuError:
+        raise  # already says what is wrong, e.g. which package to install
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibaca ({type(e).__name__})",
                                saran="Buka dan simpan ulang berkas itu di Word/Excel, lalu coba lagi.") from None
