@@ -122,3 +122,19 @@ def test_perintah_rekap(folder, tmp_path, capsys):
     assert main(["rekap", str(tmp_path / "tidak_ada"), "--tahun", "2020", "-o", str(tmp_path / "x.xlsx")]) == 2
     assert "tidak ditemukan" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_sel_galat_dan_rumus_dibaca_seperti_laporan(tmp_path):
+    """Calamine reads an error cell as empty; the recap must still see what the report sees."""
+    p = tmp_path / "galat.xlsx"
+    shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", p)
+    wb = openpyxl.load_workbook(p)
+    wb["Realisasi"]["G6"].value = "#DIV/0!"  # an error value, as Excel saves a failing formula's result
+    wb.save(p)
+    lap = buat_laporan(p, 2020, tmp_path / "l.xlsx", waktu=WAKTU)
+    assert lap.keluaran is None
+    galat = [str(m) for m in lap.masalah if m.tingkat == "galat"]
+    rekap([p], 2020, tmp_path / "r.xlsx")
+    [[berkas, alasan]] = [r[:2] for r in _lembar(tmp_path / "r.xlsx", "Berkas Bermasalah")[1:] if r[0]]
+    assert (berkas, alasan) == ("galat.xlsx", "; ".join(galat))
+    assert "berisi galat Excel #DIV/0!" in alasan

@@ -57,6 +57,39 @@ def _atribut(tag: str) -> dict[str, str]:
     return dict(_ATRIBUT.findall(tag))
 
 
+def _bagian_lembar(z: Any) -> dict[str, str]:
+    """Sheet name -> its part in the workbook's zip (from workbook.xml and its relationships)."""
+    from posixpath import normpath
+
+    relasi = {a.get("Id"): a.get("Target", "") for a in map(_atribut, re.findall(
+        r"<Relationship\b[^>]*>", z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))}
+    hasil = {}
+    for a in map(_atribut, re.findall(r"<(?:\w+:)?sheet\b[^>]*>", z.read("xl/workbook.xml").decode("utf-8", "replace"))):
+        target = relasi.get(a.get("r:id", ""), "")
+        hasil[a.get("name", "")] = target.lstrip("/") if target.startswith("/") else normpath("xl/" + target)
+    return hasil
+
+
+#: A formula (``<f>``, ``<f t="shared" ...>``, not ``<formula1>``) or an error cell in sheet XML:
+#: plain substring tests, much faster than a pattern over the whole sheet.
+_TANDA_RUMUS_ATAU_GALAT = (b"<f>", b"<f ", b't="e"')
+
+
+def _ada_rumus_atau_galat(path: Path, lembar: Sequence[str]) -> bool:
+    """Does a data sheet hold a formula or an error value? Calamine reads an error cell, and a
+    formula whose result was never saved, as empty; the report reads them as what they are."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        bagian = _bagian_lembar(z)
+        for n in lembar:
+            if n in bagian:
+                xml = z.read(bagian[n])
+                if any(t in xml for t in _TANDA_RUMUS_ATAU_GALAT):
+                    return True
+        return False
+
+
 def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[str, frozenset[tuple[int, int]]]:
     """Which candidate cells are formatted as percent, read from the workbook's XML: the cell's
     style index, the style's number format (built-in 9/10 or a format with '%').
@@ -65,7 +98,6 @@ def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[s
     about 0.2 ms, where parsing styles and sheets took over a millisecond a workbook.
     """
     import zipfile
-    from posixpath import normpath
 
     with zipfile.ZipFile(path) as z:
         gaya = z.read("xl/styles.xml").decode("utf-8", "replace")
@@ -75,15 +107,10 @@ def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[s
         xf = [int(_atribut(t).get("numFmtId", "0")) for t in re.findall(r"<(?:\w+:)?xf\b[^>]*>", xfs.group(0))] \
             if xfs else []
         persen = {i for i, f in enumerate(xf) if f in (9, 10) or "%" in format_.get(f, "")}
-        relasi = {a.get("Id"): a.get("Target", "") for a in map(_atribut, re.findall(
-            r"<Relationship\b[^>]*>", z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))}
-        lokasi = {a.get("name"): relasi.get(a.get("r:id", ""), "") for a in map(_atribut, re.findall(
-            r"<(?:\w+:)?sheet\b[^>]*>", z.read("xl/workbook.xml").decode("utf-8", "replace")))}
+        bagian = _bagian_lembar(z)
         hasil: dict[str, frozenset[tuple[int, int]]] = {}
         for nama, sel in kandidat.items():
-            target = lokasi.get(nama, "")
-            bagian = target.lstrip("/") if target.startswith("/") else normpath("xl/" + target)
-            xml = z.read(bagian).decode("utf-8", "replace")
+            xml = z.read(bagian[nama]).decode("utf-8", "replace")
             alamat = {f"{huruf_kolom(j)}{i + 1}": (i, j) for i, j in sel}
             ditemukan = set()
             for m in _SEL.finditer(xml):  # one pass over the sheet's cells
@@ -124,9 +151,15 @@ def baca_cepat(path: Path) -> Lembaran:
 def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     """The workbook read as ``iku-xl laporan`` reads it, parsed once in the common case.
 
-    Only when a % indicator holds a number in (0, 1.5] are those cells' number formats
-    looked up, and the workbook parsed again with the percent cells known."""
+    A data sheet holding formulas or error values is read by the report's own (openpyxl)
+    reader. Otherwise, only when a % indicator holds a number in (0, 1.5] are those cells'
+    number formats looked up, and the workbook parsed again with the percent cells known."""
     lembaran = baca_cepat(path)
+    if _ada_rumus_atau_galat(path, [n for n, g in lembaran.nilai.items() if g]):
+        from iku_xl.workbook.baca import buka, lembaran as lembaran_openpyxl
+
+        lembaran = lembaran_openpyxl(buka(path))  # the report's own reader, cell for cell
+        return lembaran, baca_buku(lembaran)
     dibaca = baca_buku(lembaran)
     kandidat = sel_kecil(lembaran, baris_persen(dibaca[0]))
     if kandidat:
