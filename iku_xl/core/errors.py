@@ -93,6 +93,11 @@ def singkat(teks: str, batas: int = 60) -> str:
     return potong.rstrip(" ,;:/-|") + "…"
 
 
+def urutkan(masalah: Iterable[Masalah]) -> list[Masalah]:
+    """Problems without repeats, most severe first (the order of discovery kept within a level)."""
+    return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
+
+
 def ada_galat(masalah: Iterable[Masalah]) -> bool:
     """True when any problem is a galat (it blocks a report)."""
     return any(m.tingkat == "galat" for m in masalah)

@@ -16,6 +16,7 @@ from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, Masalah
 from iku_xl.core.konsolidasi import realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import (
+    teks_angka,
     BarisIKU,
     BukuIKU,
     HasilCapaian,
@@ -29,9 +30,6 @@ from iku_xl.core.model import (
 from iku_xl.core.predikat import pilih_skala, predikat
 from iku_xl.core.skema import REALISASI, TARGET
 
-
-def _teks(x: Realisasi | Target | None) -> str:
-    return f"{x:g}".replace(".", ",") if isinstance(x, float) else str(x)
 
 
 def realisasi_dari(rek: RealisasiIKU, indikator: Indikator) -> tuple[Realisasi | None, list[Masalah]]:
@@ -67,7 +65,7 @@ def realisasi_dari(rek: RealisasiIKU, indikator: Indikator) -> tuple[Realisasi |
     dipakai, nilai = sumber[0]
     for nama, lain in sumber[1:]:
         if _beda(nilai, lain):
-            catat("peringatan", f"{dipakai} ({_teks(nilai)}) berbeda dari {nama} ({_teks(lain)}); "
+            catat("peringatan", f"{dipakai} ({teks_angka(nilai)}) berbeda dari {nama} ({teks_angka(lain)}); "
                   f"yang dipakai: {dipakai}", "Samakan angkanya atau kosongkan salah satu.")
     return nilai, masalah
 
@@ -107,7 +105,7 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala) -> tup
         masalah.append(e.di(lembar=REALISASI.nama, sel=sel, kode=ind.kode).sebagai_masalah())
         capaian = HasilCapaian(None, alasan="realisasi tidak sesuai jenis target")
     for p in capaian.peringatan:
-        masalah.append(Masalah("peringatan", f"{p} (target {_teks(target)}, realisasi {_teks(realisasi)})",
+        masalah.append(Masalah("peringatan", f"{p} (target {teks_angka(target)}, realisasi {teks_angka(realisasi)})",
                                "Periksa target dan realisasi.", TARGET.nama, None, ind.kode))
     lalu = buku.realisasi_dari(ind.kode, tahun - 1)
     realisasi_lalu = realisasi_dari(lalu, ind)[0] if lalu else None

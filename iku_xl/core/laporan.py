@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from iku_xl.core.baca import huruf_kolom
 from iku_xl.core.capaian import huruf_akip
-from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Skala
+from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Skala, teks_angka
 from iku_xl.core.polaritas import rumus_untuk
 from iku_xl.core.predikat import pilih_skala, predikat, rumus_excel_predikat
 from iku_xl.core.skema import nama_lembar_laporan
@@ -99,16 +99,12 @@ def keterangan(b: BarisIKU) -> str:
         bagian.append(b.capaian.alasan[0].upper() + b.capaian.alasan[1:])
     if isinstance(b.target, NilaiHuruf) and b.capaian.status:
         setara = f" = {huruf_akip(b.realisasi)}" if isinstance(b.realisasi, float) else ""
-        bagian.append(f"{b.capaian.status}: target {b.target}, realisasi {_angka(b.realisasi)}{setara}")
+        bagian.append(f"{b.capaian.status}: target {b.target}, realisasi {teks_angka(b.realisasi)}{setara}")
     if isinstance(b.target, Rentang) and b.capaian.nilai is not None:
         bagian.append("Target berupa rentang")
     bagian += [p[0].upper() + p[1:] for p in b.capaian.peringatan]
     return "; ".join(bagian)
 
-
-def _angka(x: object) -> str:
-    """A number as Indonesian text: decimal comma, no trailing zeros."""
-    return f"{x:g}".replace(".", ",") if isinstance(x, float | int) else str(x)
 
 
 def format_tanggal(tanggal: dt.date) -> str:

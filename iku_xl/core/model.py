@@ -25,7 +25,7 @@ class Rentang:
     atas: float
 
     def __str__(self) -> str:
-        return f"{_angka_teks(self.bawah)}-{_angka_teks(self.atas)}"
+        return f"{teks_angka(self.bawah)}-{teks_angka(self.atas)}"
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,15 @@ Target = Union[float, Rentang, NilaiHuruf]
 Realisasi = Union[float, NilaiHuruf]
 
 
-def _angka_teks(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+def teks_angka(x: object) -> str:
+    """A value as Indonesian text quotes it: numbers with a decimal comma, anything else as is.
+
+    >>> teks_angka(83.5), teks_angka(2024), teks_angka(Rentang(80, 90.5)), teks_angka(None)
+    ('83,5', '2024', '80-90,5', 'None')
+    """
+    if isinstance(x, float | int) and not isinstance(x, bool):
+        return f"{x:g}".replace(".", ",")
+    return str(x)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import Lembaran, baca_buku
-from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat
+from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat, urutkan
 from iku_xl.core.hitung import hitung_buku
 from iku_xl.core.anggaran import susun_anggaran
 from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
@@ -31,10 +31,6 @@ class Rencana:
     masalah: list[Masalah]
     baris: list[BarisIKU] = field(default_factory=list)
     buku: BukuIKU | None = None
-
-
-def _urut(masalah: Sequence[Masalah]) -> list[Masalah]:
-    return sorted(dict.fromkeys(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
 
 
 def hitung_tahun(lembaran: Lembaran, tahun: int | None,
@@ -60,21 +56,21 @@ def hitung_tahun(lembaran: Lembaran, tahun: int | None,
         masalah.append(Masalah("galat", "belum ada indikator", "Isi minimal satu indikator di lembar Indikator.",
                                INDIKATOR.nama))
     if ada_galat(masalah) or tahun is None:
-        return Rencana((), _urut(masalah), buku=buku)
+        return Rencana((), urutkan(masalah), buku=buku)
     if not any(t.tahun == tahun and t.nilai is not None for t in buku.target):
         ada = sorted({t.tahun for t in buku.target if t.nilai is not None})
         masalah.append(Masalah("galat", f"tidak ada target untuk tahun {tahun}",
                                f"Isi target {tahun} di lembar Target"
                                + (f", atau pilih tahun yang ada: {', '.join(map(str, ada))}." if ada else "."),
                                TARGET.nama))
-        return Rencana((), _urut(masalah), buku=buku)
+        return Rencana((), urutkan(masalah), buku=buku)
     baris, m = hitung_buku(buku, tahun)
     masalah += m
     for b in baris:
         if b.target is None:
             masalah.append(Masalah("peringatan", f"target {tahun} belum diisi",
                                    f"Isi target {tahun} di lembar Target.", TARGET.nama, None, b.indikator.kode))
-    return Rencana((), _urut(masalah), [] if ada_galat(masalah) else baris, buku)
+    return Rencana((), urutkan(masalah), [] if ada_galat(masalah) else baris, buku)
 
 
 def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:

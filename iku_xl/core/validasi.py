@@ -9,10 +9,10 @@ on the data itself and lays the whole list out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-from iku_xl.core.errors import URUTAN_TINGKAT, Masalah, ada_galat
+from iku_xl.core.errors import Masalah, ada_galat, urutkan
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.hitung import hitung_buku, realisasi_dari
 from iku_xl.core.model import BukuIKU
@@ -84,10 +84,6 @@ def _periksa_anggaran(buku: BukuIKU) -> list[Masalah]:
     return masalah
 
 
-def _unik(masalah: Iterable[Masalah]) -> list[Masalah]:
-    return list(dict.fromkeys(masalah))
-
-
 def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[Masalah]:
     """All problems of a workbook, most severe first (reading problems included)."""
     masalah = list(masalah_baca)
@@ -100,7 +96,7 @@ def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[M
             masalah += hitung_buku(buku, tahun)[1]
         except ValueError:  # an unknown scale: reported by the reader already
             break
-    return sorted(_unik(masalah), key=lambda m: URUTAN_TINGKAT[m.tingkat])
+    return urutkan(masalah)
 
 
 _LABEL_TINGKAT = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from iku_xl.core.errors import BerkasTidakValid, IkuError
 from iku_xl.core.impor import BarisSumber, HasilImpor, baris_dari_teks, impor_baris
+from iku_xl.core.model import teks_angka
 from iku_xl.core.skema import INDIKATOR, BARIS_JUDUL
 
 if TYPE_CHECKING:
@@ -34,9 +35,7 @@ def _teks_angka(x: object, persen: bool = False) -> str:
     """
     if isinstance(x, bool) or not isinstance(x, int | float):
         return "" if x is None else str(x).strip()
-    if persen:
-        return f"{x * 100:g} %".replace(".", ",")
-    return f"{x:g}".replace(".", ",") if isinstance(x, float) else str(x)
+    return f"{teks_angka(x * 100)} %" if persen else teks_angka(x)
 
 
 def baris_dari_xlsx(path: Path) -> list[BarisSumber]:
