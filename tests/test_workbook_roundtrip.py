@@ -8,6 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from iku_xl.core.skema import lembar_buatan_iku
 from iku_xl.workbook.proses import buat_laporan, validasi
 from tests.conftest import WAKTU
 from tests.ringkas import ringkas_lembar
@@ -16,8 +17,7 @@ from tests.ringkas import ringkas_lembar
 def _keadaan(path):
     """Everything of a workbook a user could have made, sheet by sheet (generated sheets excluded)."""
     wb = openpyxl.load_workbook(path, keep_vba=path.suffix == ".xlsm")
-    milik_pengguna = [ws for ws in wb.worksheets
-                      if not ws.title.startswith(("Laporan Capaian", "Anggaran 20", "Hasil Validasi"))]
+    milik_pengguna = [ws for ws in wb.worksheets if not lembar_buatan_iku(ws.title)]
     lembar = {ws.title: ringkas_lembar(ws) for ws in milik_pengguna}
     komentar = {ws.title: {c.coordinate: c.comment.text for r in ws.iter_rows() for c in r if c.comment}
                 for ws in milik_pengguna}

@@ -8,6 +8,7 @@ staff see; ``field`` is the name in :mod:`iku_xl.core.model`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
@@ -191,6 +192,21 @@ FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_
 #: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
 LEMBAR_HASIL_VALIDASI = "Hasil Validasi"
 AWALAN_LAPORAN = "Laporan Capaian"
+
+
+#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian).
+_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian) \d{{4}}")
+
+
+def lembar_buatan_iku(nama: str) -> bool:
+    """Is this a sheet iku-xl writes (and rewrites), not one staff keep? The formula check
+    skips them, in every front end.
+
+    >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
+    ...                                   "Capaian 2025", "Target", "Capaian sementara")]
+    [True, True, True, True, False, False]
+    """
+    return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 
 
 def nama_lembar_laporan(tahun: int) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU
-from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_HASIL_VALIDASI
+from iku_xl.core.skema import lembar_buatan_iku
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.baca import Lembaran
 from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi
@@ -87,7 +87,7 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
 
     waktu = waktu or dt.datetime.now()
     buku = buka(path)
-    lewati = [n for n in buku.wb.sheetnames if n == LEMBAR_HASIL_VALIDASI or n.startswith(AWALAN_LAPORAN)]
+    lewati = [n for n in buku.wb.sheetnames if lembar_buatan_iku(n)]
     masalah_rumus = periksa_rumus_buku(buku.wb, nilai_tersimpan(buku.path), lewati_lembar=lewati)
     rencana = rencana_validasi(lembaran(buku), masalah_rumus, buku.path.name, waktu)
     tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)

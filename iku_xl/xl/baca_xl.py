@@ -19,7 +19,7 @@ from typing import Any
 
 from iku_xl.core.baca import Lembaran, alamat, cari_lembar, kandidat_persen
 from iku_xl.core.rumus_excel import periksa_sel
-from iku_xl.core.skema import AWALAN_LAPORAN, LEMBAR_DATA, LEMBAR_HASIL_VALIDASI, PROFIL_NAMA
+from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA, lembar_buatan_iku
 from iku_xl.xl.render_xl import klasik
 
 def _kisi(sheet: Any) -> list[list[Any]]:
@@ -48,11 +48,6 @@ def lembaran_xl(book: Any) -> Lembaran:
     return Lembaran(nilai, {n: _persen(book.sheets[n], sel) for n, sel in kandidat.items()})
 
 
-def lembar_iku(nama: str) -> bool:
-    """Is this one of the sheets iku-xl writes (skipped by the formula check)?"""
-    return nama == LEMBAR_HASIL_VALIDASI or nama.startswith((AWALAN_LAPORAN, "Anggaran ", "Capaian ", "Grafik "))
-
-
 def masalah_rumus_xl(book: Any) -> list[Any]:
     """Formula-cell problems of the open workbook, with the core's one rule per cell.
 
@@ -69,7 +64,7 @@ def masalah_rumus_xl(book: Any) -> list[Any]:
     dengan_rumus = klasik(book)
     hasil = []
     for sheet in book.sheets:
-        if lembar_iku(sheet.name):
+        if lembar_buatan_iku(sheet.name):
             continue
         kisi = _kisi(sheet)
         rumus = (sheet.range((1, 1), (len(kisi), len(kisi[0]))).options(ndim=2).formula
