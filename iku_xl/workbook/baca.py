@@ -109,8 +109,9 @@ def nilai_tersimpan(path: Path, lembar: list[str] | None = None) -> dict[str, li
         wb.close()
 
 
-def lembaran(buku: BukuTerbuka) -> Lembaran:
-    """The data sheets' values as the core reads them."""
+def lembaran(buku: BukuTerbuka, tersimpan: dict[str, list[list[Any]]] | None = None) -> Lembaran:
+    """The data sheets' values as the core reads them; ``tersimpan`` is :func:`nilai_tersimpan`
+    of the whole workbook when the caller has already read it."""
     nama_semua = buku.wb.sheetnames
     perlu = {cari_lembar(n, nama_semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
     nilai: dict[str, list[list[Any]]] = {n: [] for n in nama_semua}
@@ -118,7 +119,8 @@ def lembaran(buku: BukuTerbuka) -> Lembaran:
     for nama in filter(None, perlu):
         grid, persen[nama], ada_rumus = _grid(buku.wb[nama])
         if ada_rumus:
-            _isi_hasil_rumus(grid, nilai_tersimpan(buku.path, [nama])[nama])
+            hasil = tersimpan if tersimpan is not None else nilai_tersimpan(buku.path, [nama])
+            _isi_hasil_rumus(grid, hasil[nama])
         nilai[nama] = grid
     return Lembaran(nilai, persen)
 

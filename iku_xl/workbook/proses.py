@@ -88,8 +88,9 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
     waktu = waktu or dt.datetime.now()
     buku = buka(path)
     lewati = [n for n in buku.wb.sheetnames if lembar_buatan_iku(n)]
-    masalah_rumus = periksa_rumus_buku(buku.wb, nilai_tersimpan(buku.path), lewati_lembar=lewati)
-    rencana = rencana_validasi(lembaran(buku), masalah_rumus, buku.path.name, waktu)
+    tersimpan = nilai_tersimpan(buku.path)  # read once: for the formula check and the data sheets
+    masalah_rumus = periksa_rumus_buku(buku.wb, tersimpan, lewati_lembar=lewati)
+    rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu)
     tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)
     return HasilProses(rencana.masalah, tujuan, cadangan)
 

@@ -48,8 +48,9 @@ def lembaran_xl(book: Any) -> Lembaran:
     return Lembaran(nilai, {n: _persen(book.sheets[n], sel) for n, sel in kandidat.items()})
 
 
-def masalah_rumus_xl(book: Any) -> list[Any]:
-    """Formula-cell problems of the open workbook, with the core's one rule per cell.
+def masalah_rumus_xl(book: Any, dibaca: Lembaran | None = None) -> list[Any]:
+    """Formula-cell problems of the open workbook, with the core's one rule per cell
+    (``dibaca``: the sheets :func:`lembaran_xl` already read, not read again).
 
     Desktop Excel gives each cell's formula; xlwings Server gives only values, so
     there only cells showing an error value (#DIV/0!, #REF!, ...) are reported.
@@ -66,7 +67,7 @@ def masalah_rumus_xl(book: Any) -> list[Any]:
     for sheet in book.sheets:
         if lembar_buatan_iku(sheet.name):
             continue
-        kisi = _kisi(sheet)
+        kisi = (dibaca.nilai.get(sheet.name) if dibaca else None) or _kisi(sheet)
         rumus = (sheet.range((1, 1), (len(kisi), len(kisi[0]))).options(ndim=2).formula
                  if dengan_rumus and kisi and kisi[0] else None)
         for i, baris in enumerate(kisi):

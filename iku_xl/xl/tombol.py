@@ -51,7 +51,7 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
     waktu = sekarang()
     if tugas == "validasi":
         kemajuan("memeriksa rumus")
-        return rencana_validasi(lembaran, masalah_rumus_xl(book), book.name, waktu)
+        return rencana_validasi(lembaran, masalah_rumus_xl(book, lembaran), book.name, waktu)
     if tugas == "hitung":
         return rencana_capaian(lembaran, None)
     return rencana_laporan(lembaran, None, waktu.date())
