@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from iku_xl.core.baca import huruf_kolom
 from iku_xl.core.capaian import huruf_akip
-from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Skala, teks_angka
+from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Profil, Rentang, Skala, nilai_sel, teks_angka
 from iku_xl.core.polaritas import rumus_untuk
 from iku_xl.core.predikat import pilih_skala, predikat, rumus_excel_predikat
 from iku_xl.core.skema import nama_lembar_laporan
@@ -71,13 +71,6 @@ def _kolom(tahun: int, baris: Sequence[BarisIKU]) -> list[KolomLaporan]:
         KolomLaporan("keterangan", "Keterangan", 16),
     ]
     return kolom
-
-
-def _nilai_sel(x: float | Rentang | NilaiHuruf | None) -> str | float | None:
-    """A target or realisasi as the report shows it: a number, or text for ranges and grades."""
-    if x is None or isinstance(x, float | int):
-        return x
-    return str(x)
 
 
 def _sel_capaian(b: BarisIKU, nilai: float | None, r: int, k: int, c_t: str, c_r: str) -> Sel:
@@ -232,16 +225,16 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
             ind = b.indikator
             tulis(r, "indikator", ind.nama)
             tulis(r, "satuan", ind.satuan, "sel_tengah")
-            tulis(r, "target", _nilai_sel(b.target), "sel_angka")
-            tulis(r, "realisasi", _nilai_sel(b.realisasi), "sel_angka")
+            tulis(r, "target", nilai_sel(b.target), "sel_angka")
+            tulis(r, "realisasi", nilai_sel(b.realisasi), "sel_angka")
             sel.append(_sel_capaian(b, b.capaian.nilai, r, pos["capaian"], huruf["target"],
                                     huruf["realisasi"]))
             tulis(r, "predikat", rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
                   rumus=True, hasil=b.predikat or "")
             if "lalu" in pos:
-                tulis(r, "lalu", _nilai_sel(b.realisasi_lalu), "sel_angka")
+                tulis(r, "lalu", nilai_sel(b.realisasi_lalu), "sel_angka")
             if "renstra" in pos:
-                tulis(r, "renstra", _nilai_sel(b.target_renstra), "sel_angka")
+                tulis(r, "renstra", nilai_sel(b.target_renstra), "sel_angka")
                 sel.append(_sel_capaian(replace(b, target=b.target_renstra), b.capaian_renstra, r,
                                         pos["capaian_renstra"], huruf["renstra"], huruf["realisasi"]))
             tulis(r, "formulasi", ind.formulasi)

@@ -49,6 +49,17 @@ Target = Union[float, Rentang, NilaiHuruf]
 Realisasi = Union[float, NilaiHuruf]
 
 
+def nilai_sel(x: float | Rentang | NilaiHuruf | None) -> str | float | None:
+    """A target or realisasi as a cell holds it: a number, or text for ranges and grades.
+
+    >>> nilai_sel(90.0), nilai_sel(Rentang(80, 90)), nilai_sel(NilaiHuruf("B", "akip")), nilai_sel(None)
+    (90.0, '80-90', 'B', None)
+    """
+    if x is None or isinstance(x, float | int):
+        return x
+    return str(x)
+
+
 def teks_angka(x: object) -> str:
     """A value as Indonesian text quotes it: numbers with a decimal comma, anything else as is.
 

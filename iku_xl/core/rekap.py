@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from iku_xl.core.baca import Lembaran
 from iku_xl.core.errors import Masalah, ada_galat
 from iku_xl.core.laporan import rata_rata_capaian
-from iku_xl.core.model import BarisIKU, BukuIKU, NilaiHuruf, Rentang
+from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.tugas import hitung_tahun
 
 #: The Rekap sheet's columns: header, width, kind ("teks", "angka", "capaian").
@@ -49,14 +49,10 @@ class HasilUnit:
     galat: tuple[str, ...] = ()
 
 
-def _nilai(x: float | Rentang | NilaiHuruf | None) -> object:
-    return x if x is None or isinstance(x, float | int) else str(x)
-
-
 def baris_rekap(unit: str, kabupaten: str, berkas: str, baris: Sequence[BarisIKU]) -> list[tuple[object, ...]]:
     """The Rekap rows of one unit (the columns of :data:`KOLOM_REKAP`)."""
     return [(unit, kabupaten, b.indikator.kode, b.indikator.sasaran, b.indikator.nama, b.indikator.satuan,
-             _nilai(b.target), _nilai(b.realisasi), b.capaian.nilai, b.predikat, berkas) for b in baris]
+             nilai_sel(b.target), nilai_sel(b.realisasi), b.capaian.nilai, b.predikat, berkas) for b in baris]
 
 
 def ringkas_unit(unit: str, berkas: str, baris: Sequence[BarisIKU], label: Sequence[str]) -> RingkasanUnit:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from iku_xl.core.laporan import keterangan
-from iku_xl.core.model import BarisIKU, BukuIKU
+from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, WarnaBersyarat, dengan_tinggi_baris
 
@@ -28,10 +28,6 @@ def nama_lembar_capaian(tahun: int) -> str:
     return f"Capaian {tahun}"
 
 
-def _nilai(x: object) -> object:
-    return x if x is None or isinstance(x, float | int) else str(x)
-
-
 def susun_capaian(buku: BukuIKU, baris: Sequence[BarisIKU]) -> LayoutLembar:
     """Plan the working sheet from the rows the core computed."""
     tahun = baris[0].tahun
@@ -43,7 +39,7 @@ def susun_capaian(buku: BukuIKU, baris: Sequence[BarisIKU]) -> LayoutLembar:
     sel += [Sel(BARIS_KEPALA, k, judul, "kepala") for k, (judul, _) in enumerate(_KOLOM, start=1)]
     for r, b in enumerate(baris, start=BARIS_KEPALA + 1):
         ind = b.indikator
-        isi = (ind.kode, ind.sasaran, ind.nama, ind.satuan, ind.polaritas, _nilai(b.target), _nilai(b.realisasi),
+        isi = (ind.kode, ind.sasaran, ind.nama, ind.satuan, ind.polaritas, nilai_sel(b.target), nilai_sel(b.realisasi),
                b.capaian.nilai, b.predikat, b.capaian.status, keterangan(b))
         gaya = ("sel_tengah", "sel_teks", "sel_teks", "sel_tengah", "sel_tengah", "sel_angka", "sel_angka",
                 "sel_capaian", "sel_tengah", "sel_tengah", "sel_teks")
