@@ -138,3 +138,45 @@ def test_sel_galat_dan_rumus_dibaca_seperti_laporan(tmp_path):
     [[berkas, alasan]] = [r[:2] for r in _lembar(tmp_path / "r.xlsx", "Berkas Bermasalah")[1:] if r[0]]
     assert (berkas, alasan) == ("galat.xlsx", "; ".join(galat))
     assert "berisi galat Excel #DIV/0!" in alasan
+
+
+def _sama_dengan_laporan(p, tahun, tmp_path):
+    """The recap of one workbook says what its own report says: the same rows and numbers, or the
+    same galat when the report refuses. Returns whether the report refused."""
+    lap = buat_laporan(p, tahun, tmp_path / "l.xlsx", waktu=WAKTU)
+    rekap([p], tahun, tmp_path / "r.xlsx")
+    rows = _lembar(tmp_path / "r.xlsx", "Rekap")
+    bermasalah = [r[:2] for r in _lembar(tmp_path / "r.xlsx", "Berkas Bermasalah")[1:] if r[0]]
+    if lap.keluaran is None:
+        galat = [str(m) for m in lap.masalah if m.tingkat == "galat"]
+        assert galat and rows == [] and bermasalah == [[p.name, "; ".join(galat)]]
+    else:
+        assert bermasalah == []
+        assert [(r[2], _angka(r[8]), r[9]) for r in rows] == [(b.indikator.kode, b.capaian.nilai, b.predikat)
+                                                              for b in lap.baris]
+    return lap.keluaran is None
+
+
+@pytest.mark.parametrize(("sel", "ditolak"), [
+    ({"Program Anggaran!F4": "sepuluh juta"}, True),  # a sheet the recap itself does not show
+    ({"Skala Kustom!A5": "tinggi"}, True),
+    ({"Indikator!A5": "1.1"}, True),  # a duplicate kode
+    ({"Target!C5": "abc"}, True),
+    ({"Profil!B4": '=UPPER("kecamatan legok")'}, True),  # a formula never calculated, in a text cell
+    ({"Realisasi!G6": "=1/0"}, True),
+    ({"Realisasi!G6": "#N/A"}, True),  # an error value, as Excel saves a failing formula's result
+    ({"Indikator!D5": "#REF!"}, True),
+    ({f"Realisasi!{k}6": None for k in "CDEFG"}, False),  # no realisasi: recapped, counted as missing
+    ({"Target!C4": "55-65"}, False),
+], ids=["program", "skala_kustom", "kode_ganda", "target", "rumus_profil", "rumus_realisasi", "galat_na",
+        "galat_satuan", "realisasi_kosong", "rentang"])
+def test_keputusan_sama_dengan_laporan(tmp_path, sel, ditolak):
+    """A galat on any sheet the report reads blocks the unit in the recap too, with the same reasons."""
+    p = tmp_path / "unit.xlsx"
+    shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", p)
+    wb = openpyxl.load_workbook(p)
+    for alamat, nilai in sel.items():
+        lembar, ref = alamat.split("!")
+        wb[lembar][ref].value = nilai
+    wb.save(p)
+    assert _sama_dengan_laporan(p, 2020, tmp_path) == ditolak

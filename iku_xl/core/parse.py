@@ -101,6 +101,19 @@ def _galat_excel(nilai: object) -> str | None:
     return None
 
 
+def _tolak_rumus_atau_galat(nilai: object, apa: str) -> None:
+    """Raise for a formula whose result was never saved and for an Excel error value: neither is
+    what the staff meant to report, whatever the column."""
+    if isinstance(nilai, RumusTanpaNilai):
+        raise DataTidakValid(f"berisi rumus '{nilai}' yang hasilnya belum tersimpan", nilai=str(nilai),
+                             saran="Buka berkas di Excel atau LibreOffice, lalu simpan, agar hasil rumus "
+                                   f"ikut tersimpan; atau isi {apa} langsung.")
+    galat = _galat_excel(nilai)
+    if galat:
+        raise DataTidakValid(f"berisi galat Excel {galat}", nilai=nilai,
+                             saran=f"Perbaiki rumus di sel ini atau isi {apa} langsung.")
+
+
 #: Digits with at most a decimal comma: read the same by Babel's id_ID, without loading its data.
 _ANGKA_SEDERHANA = re.compile(r"-?[0-9]+(?:,[0-9]+)?")
 
@@ -155,14 +168,7 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     if isinstance(nilai, (dt.date, dt.time)):
         raise DataTidakValid(f"berisi tanggal/waktu {nilai}, bukan angka", nilai=nilai,
                              saran="Ubah format sel menjadi Angka lalu ketik ulang nilainya.")
-    if isinstance(nilai, RumusTanpaNilai):
-        raise DataTidakValid(f"berisi rumus '{nilai}' yang hasilnya belum tersimpan", nilai=str(nilai),
-                             saran="Buka berkas di Excel atau LibreOffice, lalu simpan, agar hasil rumus "
-                                   "ikut tersimpan; atau isi angkanya langsung.")
-    galat = _galat_excel(nilai)
-    if galat:
-        raise DataTidakValid(f"berisi galat Excel {galat}", nilai=nilai,
-                             saran="Perbaiki rumus di sel ini atau isi angkanya langsung.")
+    _tolak_rumus_atau_galat(nilai, "angkanya")
     teks = _teks(nilai)
     if teks.endswith("%"):
         teks = teks[:-1].strip()  # "90 %" is 90 whether or not the cell is percent-formatted
@@ -334,13 +340,28 @@ def teks_sel(nilai: object) -> str:
     return _teks(nilai)
 
 
+def parse_teks(nilai: object) -> str:
+    """A text cell (a name, a unit, a kode) as :func:`teks_sel` gives it; a formula whose result was
+    never saved or an Excel error value is a problem, never text for the report.
+
+    >>> parse_teks(" Kegiatan "), parse_teks(2024.0)
+    ('Kegiatan', '2024')
+    >>> parse_teks("#N/A")
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: berisi galat Excel #N/A. Perbaiki rumus di sel ini atau isi teksnya langsung.
+    """
+    if type(nilai) is not str or nilai.lstrip()[:1] == "#":  # plain text is the common case
+        _tolak_rumus_atau_galat(nilai, "teksnya")
+    return teks_sel(nilai)
+
+
 def _metode_atau_kosong(nilai: object) -> str | None:
     return parse_metode_negatif(nilai, bawaan=None)
 
 
 #: The parser of each column type named in the sheet schema.
 _PENGURAI: dict[str, Callable[..., object]] = {
-    "teks": teks_sel,
+    "teks": parse_teks,
     "angka": parse_angka,
     "target": parse_target,
     "realisasi": parse_realisasi,

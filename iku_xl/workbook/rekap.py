@@ -23,16 +23,32 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from iku_xl.core.baca import Lembaran, baca_buku, baris_persen, cari_lembar, huruf_kolom, sel_kecil
+from iku_xl.core.baca import (
+    Lembaran,
+    baca_buku,
+    baris_persen,
+    cari_lembar,
+    huruf_kolom,
+    sel_kecil,
+)
 from iku_xl.core.errors import BerkasTidakValid, IkuError, Masalah
 from iku_xl.core.gaya import GAYA, Gaya
 from iku_xl.core.model import BukuIKU
-from iku_xl.core.rekap import KOLOM_REKAP, HasilUnit, RingkasanUnit, label_predikat, peringkat, rekap_unit
-from iku_xl.core.skema import PROFIL_NAMA, REALISASI, SKALA_KUSTOM, TARGET, INDIKATOR
+from iku_xl.core.rekap import (
+    KOLOM_REKAP,
+    HasilUnit,
+    RingkasanUnit,
+    label_predikat,
+    peringkat,
+    rekap_unit,
+)
+from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
 
 #: Below this many files the work stays in this process (starting workers costs more).
 MIN_PARALEL = 8
-_LEMBAR = (PROFIL_NAMA, INDIKATOR.nama, TARGET.nama, REALISASI.nama, SKALA_KUSTOM.nama)
+#: Every sheet the core reads (:func:`~iku_xl.core.baca.baca_buku`): a galat in any of them blocks the
+#: unit's report, so it blocks the unit's recap too.
+_LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
 
 
 def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
@@ -57,60 +73,61 @@ def _atribut(tag: str) -> dict[str, str]:
     return dict(_ATRIBUT.findall(tag))
 
 
-def _bagian_lembar(z: Any) -> dict[str, str]:
-    """Sheet name -> its part in the workbook's zip (from workbook.xml and its relationships)."""
-    from posixpath import normpath
+class _Zip:
+    """The workbook's parts, from the bytes already read for calamine: for the two things calamine
+    cannot say (formulas and error values, number formats). Plain scanning of the few tags needed,
+    not an XML parse, so no entity is ever expanded."""
 
-    relasi = {a.get("Id"): a.get("Target", "") for a in map(_atribut, re.findall(
-        r"<Relationship\b[^>]*>", z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))}
-    hasil = {}
-    for a in map(_atribut, re.findall(r"<(?:\w+:)?sheet\b[^>]*>", z.read("xl/workbook.xml").decode("utf-8", "replace"))):
-        target = relasi.get(a.get("r:id", ""), "")
-        hasil[a.get("name", "")] = target.lstrip("/") if target.startswith("/") else normpath("xl/" + target)
-    return hasil
+    def __init__(self, data: bytes) -> None:
+        import io
+        import zipfile
 
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self._bagian: dict[str, str] | None = None
 
-#: A formula (``<f>``, ``<f t="shared" ...>``, not ``<formula1>``) or an error cell in sheet XML:
-#: plain substring tests, much faster than a pattern over the whole sheet.
-_TANDA_RUMUS_ATAU_GALAT = (b"<f>", b"<f ", b't="e"')
+    def lembar(self, nama: str) -> bytes | None:
+        """A sheet's XML, by its name in the workbook (from workbook.xml and its relationships)."""
+        if self._bagian is None:
+            from posixpath import normpath
 
+            relasi = {a.get("Id"): a.get("Target", "") for a in map(_atribut, re.findall(
+                r"<(?:\w+:)?Relationship\b[^>]*>", self.zip.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))}
+            self._bagian = {}
+            for a in map(_atribut, re.findall(r"<(?:\w+:)?sheet\b[^>]*>",
+                                              self.zip.read("xl/workbook.xml").decode("utf-8", "replace"))):
+                target = relasi.get(a.get("r:id", ""), "")
+                self._bagian[a.get("name", "")] = target.lstrip("/") if target.startswith("/") \
+                    else normpath("xl/" + target)
+        bagian = self._bagian.get(nama)
+        return self.zip.read(bagian) if bagian else None
 
-def _ada_rumus_atau_galat(path: Path, lembar: Sequence[str]) -> bool:
-    """Does a data sheet hold a formula or an error value? Calamine reads an error cell, and a
-    formula whose result was never saved, as empty; the report reads them as what they are."""
-    import zipfile
+    def ada_rumus_atau_galat(self, lembar: Iterable[str]) -> bool:
+        """Does a sheet hold a formula or an error value? Calamine reads an error cell, and a
+        formula whose result was never saved, as empty; the report reads them as what they are.
 
-    with zipfile.ZipFile(path) as z:
-        bagian = _bagian_lembar(z)
-        for n in lembar:
-            if n in bagian:
-                xml = z.read(bagian[n])
-                if any(t in xml for t in _TANDA_RUMUS_ATAU_GALAT):
-                    return True
+        ``f>`` ends every formula element (``<f>``, ``</f>``, ``</x:f>``; a shared formula's
+        ``<f .../>`` children always come with their master's ``</f>``) and no other tag of a
+        sheet; text never holds a bare ``>``. Two substring tests: fast, where a pattern over
+        the whole sheet is not."""
+        for nama in lembar:
+            xml = self.lembar(nama)
+            if xml is not None and (b"f>" in xml or b't="e"' in xml):
+                return True
         return False
 
-
-def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[str, frozenset[tuple[int, int]]]:
-    """Which candidate cells are formatted as percent, read from the workbook's XML: the cell's
-    style index, the style's number format (built-in 9/10 or a format with '%').
-
-    Plain scanning of the few tags needed (not an XML parse, so no entity is ever expanded):
-    about 0.2 ms, where parsing styles and sheets took over a millisecond a workbook.
-    """
-    import zipfile
-
-    with zipfile.ZipFile(path) as z:
-        gaya = z.read("xl/styles.xml").decode("utf-8", "replace")
+    def sel_persen(self, kandidat: dict[str, set[tuple[int, int]]]) -> dict[str, frozenset[tuple[int, int]]]:
+        """Which candidate cells are formatted as percent: the cell's style index, the style's
+        number format (built-in 9/10 or a format with '%')."""
+        gaya = self.zip.read("xl/styles.xml").decode("utf-8", "replace")
         format_ = {int(a.get("numFmtId", "-1")): a.get("formatCode", "")
                    for a in map(_atribut, re.findall(r"<(?:\w+:)?numFmt\b[^>]*>", gaya))}
-        xfs = re.search(r"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", gaya, re.S)
+        xfs = re.search(r"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", gaya, re.DOTALL)
         xf = [int(_atribut(t).get("numFmtId", "0")) for t in re.findall(r"<(?:\w+:)?xf\b[^>]*>", xfs.group(0))] \
             if xfs else []
         persen = {i for i, f in enumerate(xf) if f in (9, 10) or "%" in format_.get(f, "")}
-        bagian = _bagian_lembar(z)
         hasil: dict[str, frozenset[tuple[int, int]]] = {}
         for nama, sel in kandidat.items():
-            xml = z.read(bagian[nama]).decode("utf-8", "replace")
+            xml = (self.lembar(nama) or b"").decode("utf-8", "replace")
             alamat = {f"{huruf_kolom(j)}{i + 1}": (i, j) for i, j in sel}
             ditemukan = set()
             for m in _SEL.finditer(xml):  # one pass over the sheet's cells
@@ -118,52 +135,65 @@ def _sel_persen(path: Path, kandidat: dict[str, set[tuple[int, int]]]) -> dict[s
                 if a.get("r") in alamat and int(a.get("s", "0")) in persen:
                     ditemukan.add(alamat[a["r"]])
             hasil[nama] = frozenset(ditemukan)
-    return hasil
+        return hasil
 
 
-def baca_cepat(path: Path) -> Lembaran:
+def _tidak_terbaca(path: Path, e: Exception) -> BerkasTidakValid:
+    return BerkasTidakValid(f"berkas '{path.name}' tidak dapat dibaca ({type(e).__name__})",
+                            saran="Buka dan simpan ulang berkas itu di Excel sebagai .xlsx.")
+
+
+def baca_cepat(data: bytes, path: Path) -> Lembaran:
     """The data sheets' saved values via python-calamine (number formats unknown: see :func:`baca_unit`)."""
+    import io
+
     from python_calamine import CalamineWorkbook
 
     try:
-        with open(path, "rb") as f:
-            wb = CalamineWorkbook.from_filelike(f)
-            nama = list(wb.sheet_names)
-            nilai: dict[str, list[list[Any]]] = {n: [] for n in nama}
-            for dicari in _LEMBAR:
-                n = cari_lembar(dicari, nama)
-                if n is None:
-                    continue
-                sheet = wb.get_sheet_by_name(n)
-                grid = [[None if v == "" else v for v in b] for b in sheet.to_python(skip_empty_area=False)]
-                for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
-                    for r in range(r0, min(r1 + 1, len(grid))):
-                        for c in range(c0, min(c1 + 1, len(grid[r]))):
-                            if (r, c) != (r0, c0) and r0 < len(grid) and c0 < len(grid[r0]):
-                                grid[r][c] = grid[r0][c0]
-                nilai[n] = grid
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        nama = list(wb.sheet_names)
+        nilai: dict[str, list[list[Any]]] = {n: [] for n in nama}
+        for dicari in _LEMBAR:
+            n = cari_lembar(dicari, nama)
+            if n is None:
+                continue
+            sheet = wb.get_sheet_by_name(n)
+            grid = [[None if v == "" else v for v in b] for b in sheet.to_python(skip_empty_area=False)]
+            for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
+                for r in range(r0, min(r1 + 1, len(grid))):
+                    for c in range(c0, min(c1 + 1, len(grid[r]))):
+                        if (r, c) != (r0, c0) and r0 < len(grid) and c0 < len(grid[r0]):
+                            grid[r][c] = grid[r0][c0]
+            nilai[n] = grid
     except Exception as e:  # calamine's own errors: not a workbook, encrypted, damaged
-        raise BerkasTidakValid(f"berkas '{path.name}' tidak dapat dibaca ({type(e).__name__})",
-                               saran="Buka dan simpan ulang berkas itu di Excel sebagai .xlsx.") from None
+        raise _tidak_terbaca(path, e) from None
     return Lembaran(nilai)
 
 
 def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     """The workbook read as ``iku-xl laporan`` reads it, parsed once in the common case.
 
-    A data sheet holding formulas or error values is read by the report's own (openpyxl)
-    reader. Otherwise, only when a % indicator holds a number in (0, 1.5] are those cells'
-    number formats looked up, and the workbook parsed again with the percent cells known."""
-    lembaran = baca_cepat(path)
-    if _ada_rumus_atau_galat(path, [n for n, g in lembaran.nilai.items() if g]):
-        from iku_xl.workbook.baca import buka, lembaran as lembaran_openpyxl
+    The file is read once; calamine and the XML checks share the bytes. A data sheet holding
+    formulas or error values is read by the report's own (openpyxl) reader. Otherwise, only
+    when a % indicator holds a number in (0, 1.5] are those cells' number formats looked up,
+    and the workbook parsed again with the percent cells known."""
+    data = path.read_bytes()
+    lembaran = baca_cepat(data, path)
+    try:
+        isi = _Zip(data)
+        rumus = isi.ada_rumus_atau_galat(n for n, g in lembaran.nilai.items() if g)
+    except Exception as e:  # calamine read it, so this is rare: a zip that is only half valid
+        raise _tidak_terbaca(path, e) from None
+    if rumus:
+        from iku_xl.workbook.baca import buka
+        from iku_xl.workbook.baca import lembaran as lembaran_openpyxl
 
         lembaran = lembaran_openpyxl(buka(path))  # the report's own reader, cell for cell
         return lembaran, baca_buku(lembaran)
     dibaca = baca_buku(lembaran)
     kandidat = sel_kecil(lembaran, baris_persen(dibaca[0]))
     if kandidat:
-        persen = _sel_persen(path, kandidat)
+        persen = isi.sel_persen(kandidat)
         if any(persen.values()):
             lembaran = Lembaran(lembaran.nilai, persen)
             dibaca = baca_buku(lembaran)
