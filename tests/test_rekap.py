@@ -180,3 +180,21 @@ def test_keputusan_sama_dengan_laporan(tmp_path, sel, ditolak):
         wb[lembar][ref].value = nilai
     wb.save(p)
     assert _sama_dengan_laporan(p, 2020, tmp_path) == ditolak
+
+
+@pytest.mark.parametrize(("unit", "tahun"), [("contoh_legok_2020.xlsx", 2020),
+                                             ("contoh_bantargebah_2024-2026.xlsx", 2025),
+                                             ("contoh_bantargebah_2024-2026.xlsx", 2026)])
+def test_tanpa_pembanding_baris_dan_masalah_sama(unit, tahun):
+    """The recap skips the report's comparison columns; everything else it gets is the report's."""
+    from dataclasses import replace
+
+    from iku_xl.core.tugas import hitung_tahun
+    from iku_xl.workbook.baca import buka, lembaran
+
+    lb = lembaran(buka(WORKBOOKS / unit))
+    lengkap, ringkas = hitung_tahun(lb, tahun), hitung_tahun(lb, tahun, pembanding=False)
+    assert ringkas.masalah == lengkap.masalah and len(ringkas.baris) == len(lengkap.baris) > 0
+    assert any(b.target_renstra is not None for b in lengkap.baris)
+    assert ringkas.baris == [replace(b, realisasi_lalu=None, target_renstra=None, tahun_renstra=None,
+                                     capaian_renstra=None) for b in lengkap.baris]

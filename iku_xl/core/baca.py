@@ -151,29 +151,50 @@ def _buka_tabel(data: LembarData, lembaran: Lembaran, p: _Pengumpul, wajib: bool
 
 
 def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p: _Pengumpul
-             ) -> list[tuple[int, str, dict[str, Any]]]:
-    """Parse every non-empty row below the header: (0-based row, kode, fields)."""
+             ) -> list[tuple[int, str, dict[str, Any], bool]]:
+    """Parse every non-empty row below the header: (0-based row, kode, fields, whether a cell
+    could not be parsed). The hot loop of reading a workbook: a recap runs it for every unit."""
     persen = lembaran.persen.get(tabel.lembar, frozenset())
-    # each column's parser looked up once per table, not once per cell
-    kolom = [(f, j, pengurai(data.kolom_dari(f).jenis), data.kolom_dari(f).jenis in ("angka", "target", "realisasi"))
-             for f, j in tabel.kolom.items()]
+    # each column's parser looked up once per table, not once per cell, and what it makes of
+    # an empty cell decided once (parsers are pure; a parser that rejects an empty cell is asked)
+    kolom = []
+    for f, j in tabel.kolom.items():
+        jenis = data.kolom_dari(f).jenis
+        urai = pengurai(jenis)
+        try:
+            kosong: Any = urai(None)
+        except DataTidakValid:
+            kosong = _TANYA
+        kolom.append((f, j, urai, jenis in ("angka", "target", "realisasi") and bool(persen), kosong))
+    indeks = [k[1] for k in kolom]
+    lebar = max(indeks) + 1
+    j_kode = tabel.kolom["kode"]
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
-        n = len(baris)
-        mentah = [(f, j, urai, angka, baris[j] if j < n else None) for f, j, urai, angka in kolom]
-        if all(adalah_kosong(m[4]) for m in mentah):
+        mentah = [baris[j] for j in indeks] if len(baris) >= lebar else \
+            [baris[j] if j < len(baris) else None for j in indeks]
+        if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
             continue
-        kode = teks_sel(baris[tabel.kolom["kode"]] if tabel.kolom["kode"] < n else None)
         nilai: dict[str, Any] = {}
-        for f, j, urai, angka, v in mentah:
+        gagal = False
+        for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
+            if v is None and kosong is not _TANYA:
+                nilai[f] = kosong
+                continue
             try:
                 nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
             except DataTidakValid as e:
-                p.dari(e, tabel.lembar, alamat(i, j), kode)
+                p.dari(e, tabel.lembar, alamat(i, j), teks_sel(baris[j_kode] if j_kode < len(baris) else None))
                 nilai[f] = _GAGAL
-        hasil.append((i, kode, nilai))
+                gagal = True
+        kode = nilai["kode"] if type(nilai["kode"]) is str else teks_sel(baris[j_kode] if j_kode < len(baris) else None)
+        hasil.append((i, kode, nilai, gagal))
     return hasil
+
+
+#: Marks a parser whose verdict on an empty cell must be asked cell by cell.
+_TANYA = object()
 
 
 class _Gagal:
@@ -230,20 +251,20 @@ def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator,
     hasil: list[Indikator] = []
     pertama: dict[str, int] = {}
     sasaran_atas = ""  # an empty Sasaran means "the same as above", as in merged IKU tables
-    for i, kode, nilai in _rekaman(INDIKATOR, tabel, grid, lembaran, p):
+    for i, kode, nilai, gagal in _rekaman(INDIKATOR, tabel, grid, lembaran, p):
         if nilai.get("sasaran") is _GAGAL:
             pass
         elif nilai.get("sasaran"):
             sasaran_atas = nilai["sasaran"]
         else:
             nilai["sasaran"] = sasaran_atas
-        sel_kode = alamat(i, tabel.kolom["kode"])
         if not kode:
-            p.galat("baris indikator tanpa kode", "Isi kode unik, mis. 1.1.", tabel.lembar, sel_kode)
+            p.galat("baris indikator tanpa kode", "Isi kode unik, mis. 1.1.", tabel.lembar,
+                    alamat(i, tabel.kolom["kode"]))
             continue
         if kode in pertama:
             p.galat(f"kode '{kode}' ganda (sudah dipakai di baris {pertama[kode] + 1})",
-                    "Beri setiap indikator kode yang berbeda.", tabel.lembar, sel_kode, kode)
+                    "Beri setiap indikator kode yang berbeda.", tabel.lembar, alamat(i, tabel.kolom["kode"]), kode)
             continue
         pertama[kode] = i
         for f, judul in (("sasaran", "Sasaran Strategis"), ("nama", "Indikator Kinerja")):
@@ -251,7 +272,7 @@ def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator,
                 p.galat(f"{judul} kosong", f"Isi {judul} untuk indikator ini"
                         + (" (Sasaran kosong berarti sama dengan baris di atasnya)" if f == "sasaran" else "")
                         + ".", tabel.lembar, alamat(i, tabel.kolom[f]), kode)
-        if any(v is _GAGAL for v in nilai.values()):
+        if gagal:
             continue
         isi = {k: v for k, v in nilai.items() if v is not None and k != "kode"}
         hasil.append(Indikator(kode=kode, **{"sasaran": "", "nama": "", **isi}, baris=i + 1))
@@ -267,25 +288,26 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
     tabel, grid = buka
     hasil = []
     pertama: dict[tuple[str, int], int] = {}
-    for i, kode, nilai in _rekaman(data, tabel, grid, lembaran, p):
-        sel_kode = alamat(i, tabel.kolom["kode"])
+    for i, kode, nilai, gagal in _rekaman(data, tabel, grid, lembaran, p):
         tahun = nilai.get("tahun")
         if not kode:
             p.galat("baris tanpa kode indikator", "Isi kode indikator dari lembar Indikator.",
-                    tabel.lembar, sel_kode)
+                    tabel.lembar, alamat(i, tabel.kolom["kode"]))
             continue
         if kode_ada and kode not in kode_ada:
             p.galat(f"kode '{kode}' tidak ada di lembar Indikator",
-                    "Perbaiki kode atau tambahkan indikatornya di lembar Indikator.", tabel.lembar, sel_kode, kode)
+                    "Perbaiki kode atau tambahkan indikatornya di lembar Indikator.", tabel.lembar,
+                    alamat(i, tabel.kolom["kode"]), kode)
             continue
         if tahun is None:
             p.galat("tahun kosong", "Isi tahun, mis. 2024.", tabel.lembar, alamat(i, tabel.kolom["tahun"]), kode)
             continue
-        if tahun is _GAGAL or any(v is _GAGAL for v in nilai.values()):
+        if gagal:
             continue
         if unik and (kode, tahun) in pertama:
             p.galat(f"{data.nama.lower()} {tahun} untuk kode '{kode}' ganda (sudah ada di baris "
-                    f"{pertama[(kode, tahun)] + 1})", "Hapus salah satu baris.", tabel.lembar, sel_kode, kode)
+                    f"{pertama[(kode, tahun)] + 1})", "Hapus salah satu baris.", tabel.lembar,
+                    alamat(i, tabel.kolom["kode"]), kode)
             continue
         pertama[(kode, tahun)] = i
         hasil.append(buat(kode, tahun, nilai, i + 1))
@@ -293,12 +315,11 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
 
 
 def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
-    tw = tuple(v.get(f"tw{i}") for i in range(1, 5))
-    return TargetIKU(kode, tahun, v.get("nilai"), tw, baris)
+    return TargetIKU(kode, tahun, v.get("nilai"), (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4")), baris)
 
 
 def _realisasi(kode: str, tahun: int, v: dict[str, Any], baris: int) -> RealisasiIKU:
-    tw = tuple(v.get(f"tw{i}") for i in range(1, 5))
+    tw = (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4"))
     return RealisasiIKU(kode, tahun, tw, v.get("tahunan"), v.get("pembilang"), v.get("penyebut"), baris)
 
 
@@ -340,7 +361,7 @@ BATAS_PECAHAN = 1.5
 
 
 def _kecil(v: object) -> bool:
-    return isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
+    return v is not None and isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
 
 
 def baris_persen(buku: BukuIKU) -> dict[str, set[int]]:
@@ -350,11 +371,13 @@ def baris_persen(buku: BukuIKU) -> dict[str, set[int]]:
 
     persen = {i.kode for i in buku.indikator if normal_satuan(i.satuan) == "%"}
     hasil: dict[str, set[int]] = {}
-    for nama, rekaman in ((TARGET.nama, [(t, (t.nilai, *t.tw)) for t in buku.target]),
-                          (REALISASI.nama, [(r, (*r.tw, r.tahunan, r.pembilang, r.penyebut))
-                                            for r in buku.realisasi])):
-        for rek, nilai in rekaman:
-            if rek.kode in persen and rek.baris and any(_kecil(v) for v in nilai):
+    if not persen:
+        return hasil
+    for nama, rekaman in ((TARGET.nama, ((t, t.nilai, *t.tw) for t in buku.target if t.kode in persen)),
+                          (REALISASI.nama, ((r, *r.tw, r.tahunan, r.pembilang, r.penyebut)
+                                            for r in buku.realisasi if r.kode in persen))):
+        for rek, *nilai in rekaman:
+            if rek.baris and any(map(_kecil, nilai)):
                 hasil.setdefault(nama, set()).add(rek.baris - 1)
     return hasil
 

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, Masalah
 from iku_xl.core.konsolidasi import realisasi_rasio, realisasi_tahunan
@@ -87,8 +89,10 @@ def target_renstra(buku: BukuIKU, kode: str) -> tuple[int | None, Target | None]
     return tahun, (t.nilai if t else None)
 
 
-def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala) -> tuple[BarisIKU, list[Masalah]]:
-    """One indicator's row for one year."""
+def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala, *,
+                 pembanding: bool = True) -> tuple[BarisIKU, list[Masalah]]:
+    """One indicator's row for one year; with ``pembanding`` also the report's comparison columns
+    (last year's realisasi, the Renstra target and its capaian), which raise no problem of their own."""
     masalah: list[Masalah] = []
     metode = ind.metode_negatif or buku.profil.metode_negatif
     t_rek = buku.target_dari(ind.kode, tahun)
@@ -107,6 +111,9 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala) -> tup
     for p in capaian.peringatan:
         masalah.append(Masalah("peringatan", f"{p} (target {teks_angka(target)}, realisasi {teks_angka(realisasi)})",
                                "Periksa target dan realisasi.", TARGET.nama, None, ind.kode))
+    baris = BarisIKU(ind, tahun, target, realisasi, capaian, predikat(capaian.nilai, skala))
+    if not pembanding:
+        return baris, masalah
     lalu = buku.realisasi_dari(ind.kode, tahun - 1)
     realisasi_lalu = realisasi_dari(lalu, ind)[0] if lalu else None
     tahun_r, target_r = target_renstra(buku, ind.kode)
@@ -116,18 +123,18 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala) -> tup
             capaian_r = rinci_capaian(target_r, realisasi, ind.polaritas, metode).nilai
         except DataTidakValid:
             capaian_r = None  # already reported for the year's own target
-    baris = BarisIKU(ind, tahun, target, realisasi, capaian, predikat(capaian.nilai, skala),
-                     realisasi_lalu, target_r, tahun_r, capaian_r)
-    return baris, masalah
+    return replace(baris, realisasi_lalu=realisasi_lalu, target_renstra=target_r, tahun_renstra=tahun_r,
+                   capaian_renstra=capaian_r), masalah
 
 
-def hitung_buku(buku: BukuIKU, tahun: int) -> tuple[list[BarisIKU], list[Masalah]]:
-    """Every indicator's row for ``tahun``, in sheet order, with the problems found."""
+def hitung_buku(buku: BukuIKU, tahun: int, *, pembanding: bool = True) -> tuple[list[BarisIKU], list[Masalah]]:
+    """Every indicator's row for ``tahun``, in sheet order, with the problems found (the same
+    with or without the comparison columns: see :func:`hitung_baris`)."""
     skala = pilih_skala(buku.profil.skala, buku.skala_kustom)
     hasil: list[BarisIKU] = []
     masalah: list[Masalah] = []
     for ind in buku.indikator:
-        baris, m = hitung_baris(buku, ind, tahun, skala)
+        baris, m = hitung_baris(buku, ind, tahun, skala, pembanding=pembanding)
         hasil.append(baris)
         masalah += m
     return hasil, masalah

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Union
 
 #: Grade scales: an ordinal for every grade (DOMAIN.md section 2, "Grade targets").
@@ -177,10 +178,21 @@ class BukuIKU:
     program: tuple[ProgramIKU, ...] = ()
 
     def target_dari(self, kode: str, tahun: int) -> TargetIKU | None:
-        return next((t for t in self.target if t.kode == kode and t.tahun == tahun), None)
+        return self._per_kode_tahun[0].get((kode, tahun))
 
     def realisasi_dari(self, kode: str, tahun: int) -> RealisasiIKU | None:
-        return next((r for r in self.realisasi if r.kode == kode and r.tahun == tahun), None)
+        return self._per_kode_tahun[1].get((kode, tahun))
+
+    @cached_property
+    def _per_kode_tahun(self) -> tuple[dict[tuple[str, int], TargetIKU], dict[tuple[str, int], RealisasiIKU]]:
+        """Targets and realisasi by (kode, tahun), the first of each pair as the sheet lists it."""
+        target: dict[tuple[str, int], TargetIKU] = {}
+        for t in self.target:
+            target.setdefault((t.kode, t.tahun), t)
+        realisasi: dict[tuple[str, int], RealisasiIKU] = {}
+        for r in self.realisasi:
+            realisasi.setdefault((r.kode, r.tahun), r)
+        return target, realisasi
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,8 @@ def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
     >>> parse_target("83,5")
     83.5
     """
+    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # a finite number: the common case
+        return nilai
     if type(nilai) is float:
         return parse_angka(nilai, persen=persen)
     huruf = parse_huruf(nilai)
@@ -223,6 +225,8 @@ def parse_realisasi(nilai: object, *, persen: bool = False) -> Realisasi | None:
     >>> parse_realisasi("BB")
     NilaiHuruf(huruf='BB', jenis='akip')
     """
+    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # a finite number: the common case
+        return nilai
     if type(nilai) is float:
         return parse_angka(nilai, persen=persen)
     huruf = parse_huruf(nilai)
@@ -293,6 +297,8 @@ def parse_tahun(nilai: object) -> int | None:
     >>> parse_tahun("2024")
     2024
     """
+    if type(nilai) is float and nilai.is_integer() and 1900 <= nilai <= 2200:  # the common case
+        return int(nilai)
     if adalah_kosong(nilai):
         return None
     try:
@@ -350,8 +356,11 @@ def parse_teks(nilai: object) -> str:
     Traceback (most recent call last):
     iku_xl.core.errors.DataTidakValid: berisi galat Excel #N/A. Perbaiki rumus di sel ini atau isi teksnya langsung.
     """
-    if type(nilai) is not str or nilai.lstrip()[:1] == "#":  # plain text is the common case
-        _tolak_rumus_atau_galat(nilai, "teksnya")
+    if type(nilai) is str:  # plain text, the common case (a RumusTanpaNilai is a subclass)
+        teks = nilai.replace("\u00a0", " ").strip()
+        if teks[:1] != "#":
+            return teks
+    _tolak_rumus_atau_galat(nilai, "teksnya")
     return teks_sel(nilai)
 
 

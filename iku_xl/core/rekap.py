@@ -71,7 +71,7 @@ def rekap_unit(lembaran: Lembaran, tahun: int, berkas: str,
     ``dibaca`` is ``baca_buku(lembaran)`` when the reader already parsed it."""
     from iku_xl.core.predikat import pilih_skala
 
-    hasil = hitung_tahun(lembaran, tahun, dibaca)
+    hasil = hitung_tahun(lembaran, tahun, dibaca, pembanding=False)  # the recap shows the year only
     if not hasil.baris or hasil.buku is None:
         galat = [str(m) for m in hasil.masalah if m.tingkat == "galat"] if ada_galat(hasil.masalah) else []
         return HasilUnit(berkas, galat=tuple(galat) or ("tidak ada indikator untuk direkap",))

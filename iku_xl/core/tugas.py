@@ -34,13 +34,14 @@ class Rencana:
 
 
 def hitung_tahun(lembaran: Lembaran, tahun: int | None,
-                 dibaca: tuple[BukuIKU, list[Masalah]] | None = None) -> Rencana:
+                 dibaca: tuple[BukuIKU, list[Masalah]] | None = None, *, pembanding: bool = True) -> Rencana:
     """Read the workbook and compute ``tahun`` (default: Tahun Laporan in Profil).
 
     The result has no sheets yet; it is blocked (``baris`` empty, a galat among the
     problems) by any galat in reading the workbook or in the year's numbers, and
     when the year has no target at all. ``dibaca`` is ``baca_buku(lembaran)`` when the
-    caller already has it.
+    caller already has it; ``pembanding=False`` leaves out the report's comparison columns
+    (see :func:`~iku_xl.core.hitung.hitung_baris`: the rows and problems are otherwise the same).
     """
     buku, masalah = dibaca if dibaca is not None else baca_buku(lembaran)
     masalah = list(masalah)
@@ -64,7 +65,7 @@ def hitung_tahun(lembaran: Lembaran, tahun: int | None,
                                + (f", atau pilih tahun yang ada: {', '.join(map(str, ada))}." if ada else "."),
                                TARGET.nama))
         return Rencana((), urutkan(masalah), buku=buku)
-    baris, m = hitung_buku(buku, tahun)
+    baris, m = hitung_buku(buku, tahun, pembanding=pembanding)
     masalah += m
     for b in baris:
         if b.target is None:
