@@ -11,7 +11,7 @@ import pytest
 from iku_xl.cli import main
 from iku_xl.core.laporan import rata_rata_capaian
 from iku_xl.workbook.proses import buat_laporan
-from iku_xl.workbook.rekap import MIN_PARALEL, rekap
+from iku_xl.workbook.rekap import MIN_PARALEL, mungkin_rumus_atau_galat, rekap
 from tests.conftest import WAKTU, WORKBOOKS
 
 pytest.importorskip("python_calamine")
@@ -198,3 +198,27 @@ def test_tanpa_pembanding_baris_dan_masalah_sama(unit, tahun):
     assert any(b.target_renstra is not None for b in lengkap.baris)
     assert ringkas.baris == [replace(b, realisasi_lalu=None, target_renstra=None, tahun_renstra=None,
                                      capaian_renstra=None) for b in lengkap.baris]
+
+
+_SEL = b'<c r="A2" t="inlineStr"><is><t>Persentase fasilitas efektif</t></is></c>'
+
+
+@pytest.mark.parametrize(("isi", "diharapkan"), [
+    (_SEL + b'<c r="B2"><f>A2*100</f><v>5</v></c>', True),  # Excel
+    (_SEL + b'<c r="B2" s="0" t="n"><f aca="false">1/0</f><v>#DIV/0!</v></c>', True),  # LibreOffice
+    (_SEL + b'<c r="C3"><f t="shared" si="0"/><v>2</v></c>', True),  # a shared formula's child
+    (_SEL + b'<c r="B2"><f>A2*100</f><v></v></c>', True),  # openpyxl: never calculated
+    (_SEL + b'<c r="B2" t="e"><v>#N/A</v></c>', True),  # an error pasted as a value
+    (_SEL + b'<c r="B2" t="n"><v>92.5</v></c><c r="C2" s="11" t="n" />', False),
+])
+def test_rumus_dan_galat_dikenali_di_xml_lembar(isi, diharapkan):
+    """The fast check that sends a workbook to the exact reader: it may raise false alarms, never miss."""
+    xml = (b'<worksheet><sheetData><row r="2">' + isi + b'</row></sheetData>'
+           b'<dataValidations count="1"><dataValidation sqref="E4:E50"><formula1>"positif,negatif"</formula1>'
+           b'</dataValidation></dataValidations><extLst><ext><x14:dataValidations><x14:dataValidation>'
+           b'<x14:formula1><xm:f>Profil!$A$1:$A$5</xm:f></x14:formula1></x14:dataValidation>'
+           b'</x14:dataValidations></ext></extLst></worksheet>')
+    assert mungkin_rumus_atau_galat(xml) is diharapkan
+    awalan = xml.replace(b"<sheetData", b"<x:sheetData").replace(b"</sheetData", b"</x:sheetData") \
+        .replace(b"<f", b"<x:f").replace(b"</f>", b"</x:f>")
+    assert mungkin_rumus_atau_galat(awalan) is diharapkan

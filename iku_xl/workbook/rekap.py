@@ -73,6 +73,39 @@ def _atribut(tag: str) -> dict[str, str]:
     return dict(_ATRIBUT.findall(tag))
 
 
+def mungkin_rumus_atau_galat(xml: bytes) -> bool:
+    """Might this sheet XML hold a formula or an error value? Calamine reads an error cell, and a
+    formula whose result was never saved, as empty; the report reads them as what they are.
+
+    Looks only inside ``sheetData`` (data validations' ``<formula1>`` are outside it): an error
+    value always holds ``#`` (``<v>#DIV/0!</v>``) and a formula is an ``f`` element. Both are
+    single-byte searches (memchr), microseconds a sheet; an ``f`` found is checked to be a tag.
+    A ``#`` in inline text is a false alarm: that workbook is then read by the exact, slower
+    reader, never wrongly.
+
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>')
+    True
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData>')
+    True
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>'
+    ...                          b'<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation>'
+    ...                          b'</dataValidations>')
+    False
+    """
+    awal = max(xml.find(b"sheetData"), 0)
+    akhir = xml.rfind(b"sheetData>")
+    if akhir < awal:
+        akhir = len(xml)
+    if xml.find(b"#", awal, akhir) != -1:
+        return True
+    i = xml.find(b"f", awal, akhir)
+    while i != -1:
+        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
+            return True
+        i = xml.find(b"f", i + 1, akhir)
+    return False
+
+
 class _Zip:
     """The workbook's parts, from the bytes already read for calamine: for the two things calamine
     cannot say (formulas and error values, number formats). Plain scanning of the few tags needed,
@@ -102,18 +135,8 @@ class _Zip:
         return self.zip.read(bagian) if bagian else None
 
     def ada_rumus_atau_galat(self, lembar: Iterable[str]) -> bool:
-        """Does a sheet hold a formula or an error value? Calamine reads an error cell, and a
-        formula whose result was never saved, as empty; the report reads them as what they are.
-
-        ``f>`` ends every formula element (``<f>``, ``</f>``, ``</x:f>``; a shared formula's
-        ``<f .../>`` children always come with their master's ``</f>``) and no other tag of a
-        sheet; text never holds a bare ``>``. Two substring tests: fast, where a pattern over
-        the whole sheet is not."""
-        for nama in lembar:
-            xml = self.lembar(nama)
-            if xml is not None and (b"f>" in xml or b't="e"' in xml):
-                return True
-        return False
+        """Might one of these sheets hold a formula or an error value (:func:`mungkin_rumus_atau_galat`)?"""
+        return any(xml is not None and mungkin_rumus_atau_galat(xml) for xml in map(self.lembar, lembar))
 
     def sel_persen(self, kandidat: dict[str, set[tuple[int, int]]]) -> dict[str, frozenset[tuple[int, int]]]:
         """Which candidate cells are formatted as percent: the cell's style index, the style's
@@ -339,11 +362,11 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
     for k, judul in enumerate(kepala):
         ws.write(2, k, judul, f_kepala)
         ws.set_column(k, k, 28 if k in (0, len(kepala) - 1) else 12)
+    tulis = _penulis(ws, [f_teks, f_angka, f_capaian, *(f_angka for _ in label), f_angka, f_teks])
     for r, u in enumerate(ringkasan, start=3):
         n = dict(u.per_predikat)
-        isi = [u.unit, u.jumlah_indikator, u.rata_rata, *(n.get(lb, 0) for lb in label), u.tanpa_realisasi, u.berkas]
-        for k, v in enumerate(isi):
-            ws.write(r, k, v, f_capaian if k == 2 else (f_teks if isinstance(v, str) else f_angka))
+        tulis(r, (u.unit, u.jumlah_indikator, u.rata_rata, *(n.get(lb, 0) for lb in label), u.tanpa_realisasi,
+                  u.berkas))
     ws.freeze_panes(3, 1)
     urut = peringkat(ringkasan)
     pk.write(0, 0, f"PERINGKAT UNIT MENURUT RATA-RATA CAPAIAN IKU TAHUN {tahun}", f_judul)
@@ -351,11 +374,9 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
                                         ("Jumlah Indikator", 12))):
         pk.write(2, k, judul, f_kepala)
         pk.set_column(k, k, lebar)
+    tulis = _penulis(pk, [f_angka, f_teks, f_capaian, f_angka])
     for r, u in enumerate(urut, start=3):
-        pk.write(r, 0, r - 2, f_angka)
-        pk.write(r, 1, u.unit, f_teks)
-        pk.write(r, 2, u.rata_rata, f_capaian)
-        pk.write(r, 3, u.jumlah_indikator, f_angka)
+        tulis(r, (r - 2, u.unit, u.rata_rata, u.jumlah_indikator))
     if urut:
         n = min(len(urut), 30)  # the chart shows the top 30; the table lists everyone
         chart = wb.add_chart({"type": "bar"})
