@@ -22,6 +22,8 @@ against the floor of merely reading every cell with python-calamine (issue 5).
    (c) floor    : ``CalamineWorkbook.from_path(p)`` and ``to_python()`` of every sheet, one
                   process, nothing else; also with K processes, for reference only, as the
                   recap uses every core.
+   For reference, where the recap's time goes: the recap's reading and computing alone
+   (``hasil_berurutan``, K processes, every unit read and computed, nothing written).
    Times exclude interpreter start-up and importing the module each part calls; imports
    made lazily inside the call are counted. With ``--ulang R`` the parts run R times,
    interleaved; the median is reported, and the largest peak memory.
@@ -500,6 +502,15 @@ def jalankan_bagian(args: argparse.Namespace) -> None:
             hasil = rekap(sumber, TAHUN, Path(tmp) / "rekap.xlsx", proses=proses)
             detik = time.perf_counter() - mulai
             info: dict[str, Any] = {"hasil": list(hasil), "ukuran_keluaran": (Path(tmp) / "rekap.xlsx").stat().st_size}
+    elif args.bagian == "baca-hitung":
+        from iku_xl.workbook.rekap import hasil_berurutan, kumpulkan
+
+        mulai = time.perf_counter()
+        with hasil_berurutan(kumpulkan([folder] if not args.jumlah else berkas), TAHUN, proses) as hasil:
+            for _ in hasil:  # every unit read and computed as the recap does; nothing written
+                pass
+        detik = time.perf_counter() - mulai
+        info = {}
     elif args.bagian in ("lantai", "lantai-k"):
         import python_calamine  # noqa: F401  (the import is not the floor)
 
@@ -593,7 +604,7 @@ def main(argv: list[str] | None = None) -> None:
                    help="time the baseline on a fixed random sample of this many files (0: all; default 200)")
     p.add_argument("--cek-memori", action="store_true",
                    help="also recap the first N/5 files and compare the peak memory with N")
-    p.add_argument("--bagian", choices=("lantai", "lantai-k", "rekap", "baseline"), help=argparse.SUPPRESS)
+    p.add_argument("--bagian", choices=("lantai", "lantai-k", "rekap", "baseline", "baca-hitung"), help=argparse.SUPPRESS)
     p.add_argument("--jumlah", type=int, default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.folder is None:
@@ -612,7 +623,8 @@ def main(argv: list[str] | None = None) -> None:
     n_base = min(n, args.sampel) if args.sampel > 0 else n
 
     sibuk_awal, anak_awal, jam_awal = _cpu_sibuk(), _cpu_anak(), time.perf_counter()
-    ukur: dict[str, list[dict[str, Any]]] = {b: [] for b in ("lantai", "lantai-k", "rekap", "baseline")}
+    ukur: dict[str, list[dict[str, Any]]] = {b: [] for b in ("lantai", "lantai-k", "rekap", "baseline",
+                                                             "baca-hitung")}
     for _ in range(args.ulang):
         for bagian, hasil in ukur.items():
             hasil.append(_ukur(args, bagian))
@@ -630,6 +642,7 @@ def main(argv: list[str] | None = None) -> None:
         return max(h["rss"] for h in hasil), max(h["rss_anak"] for h in hasil)
 
     ms_lantai, ms_lantai_k, ms_rekap, ms_base = ms("lantai"), ms("lantai-k"), ms("rekap"), ms("baseline")
+    ms_baca = ms("baca-hitung")
     berkas, direkap, bermasalah = ukur["rekap"][0]["hasil"]
     ukuran = statistics.mean(u["ukuran"] for u in unit) / 1024
     print(f"mesin              : {inti} inti (os.cpu_count), Python {platform.python_version()}, "
@@ -644,7 +657,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"hasil rekap        : {berkas} berkas, {direkap} unit direkap, {bermasalah} bermasalah")
     print(f"waktu per buku kerja (median {args.ulang} kali; tanpa start-up Python):")
     baris = (("(a) rekap", f"{k} proses", ms_rekap), ("(b) baseline pandas/openpyxl", "1 proses", ms_base),
-             ("(c) lantai calamine", "1 proses", ms_lantai), ("    lantai calamine", f"{k} proses, acuan", ms_lantai_k))
+             ("(c) lantai calamine", "1 proses", ms_lantai), ("    lantai calamine", f"{k} proses, acuan", ms_lantai_k),
+             ("    rekap tanpa menulis", f"{k} proses, acuan", ms_baca))
     for label, keterangan, nilai in baris:
         catatan = (f"sampel {n_base} dari {n}, diekstrapolasi: ~{nilai * n / 1000:.0f} s untuk {n}"
                    if label.startswith("(b)") and n_base < n else f"total {nilai * n / 1000:.2f} s")
@@ -653,13 +667,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"rasio baseline/rekap            : {r_base:6.2f}  (sasaran >= 10 : {_ya(r_base >= 10)})")
     print(f"rasio rekap/lantai              : {r_lantai:6.2f}  (sasaran <= 1,5: {_ya(r_lantai <= 1.5)})")
     print(f"rasio rekap/lantai {k} proses     : {r_lantai_k:6.2f}  (acuan saja)")
+    print(f"rasio rekap tanpa menulis/lantai: {ms_baca / ms_lantai:6.2f}  (acuan saja: membaca dan menghitung setiap "
+          f"unit seperti rekap, tanpa menulis buku rekap)")
     if sibuk_awal is not None and sibuk_akhir is not None:
         lain = max(0.0, (sibuk_akhir - sibuk_awal) - (anak_akhir - anak_awal)) / ((jam_akhir - jam_awal) * inti)
         print(f"CPU dipakai proses lain selama pengukuran: {lain:.0%} dari {inti} inti"
               + ("  (PERHATIAN: mesin tidak diam, angka di atas terganggu; ulangi saat mesin diam)"
                  if lain > 0.1 else ""))
     print("puncak memori (proses induk / pekerja terbesar):")
-    for (label, keterangan, _), bagian in zip(baris, ("rekap", "baseline", "lantai", "lantai-k")):
+    for (label, keterangan, _), bagian in zip(baris, ("rekap", "baseline", "lantai", "lantai-k", "baca-hitung")):
         induk, anak = puncak(ukur[bagian])
         print(f"  {label + ', ' + keterangan:42s}: {_mib(induk)} / " + (_mib(anak) if anak else "     -"))
     if kecil is None:

@@ -102,7 +102,7 @@ def test_satu_putaran_penuh(bench, unit, capsys):
     keluar = capsys.readouterr().out
     assert f"{N} berkas, {N} unit direkap, 0 bermasalah" in keluar
     for label in ("(a) rekap", "(b) baseline", "(c) lantai calamine, 1 proses", "rasio baseline/rekap",
-                  "rasio rekap/lantai", "puncak memori", "memori tidak tumbuh dengan N:", "inti"):
+                  "rasio rekap/lantai", "rekap tanpa menulis", "puncak memori", "memori tidak tumbuh dengan N:", "inti"):
         assert label in keluar
 
 

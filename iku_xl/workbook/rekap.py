@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -235,17 +236,19 @@ def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
         return HasilUnit(path.name, galat=(f"berkas tidak dapat diproses ({type(e).__name__}: {e})",))
 
 
-def hasil_berurutan(berkas: Sequence[Path], tahun: int, proses: int | None = None) -> Iterator[HasilUnit]:
-    """Each workbook's result, in input order, using every core for large runs."""
+@contextmanager
+def hasil_berurutan(berkas: Sequence[Path], tahun: int, proses: int | None = None) -> Iterator[Iterator[HasilUnit]]:
+    """Each workbook's result, in input order, using every core for large runs. The workers
+    start on entering, so the caller prepares its output while they read."""
     tugas = [(str(p), tahun) for p in berkas]
     proses = proses or os.cpu_count() or 1
     if proses < 2 or len(tugas) < MIN_PARALEL:
-        yield from map(proses_berkas, tugas)
+        yield map(proses_berkas, tugas)
         return
     import multiprocessing
 
     with multiprocessing.Pool(proses) as pool:
-        yield from pool.imap(proses_berkas, tugas, chunksize=max(1, min(32, len(tugas) // (proses * 8))))
+        yield pool.imap(proses_berkas, tugas, chunksize=max(1, min(32, len(tugas) // (proses * 8))))
 
 
 def _format(wb: Any, g: Gaya, nf: str | None = None) -> Any:
@@ -402,7 +405,8 @@ def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, prose
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
     bar = _Kemajuan(len(berkas), kemajuan)
-    unit, bermasalah = tulis_rekap(hasil_berurutan(berkas, tahun, proses), tujuan, tahun, lambda h: bar.maju())
+    with hasil_berurutan(berkas, tahun, proses) as hasil:
+        unit, bermasalah = tulis_rekap(hasil, tujuan, tahun, lambda h: bar.maju())
     return len(berkas), unit, bermasalah
 
 
