@@ -274,3 +274,33 @@ def _berurutan(cari: list[str], kata: list[str]) -> bool:
     """
     sisa = iter(kata)
     return all(k in sisa for k in cari)
+
+
+def test_rekap_sama_dengan_laporan_pada_buku_simpanan_libreoffice(tmp_path: Path) -> None:
+    """Workbooks as a colleague on LibreOffice saves them (shared strings, LibreOffice's own XML,
+    formulas with their results saved): the recap still agrees with each unit's report, and
+    only a workbook that holds formulas or error values goes to the exact, slower reader."""
+    import zipfile
+
+    from iku_xl.workbook.rekap import _Zip, _LEMBAR
+    from tests.test_rekap import _sama_dengan_laporan
+
+    _wajib_soffice()
+    sel = {"bersih": {}, "rumus": {"Realisasi!G6": "=45.45*1"}, "galat": {"Realisasi!G6": "=1/0"}}
+    sumber = []
+    for nama, ubah in sel.items():
+        wb = openpyxl.load_workbook(WORKBOOKS / "contoh_legok_2020.xlsx")
+        for alamat, nilai in ubah.items():
+            lembar, ref = alamat.split("!")
+            wb[lembar][ref].value = nilai
+        wb.save(tmp_path / f"{nama}.xlsx")
+        sumber.append(tmp_path / f"{nama}.xlsx")
+    disimpan = dict(zip(sel, konversi(sumber, tmp_path / "lo", ".xlsx")))
+    for nama, p in disimpan.items():
+        with zipfile.ZipFile(p) as z:
+            assert "xl/sharedStrings.xml" in z.namelist()
+        perlu_pembaca_lengkap = _Zip(p.read_bytes()).ada_rumus_atau_galat(_LEMBAR)
+        assert perlu_pembaca_lengkap is (nama != "bersih"), nama
+        folder = tmp_path / nama
+        folder.mkdir()
+        assert _sama_dengan_laporan(p, 2020, folder) is (nama == "galat"), nama

@@ -123,6 +123,7 @@ class _Zip:
         """A sheet's XML, by its name in the workbook (from workbook.xml and its relationships)."""
         if self._bagian is None:
             from posixpath import normpath
+            from xml.sax.saxutils import unescape
 
             relasi = {a.get("Id"): a.get("Target", "") for a in map(_atribut, re.findall(
                 r"<(?:\w+:)?Relationship\b[^>]*>", self.zip.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))}
@@ -130,8 +131,8 @@ class _Zip:
             for a in map(_atribut, re.findall(r"<(?:\w+:)?sheet\b[^>]*>",
                                               self.zip.read("xl/workbook.xml").decode("utf-8", "replace"))):
                 target = relasi.get(a.get("r:id", ""), "")
-                self._bagian[a.get("name", "")] = target.lstrip("/") if target.startswith("/") \
-                    else normpath("xl/" + target)
+                nama_lembar = unescape(a.get("name", ""), {"&quot;": '"', "&apos;": "'"})  # as calamine names it
+                self._bagian[nama_lembar] = target.lstrip("/") if target.startswith("/") else normpath("xl/" + target)
         bagian = self._bagian.get(nama)
         return self.zip.read(bagian) if bagian else None
 
