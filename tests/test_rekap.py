@@ -108,6 +108,8 @@ def test_peringkat_dan_grafik(folder, tmp_path):
     assert [c.value for c in wb["Peringkat"][4]][:4] == [1, "KECAMATAN LEGOK", pytest.approx(110.6255555555556),
                                                          10]
     assert len(wb["Peringkat"]._charts) == 1
+    # headers wrapped in narrow columns ("Rata-rata Capaian (%)") get two lines, not clipped
+    assert wb["Ringkasan Unit"].row_dimensions[3].height == wb["Peringkat"].row_dimensions[3].height == 30
 
 
 def test_perintah_rekap(folder, tmp_path, capsys):

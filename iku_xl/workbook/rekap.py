@@ -348,6 +348,10 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
     return len(ringkasan), r_gagal - 4
 
 
+#: Header rows of the summary and the ranking: two lines, for headers wrapped in narrow columns.
+_TINGGI_KEPALA = 30
+
+
 def _cetak(ws: Any, baris_kepala: int) -> None:
     """A4 landscape, one page wide, the header row repeated on every page."""
     ws.set_paper(9)
@@ -362,6 +366,7 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
     f_judul, f_kepala, f_teks, f_angka, f_capaian = f
     label = label_predikat(ringkasan)
     ws.write(0, 0, f"RINGKASAN PER UNIT TAHUN {tahun}", f_judul)
+    ws.set_row(2, _TINGGI_KEPALA)  # before the row is written: constant-memory mode
     kepala = ["Unit", "Jumlah Indikator", "Rata-rata Capaian (%)", *label, "Tanpa Realisasi", "Berkas"]
     for k, judul in enumerate(kepala):
         ws.write(2, k, judul, f_kepala)
@@ -374,6 +379,7 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
     ws.freeze_panes(3, 1)
     urut = peringkat(ringkasan)
     pk.write(0, 0, f"PERINGKAT UNIT MENURUT RATA-RATA CAPAIAN IKU TAHUN {tahun}", f_judul)
+    pk.set_row(2, _TINGGI_KEPALA)
     for k, (judul, lebar) in enumerate((("Peringkat", 10), ("Unit", 32), ("Rata-rata Capaian (%)", 14),
                                         ("Jumlah Indikator", 12))):
         pk.write(2, k, judul, f_kepala)
