@@ -168,7 +168,7 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
         kolom.append((f, j, urai, jenis in ("angka", "target", "realisasi") and bool(persen), kosong))
     indeks = [k[1] for k in kolom]
     lebar = max(indeks) + 1
-    j_kode = tabel.kolom["kode"]
+    i_kode = indeks.index(tabel.kolom["kode"])
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
@@ -176,6 +176,7 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
             [baris[j] if j < len(baris) else None for j in indeks]
         if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
             continue
+        kode = teks_sel(mentah[i_kode])
         nilai: dict[str, Any] = {}
         gagal = False
         for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
@@ -185,10 +186,9 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
             try:
                 nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
             except DataTidakValid as e:
-                p.dari(e, tabel.lembar, alamat(i, j), teks_sel(baris[j_kode] if j_kode < len(baris) else None))
+                p.dari(e, tabel.lembar, alamat(i, j), kode)
                 nilai[f] = _GAGAL
                 gagal = True
-        kode = nilai["kode"] if type(nilai["kode"]) is str else teks_sel(baris[j_kode] if j_kode < len(baris) else None)
         hasil.append((i, kode, nilai, gagal))
     return hasil
 
@@ -361,7 +361,7 @@ BATAS_PECAHAN = 1.5
 
 
 def _kecil(v: object) -> bool:
-    return v is not None and isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
+    return isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
 
 
 def baris_persen(buku: BukuIKU) -> dict[str, set[int]]:

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, Masalah
 from iku_xl.core.konsolidasi import realisasi_rasio, realisasi_tahunan
@@ -111,20 +109,19 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala, *,
     for p in capaian.peringatan:
         masalah.append(Masalah("peringatan", f"{p} (target {teks_angka(target)}, realisasi {teks_angka(realisasi)})",
                                "Periksa target dan realisasi.", TARGET.nama, None, ind.kode))
-    baris = BarisIKU(ind, tahun, target, realisasi, capaian, predikat(capaian.nilai, skala))
-    if not pembanding:
-        return baris, masalah
-    lalu = buku.realisasi_dari(ind.kode, tahun - 1)
-    realisasi_lalu = realisasi_dari(lalu, ind)[0] if lalu else None
-    tahun_r, target_r = target_renstra(buku, ind.kode)
-    capaian_r = None
-    if target_r is not None and realisasi is not None:
-        try:
-            capaian_r = rinci_capaian(target_r, realisasi, ind.polaritas, metode).nilai
-        except DataTidakValid:
-            capaian_r = None  # already reported for the year's own target
-    return replace(baris, realisasi_lalu=realisasi_lalu, target_renstra=target_r, tahun_renstra=tahun_r,
-                   capaian_renstra=capaian_r), masalah
+    realisasi_lalu = target_r = tahun_r = capaian_r = None
+    if pembanding:
+        lalu = buku.realisasi_dari(ind.kode, tahun - 1)
+        realisasi_lalu = realisasi_dari(lalu, ind)[0] if lalu else None
+        tahun_r, target_r = target_renstra(buku, ind.kode)
+        if target_r is not None and realisasi is not None:
+            try:
+                capaian_r = rinci_capaian(target_r, realisasi, ind.polaritas, metode).nilai
+            except DataTidakValid:
+                capaian_r = None  # already reported for the year's own target
+    baris = BarisIKU(ind, tahun, target, realisasi, capaian, predikat(capaian.nilai, skala),
+                     realisasi_lalu, target_r, tahun_r, capaian_r)
+    return baris, masalah
 
 
 def hitung_buku(buku: BukuIKU, tahun: int, *, pembanding: bool = True) -> tuple[list[BarisIKU], list[Masalah]]:

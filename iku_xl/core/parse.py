@@ -153,7 +153,7 @@ def parse_angka(nilai: object, *, persen: bool = False) -> float | None:
     ``persen=True`` says the cell is formatted as percent in the workbook, so
     a stored 0.9 means 90.
     """
-    if type(nilai) is float and nilai == nilai and abs(nilai) != math.inf:  # fast path: a plain number
+    if type(nilai) is float and nilai - nilai == 0.0:  # fast path: a finite number (NaN and inf fail this)
         return _kali_100(nilai) if persen else nilai
     if adalah_kosong(nilai):
         return None
@@ -200,7 +200,7 @@ def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
     >>> parse_target("83,5")
     83.5
     """
-    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # a finite number: the common case
+    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # as parse_angka's fast path, one call fewer
         return nilai
     if type(nilai) is float:
         return parse_angka(nilai, persen=persen)
@@ -225,7 +225,7 @@ def parse_realisasi(nilai: object, *, persen: bool = False) -> Realisasi | None:
     >>> parse_realisasi("BB")
     NilaiHuruf(huruf='BB', jenis='akip')
     """
-    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # a finite number: the common case
+    if type(nilai) is float and nilai - nilai == 0.0 and not persen:  # as parse_angka's fast path, one call fewer
         return nilai
     if type(nilai) is float:
         return parse_angka(nilai, persen=persen)
@@ -357,7 +357,7 @@ def parse_teks(nilai: object) -> str:
     iku_xl.core.errors.DataTidakValid: berisi galat Excel #N/A. Perbaiki rumus di sel ini atau isi teksnya langsung.
     """
     if type(nilai) is str:  # plain text, the common case (a RumusTanpaNilai is a subclass)
-        teks = nilai.replace("\u00a0", " ").strip()
+        teks = _teks(nilai)
         if teks[:1] != "#":
             return teks
     _tolak_rumus_atau_galat(nilai, "teksnya")
