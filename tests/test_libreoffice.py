@@ -283,18 +283,11 @@ def test_rekap_sama_dengan_laporan_pada_buku_simpanan_libreoffice(tmp_path: Path
     import zipfile
 
     from iku_xl.workbook.rekap import _Zip, _LEMBAR
-    from tests.test_rekap import _sama_dengan_laporan
+    from tests.test_rekap import _sama_dengan_laporan, legok_diubah
 
     _wajib_soffice()
     sel = {"bersih": {}, "rumus": {"Realisasi!G6": "=45.45*1"}, "galat": {"Realisasi!G6": "=1/0"}}
-    sumber = []
-    for nama, ubah in sel.items():
-        wb = openpyxl.load_workbook(WORKBOOKS / "contoh_legok_2020.xlsx")
-        for alamat, nilai in ubah.items():
-            lembar, ref = alamat.split("!")
-            wb[lembar][ref].value = nilai
-        wb.save(tmp_path / f"{nama}.xlsx")
-        sumber.append(tmp_path / f"{nama}.xlsx")
+    sumber = [legok_diubah(tmp_path / f"{nama}.xlsx", ubah) for nama, ubah in sel.items()]
     disimpan = dict(zip(sel, konversi(sumber, tmp_path / "lo", ".xlsx")))
     for nama, p in disimpan.items():
         with zipfile.ZipFile(p) as z:

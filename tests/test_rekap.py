@@ -128,11 +128,8 @@ def test_perintah_rekap(folder, tmp_path, capsys):
 
 def test_sel_galat_dan_rumus_dibaca_seperti_laporan(tmp_path):
     """Calamine reads an error cell as empty; the recap must still see what the report sees."""
-    p = tmp_path / "galat.xlsx"
-    shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", p)
-    wb = openpyxl.load_workbook(p)
-    wb["Realisasi"]["G6"].value = "#DIV/0!"  # an error value, as Excel saves a failing formula's result
-    wb.save(p)
+    # an error value, as Excel saves a failing formula's result
+    p = legok_diubah(tmp_path / "galat.xlsx", {"Realisasi!G6": "#DIV/0!"})
     lap = buat_laporan(p, 2020, tmp_path / "l.xlsx", waktu=WAKTU)
     assert lap.keluaran is None
     galat = [str(m) for m in lap.masalah if m.tingkat == "galat"]
@@ -159,6 +156,16 @@ def _sama_dengan_laporan(p, tahun, tmp_path):
     return lap.keluaran is None
 
 
+def legok_diubah(tujuan, sel):
+    """The Legok example with some cells changed (``{"Lembar!A1": nilai}``), saved as ``tujuan``."""
+    wb = openpyxl.load_workbook(WORKBOOKS / "contoh_legok_2020.xlsx")
+    for alamat, nilai in sel.items():
+        lembar, ref = alamat.split("!")
+        wb[lembar][ref].value = nilai
+    wb.save(tujuan)
+    return tujuan
+
+
 @pytest.mark.parametrize(("sel", "ditolak"), [
     ({"Program Anggaran!F4": "sepuluh juta"}, True),  # a sheet the recap itself does not show
     ({"Skala Kustom!A5": "tinggi"}, True),
@@ -174,13 +181,7 @@ def _sama_dengan_laporan(p, tahun, tmp_path):
         "galat_satuan", "realisasi_kosong", "rentang"])
 def test_keputusan_sama_dengan_laporan(tmp_path, sel, ditolak):
     """A galat on any sheet the report reads blocks the unit in the recap too, with the same reasons."""
-    p = tmp_path / "unit.xlsx"
-    shutil.copy2(WORKBOOKS / "contoh_legok_2020.xlsx", p)
-    wb = openpyxl.load_workbook(p)
-    for alamat, nilai in sel.items():
-        lembar, ref = alamat.split("!")
-        wb[lembar][ref].value = nilai
-    wb.save(p)
+    p = legok_diubah(tmp_path / "unit.xlsx", sel)
     assert _sama_dengan_laporan(p, 2020, tmp_path) == ditolak
 
 
