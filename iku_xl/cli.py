@@ -23,6 +23,7 @@ _TERJEMAHAN = (
     (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"\1: pilihan \2 tidak dikenal (pilih: \3)"),
     (r"argument (\S+): invalid int value: (.*)", r"\1: \2 bukan bilangan bulat"),
+    (r"argument (\S+): (tahun .*)", r"\1: \2"),
     (r"argument (\S+): expected one argument", r"\1: butuh satu nilai"),
 )
 
@@ -75,13 +76,15 @@ def _parser() -> _Parser:
                        description="Periksa seluruh isian, formulasi, dan rumus Excel; hasilnya ditulis "
                                    "ke lembar 'Hasil Validasi' dan ditampilkan di layar.")
     v.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU yang diperiksa")
+    v.add_argument("--tahun", type=_tahun,
+                   help="tahun laporan yang diperiksa kelayakannya (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(v, "BUKU_validasi.xlsx")
 
     h = sub.add_parser("hitung", help="hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
                        description="Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu "
                                    "tulis lembar kerja 'Capaian TAHUN' (tanpa format laporan resmi).")
     h.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    h.add_argument("--tahun", type=int, help="tahun (bawaan: Tahun Laporan di Profil)")
+    h.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
 
     r = sub.add_parser("rekap", help="rekap banyak buku kerja IKU (satu per unit) ke satu buku kerja",
@@ -90,7 +93,7 @@ def _parser() -> _Parser:
                                    "Unit, Peringkat (dengan grafik) dan Berkas Bermasalah. Satu berkas rusak tidak "
                                    "menghentikan rekap.")
     r.add_argument("sumber", nargs="+", metavar="FOLDER_ATAU_BERKAS", help="folder atau berkas .xlsx/.xlsm")
-    r.add_argument("--tahun", type=int, required=True, help="tahun yang direkap")
+    r.add_argument("--tahun", type=_tahun, required=True, help="tahun yang direkap")
     r.add_argument("-o", "--keluaran", metavar="REKAP.xlsx", required=True, help="berkas rekap yang dibuat")
     r.add_argument("--timpa", action="store_true", help="boleh menimpa berkas rekap yang sudah ada (cadangan dibuat)")
     r.add_argument("--quiet", "-q", action="store_true", help="tanpa bilah kemajuan")
@@ -99,9 +102,23 @@ def _parser() -> _Parser:
                          description="Hitung capaian dan predikat, lalu tambahkan lembar "
                                      "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
     lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    lap.add_argument("--tahun", type=int, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
+    lap.add_argument("--tahun", type=_tahun, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx")
     return p
+
+
+def _tahun(teks: str) -> int:
+    """A --tahun value, read by the same rule as the Tahun cells of the workbook."""
+    from iku_xl.core.errors import DataTidakValid
+    from iku_xl.core.parse import parse_tahun
+
+    try:
+        tahun = parse_tahun(teks)
+    except DataTidakValid:
+        tahun = None
+    if tahun is None:
+        raise argparse.ArgumentTypeError(f"tahun '{teks}' tidak valid: isi empat angka, mis. 2024")
+    return tahun
 
 
 def _opsi_keluaran(p: argparse.ArgumentParser, bawaan: str) -> None:
@@ -113,10 +130,10 @@ def _opsi_keluaran(p: argparse.ArgumentParser, bawaan: str) -> None:
 _LABEL = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}
 
 
-def cetak_masalah(masalah: Sequence[Masalah], out: TextIO) -> None:
+def cetak_masalah(masalah: Sequence[Masalah], out: TextIO, *, ringkasan: bool = True) -> None:
     for m in masalah:
         print(f"{_LABEL[m.tingkat]:<10} {m}", file=out)
-    if masalah:
+    if masalah and ringkasan:
         jumlah = {t: sum(m.tingkat == t for m in masalah) for t in _LABEL}
         print(f"Ringkasan: {jumlah['galat']} galat, {jumlah['peringatan']} peringatan, "
               f"{jumlah['info']} info.", file=out)
@@ -148,12 +165,16 @@ def _jalankan(args: argparse.Namespace) -> int:
     from iku_xl.workbook import proses
 
     if args.perintah == "validasi":
-        hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu)
+        hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu, tahun=args.tahun)
     elif args.perintah == "hitung":
         hasil = proses.hitung(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     else:
         hasil = proses.buat_laporan(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
-    cetak_masalah(hasil.masalah, sys.stdout)
+    cetak_masalah(hasil.masalah, sys.stdout, ringkasan=args.perintah != "validasi")
+    if args.perintah == "validasi":
+        from iku_xl.core.validasi import kesimpulan
+
+        print(kesimpulan(hasil.masalah, hasil.tahun))
     if hasil.cadangan:
         print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
     apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan"}[args.perintah]
@@ -225,15 +246,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Dibatalkan.", file=sys.stderr)
         return KELUAR_INTERNAL
     except Exception:  # a bug: keep the traceback for developers, not on the console
-        import tempfile
         import traceback
 
-        log = Path(tempfile.gettempdir()) / "iku-xl-galat.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. "
-              f"Kirim berkas log ini ke pengelola iku-xl: {log}", file=sys.stderr)
+        log = catat_galat(traceback.format_exc())
+        tempat = f"Kirim berkas log ini ke pengelola iku-xl: {log}" if log else \
+            "Catatan galat tidak dapat disimpan; jalankan lagi dan laporkan pesan ini ke pengelola iku-xl."
+        print(f"Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. {tempat}", file=sys.stderr)
         return KELUAR_INTERNAL
 
+
+def catat_galat(teks: str, folder: Path | None = None) -> Path | None:
+    """Write a traceback to ``galat.log`` in the user's own cache folder (platformdirs), never
+    through a symlink or into a folder somebody else owns; None when it cannot be written."""
+    import os
+    import stat
+
+    try:
+        if folder is None:
+            from platformdirs import user_cache_dir
+
+            folder = Path(user_cache_dir("iku-xl", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            return None
+        path = folder / "galat.log"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(teks)
+        return path
+    except Exception:  # an unwritable log must not become a second failure
+        return None
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -79,12 +79,13 @@ def test_input_buruk_validasi(salin, capsys, kasus):
     path = _ubah(salin("contoh_bantargebah_2024-2026.xlsx"), ubah)
     sebelum = _hash(path)
     kode, out, _ = _jalankan(capsys, "validasi", str(path))
-    if kasus == "tahun_tanpa_target":  # the workbook-wide view: each realisasi lacks its target
-        pesan = ("GALAT      Lembar 'Target' (indikator 1.1): ada realisasi 2025 tetapi targetnya belum diisi. "
-                 "Isi target 2025 untuk indikator ini di lembar Target.")
+    if kasus == "tahun_tanpa_target":  # the workbook-wide view adds each realisasi lacking its target
+        assert ("PERINGATAN Lembar 'Target' (indikator 1.1): ada realisasi 2025 tetapi targetnya belum diisi. "
+                "Isi target 2025 untuk indikator ini di lembar Target.") in out
         assert "PERINGATAN Lembar 'Target' (indikator 1.1): tidak ada target untuk tahun Renstra 2025." in out
     assert kode == 2
-    assert pesan in out
+    assert f"GALAT      {pesan}" in out
+    assert "Laporan 2025 TIDAK dapat dibuat: perbaiki galat lebih dulu." in out
     assert _hash(path) == sebelum
     ws = openpyxl.load_workbook(path.with_name(path.stem + "_validasi.xlsx"))["Hasil Validasi"]
     assert ws["A6"].value == 1
@@ -92,7 +93,10 @@ def test_input_buruk_validasi(salin, capsys, kasus):
 
 @pytest.mark.parametrize(("argv", "pesan"), [
     (["laporan"], "iku-xl laporan: galat: argumen wajib belum diberikan: BUKU.xlsx"),
-    (["laporan", "x.xlsx", "--tahun", "dua ribu"], "iku-xl laporan: galat: --tahun: 'dua ribu' bukan bilangan bulat"),
+    (["laporan", "x.xlsx", "--tahun", "dua ribu"],
+     "iku-xl laporan: galat: --tahun: tahun 'dua ribu' tidak valid: isi empat angka, mis. 2024"),
+    (["laporan", "x.xlsx", "--tahun", "0"], "iku-xl laporan: galat: --tahun: tahun '0' tidak valid: isi empat angka"),
+    (["validasi", "x.xlsx", "--tahun", "20"], "iku-xl validasi: galat: --tahun: tahun '20' tidak valid"),
     (["cetak"], "iku-xl: galat: PERINTAH: pilihan 'cetak' tidak dikenal (pilih: 'template', 'impor', 'validasi', "
                 "'hitung', 'rekap', 'laporan')"),
     ([], "iku-xl: galat: argumen wajib belum diberikan: PERINTAH"),
@@ -145,9 +149,52 @@ def test_galat_internal_tanpa_traceback(salin, capsys, monkeypatch):
     def rusak(*a, **k):
         raise ZeroDivisionError("bug")
     monkeypatch.setattr(proses, "buat_laporan", rusak)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(salin("contoh_legok_2020.xlsx").parent / "cache"))
     kode, _, err = _jalankan(capsys, "laporan", str(salin("contoh_legok_2020.xlsx")))
     assert kode == 1
-    assert err.startswith("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah.")
+    log = salin("contoh_legok_2020.xlsx").parent / "cache" / "iku-xl" / "galat.log"
+    assert err == ("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. "
+                   f"Kirim berkas log ini ke pengelola iku-xl: {log}\n")
+    assert "ZeroDivisionError: bug" in log.read_text(encoding="utf-8")
+    assert oct(log.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_log_tidak_mengikuti_symlink(tmp_path):
+    """A log planted as a symlink by another user is never written through (issue 9, point 7)."""
+    from iku_xl.cli import catat_galat
+
+    korban = tmp_path / "milik_orang_lain.txt"
+    korban.write_text("jangan ditimpa")
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    (folder / "galat.log").symlink_to(korban)
+    assert catat_galat("Traceback ...", folder) is None
+    assert korban.read_text() == "jangan ditimpa"
+    tautan = tmp_path / "tautan"  # the folder itself a symlink
+    tautan.symlink_to(folder)
+    assert catat_galat("Traceback ...", tautan) is None
+
+
+def test_log_tidak_dapat_ditulis_tanpa_traceback(salin, capsys, monkeypatch, tmp_path):
+    import iku_xl.workbook.proses as proses
+
+    def rusak(*a, **k):
+        raise ZeroDivisionError("bug")
+    monkeypatch.setattr(proses, "buat_laporan", rusak)
+    (tmp_path / "bukan_folder").write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "bukan_folder"))  # the cache folder cannot be made
+    kode, _, err = _jalankan(capsys, "laporan", str(salin("contoh_legok_2020.xlsx")))
+    assert kode == 1
+    assert err == ("Terjadi kesalahan internal iku-xl. Berkas Anda tidak diubah. Catatan galat tidak dapat "
+                   "disimpan; jalankan lagi dan laporkan pesan ini ke pengelola iku-xl.\n")
+
+
+def test_validasi_tanpa_masalah_mengatakannya(salin, capsys):
+    path = salin("contoh_bantargebah_2024-2026.xlsx")
+    kode, out, err = _jalankan(capsys, "validasi", str(path))
+    assert (kode, err) == (0, "")
+    assert out == ("Tidak ada masalah ditemukan. Laporan 2025 dapat dibuat.\n"
+                   f"Hasil validasi disimpan di: {path.with_name(path.stem + '_validasi.xlsx')}\n")
 
 
 def test_perintah_terpasang(salin):

@@ -53,7 +53,7 @@ def test_buku_lengkap():
 
 @pytest.mark.parametrize(("ubah", "pesan"), [
     (lambda n: n.pop("Target"),
-     ["Lembar 'Target' tidak ditemukan. Tambahkan lembar 'Target' seperti di templat (iku-xl templat). "
+     ["Lembar 'Target' tidak ditemukan. Tambahkan lembar 'Target' seperti di templat (iku-xl template). "
       "Lembar yang ada: Profil, Indikator, Realisasi."]),
     (lambda n: n.__setitem__("Indikator", []),
      ["Lembar 'Indikator': lembar kosong atau baris judul kolom tidak ditemukan. Baris judul harus memuat "

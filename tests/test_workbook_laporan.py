@@ -96,7 +96,7 @@ def test_hasil_validasi_golden(salin, tmp_path, golden):
     hasil = validasi(salin("contoh_legok_2020.xlsx"), tmp_path / "v.xlsx", waktu=WAKTU)
     ws = openpyxl.load_workbook(hasil.keluaran)["Hasil Validasi"]
     golden("hasil_validasi_contoh_legok_2020", ringkas_lembar(ws))
-    assert ws["A3"].value == "0 galat, 3 peringatan, 0 info. Galat harus diperbaiki sebelum laporan dibuat."
+    assert ws["A3"].value == "0 galat, 3 peringatan, 0 info. Laporan 2020 dapat dibuat."
 
 
 def test_pengaturan_cetak_tiap_lembar_tetap_di_lembarnya(salin, tmp_path):

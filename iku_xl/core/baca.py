@@ -128,7 +128,7 @@ def _buka_tabel(data: LembarData, lembaran: Lembaran, p: _Pengumpul, wajib: bool
         if wajib:
             ada = ", ".join(lembaran.nilai) or "(tidak ada)"
             p.galat(f"Lembar '{data.nama}' tidak ditemukan",
-                    f"Tambahkan lembar '{data.nama}' seperti di templat (iku-xl templat). Lembar yang ada: {ada}.")
+                    f"Tambahkan lembar '{data.nama}' seperti di templat (iku-xl template). Lembar yang ada: {ada}.")
         return None
     grid = lembaran.nilai[nama]
     temu = _cari_judul(data, grid)
@@ -338,7 +338,7 @@ def _baca_skala(lembaran: Lembaran, p: _Pengumpul) -> Skala | None:
     if all(adalah_kosong(v) for b in baris for v in b):
         return None
     try:
-        return skala_dari_tabel(baris)
+        return skala_dari_tabel(baris, baris_awal=tabel.baris_judul + 2)
     except DataTidakValid as e:
         p.dari(e, tabel.lembar, "", None)
         return None

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from iku_xl.core.errors import DataTidakValid
@@ -76,6 +77,9 @@ def _capaian_angka(t: float, r: float, polaritas: str, metode: str) -> HasilCapa
     if polaritas == "negatif" and metode == "T/R" and r == 0:
         return HasilCapaian(None, alasan="realisasi 0: rumus T/R tidak dapat dihitung")
     nilai = rumus_untuk(polaritas, metode).hitung(t, r)
+    if not math.isfinite(nilai):  # e.g. realisasi 1e308 against target 1e-10: no number to report
+        return HasilCapaian(None, alasan="capaian terlalu besar untuk dihitung",
+                            peringatan=("target atau realisasi tidak wajar: capaian tak hingga",))
     peringatan = ()
     if nilai < 0:
         peringatan = ("realisasi lebih dari dua kali target: capaian negatif",)

@@ -340,6 +340,8 @@ def _angka(x: float, desimal: int = 6) -> str:
     """A number the Indonesian way, without needless decimals: 90,5; 92."""
     if not math.isfinite(x):
         return "tak hingga"
+    if abs(x) >= 1e15:  # 1e308 in full would be a 309-digit number in a message
+        return f"{x:g}".replace(".", ",")
     teks = f"{round(x, desimal):.{desimal}f}".rstrip("0").rstrip(".")
     return (teks if teks not in ("0", "-0") else f"{x:.2g}").replace(".", ",")
 

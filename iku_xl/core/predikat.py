@@ -21,6 +21,15 @@ from iku_xl.core.parse import adalah_kosong, parse_angka, teks_sel
 # Fill colours, from best to worst, soft enough to print in black and white.
 _HIJAU_TUA, _HIJAU, _KUNING, _JINGGA, _MERAH = "A9D08E", "C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"
 
+#: Colour names staff may type in the Warna column of Skala Kustom: the same soft fills.
+WARNA_NAMA: dict[str, str] = {
+    "hijau tua": _HIJAU_TUA, "hijau": _HIJAU, "kuning": _KUNING, "jingga": _JINGGA, "oranye": _JINGGA,
+    "merah": _MERAH, "biru": "BDD7EE", "abu-abu": "D9D9D9", "putih": "FFFFFF",
+}
+
+#: Excel keeps at most 255 characters in a text inside a formula (the predikat formula's labels).
+PANJANG_LABEL_MAKS = 255
+
 SKALA: dict[str, Skala] = {
     "permendagri86": Skala("permendagri86", "Permendagri 86/2017", (
         Pita(91, "Sangat Tinggi", _HIJAU_TUA),
@@ -109,23 +118,56 @@ def rumus_excel_predikat(sel: str, skala: Skala) -> str:
     return f'=IF({sel}="","",{isi})'
 
 
-def skala_dari_tabel(baris: Sequence[Sequence[object]], nama: str = KUSTOM) -> Skala:
+def parse_warna(nilai: object) -> str | None:
+    """A fill colour as 6 hex digits: "C6EFCE", "#c6efce", an aRGB "FFC6EFCE" or a colour name.
+
+    >>> parse_warna("#c6efce"), parse_warna("FFC6EFCE"), parse_warna("Merah"), parse_warna(None)
+    ('C6EFCE', 'C6EFCE', 'FFC7CE', None)
+    """
+    teks = teks_sel(nilai) if not adalah_kosong(nilai) else ""
+    if not teks:
+        return None
+    kode = teks.lstrip("#").upper()
+    if len(kode) in (6, 8) and all(c in "0123456789ABCDEF" for c in kode):
+        return kode[-6:]
+    nama = " ".join(teks.casefold().split())
+    if nama in WARNA_NAMA:
+        return WARNA_NAMA[nama]
+    raise DataTidakValid(f"warna '{teks}' tidak dikenal", nilai=teks,
+                         saran="Isi kode warna hex 6 digit, mis. C6EFCE, atau nama warna ("
+                               + ", ".join(WARNA_NAMA) + "), atau kosongkan.")
+
+
+def skala_dari_tabel(baris: Sequence[Sequence[object]], nama: str = KUSTOM, baris_awal: int | None = None) -> Skala:
     """A custom scale from rows of (batas bawah, predikat, warna); order does not matter.
+    ``baris_awal`` is the sheet row of the first row, to name it in a problem.
 
     >>> s = skala_dari_tabel([[75, "Baik", "C6EFCE"], [90, "Sangat Baik", "#63BE7B"], [0, "Kurang", ""]])
     >>> predikat(80, s), predikat(-5, s)
     ('Baik', 'Kurang')
+    >>> skala_dari_tabel([[0, "Kurang", "ungu muda"]], baris_awal=4)
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: baris 4: warna 'ungu muda' tidak dikenal. Isi kode warna hex 6 digit, ...
     """
     pita: list[Pita] = []
     for i, (batas, label, *sisa) in enumerate(baris, start=1):
         if adalah_kosong(batas) and adalah_kosong(label):
             continue
-        x = parse_angka(batas)
-        if x is None or adalah_kosong(label):
-            raise DataTidakValid(f"baris skala ke-{i} tidak lengkap", nilai=batas,
-                                 saran="Isi batas bawah (angka) dan nama predikat.")
-        warna = teks_sel(sisa[0] if sisa else "").lstrip("#").upper() or "FFFFFF"
-        pita.append(Pita(x, teks_sel(label), warna))
+        sel = f"baris {baris_awal + i - 1}" if baris_awal is not None else None
+        try:
+            x = parse_angka(batas)
+            if x is None or adalah_kosong(label):
+                raise DataTidakValid(f"baris skala ke-{i} tidak lengkap", nilai=batas,
+                                     saran="Isi batas bawah (angka) dan nama predikat.")
+            teks = teks_sel(label)
+            if len(teks) > PANJANG_LABEL_MAKS:
+                raise DataTidakValid(f"nama predikat terlalu panjang ({len(teks)} karakter)", nilai=teks,
+                                     saran=f"Pakai nama predikat paling banyak {PANJANG_LABEL_MAKS} karakter, "
+                                           "mis. 'Sangat Baik'.")
+            warna = parse_warna(sisa[0] if sisa else None) or "FFFFFF"
+        except DataTidakValid as e:
+            raise e.di(sel=sel) from None
+        pita.append(Pita(x, teks, warna))
     if not pita:
         raise DataTidakValid("skala kustom kosong", saran="Isi minimal satu baris skala.")
     pita.sort(key=lambda p: p.batas if p.batas is not None else 0.0, reverse=True)

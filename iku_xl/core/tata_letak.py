@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import huruf_kolom
+from iku_xl.core.errors import Masalah
 from iku_xl.core.gaya import GAYA
 
 
@@ -92,6 +93,31 @@ class LayoutLembar:
 
     def sel_di(self, alamat: str) -> Sel | None:
         return next((s for s in self.sel if s.alamat == alamat), None)
+
+
+#: The most characters an Excel cell holds (Excel's specification and limits).
+PANJANG_SEL_MAKS = 32767
+
+
+def batasi_teks(layout: LayoutLembar) -> tuple[LayoutLembar, list[Masalah]]:
+    """The layout with every text cut to what a cell holds, and a peringatan for each cut,
+    instead of a spreadsheet cutting it silently.
+
+    >>> lay, m = batasi_teks(LayoutLembar("Laporan Capaian 2024", (Sel(7, 9, "x" * 40000),)))
+    >>> len(lay.sel[0].nilai), lay.sel[0].nilai[-1]
+    (32767, '…')
+    >>> print(m[0])
+    Lembar 'Laporan Capaian 2024' sel I7: teks 40000 karakter dipotong menjadi 32767 karakter (batas satu sel Excel). Persingkat teks sumbernya.
+    """
+    masalah: list[Masalah] = []
+    sel = list(layout.sel)
+    for i, s in enumerate(sel):
+        if isinstance(s.nilai, str) and not s.rumus and len(s.nilai) > PANJANG_SEL_MAKS:
+            masalah.append(Masalah("peringatan", f"teks {len(s.nilai)} karakter dipotong menjadi {PANJANG_SEL_MAKS} "
+                                                 "karakter (batas satu sel Excel)",
+                                   "Persingkat teks sumbernya.", layout.nama, s.alamat))
+            sel[i] = replace(s, nilai=s.nilai[:PANJANG_SEL_MAKS - 1] + "…")
+    return (replace(layout, sel=tuple(sel)) if masalah else layout), masalah
 
 
 #: Points per line of 10-point text, and how many characters fit in one unit of column width.

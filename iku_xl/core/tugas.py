@@ -19,8 +19,8 @@ from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.ringkasan import susun_capaian
-from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, TARGET
-from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
+from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, REALISASI, TARGET
+from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, batasi_teks
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def hitung_tahun(lembaran: Lembaran, tahun: int | None,
         pilih_skala(buku.profil.skala, buku.skala_kustom)
     except DataTidakValid as e:
         masalah.append(e.di(lembar=PROFIL_NAMA).sebagai_masalah())
-    tahun = tahun or buku.profil.tahun
+    tahun = tahun if tahun is not None else buku.profil.tahun
     if tahun is None:
         masalah.append(Masalah("galat", "tahun laporan belum ditentukan",
                                "Isi 'Tahun Laporan' di lembar Profil atau beri --tahun.", PROFIL_NAMA))
@@ -88,7 +88,19 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
     laporan = susun_laporan(buku, tahun, baris, hari_ini)
     lembar = [laporan, susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)),
               susun_grafik(baris, laporan, tahun)]
-    return replace(hitung, lembar=tuple(x for x in lembar if x is not None))
+    return _dengan_lembar(hitung, [x for x in lembar if x is not None])
+
+
+def _dengan_lembar(rencana: Rencana, lembar: Sequence[LayoutLembar | LayoutGrafik]) -> Rencana:
+    """``rencana`` with its sheets, each text cut to what an Excel cell holds (with a peringatan)."""
+    siap: list[LayoutLembar | LayoutGrafik] = []
+    masalah = list(rencana.masalah)
+    for layout in lembar:
+        if isinstance(layout, LayoutLembar):
+            layout, m = batasi_teks(layout)
+            masalah += m
+        siap.append(layout)
+    return replace(rencana, lembar=tuple(siap), masalah=urutkan(masalah))
 
 
 def rencana_capaian(lembaran: Lembaran, tahun: int | None) -> Rencana:
@@ -97,17 +109,40 @@ def rencana_capaian(lembaran: Lembaran, tahun: int | None) -> Rencana:
     if not hitung.baris:
         return hitung
     assert hitung.buku is not None
-    return replace(hitung, lembar=(susun_capaian(hitung.buku, hitung.baris),))
+    return _dengan_lembar(hitung, [susun_capaian(hitung.buku, hitung.baris)])
 
 
 def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_berkas: str,
-                     waktu: dt.datetime) -> Rencana:
-    """Plan the Hasil Validasi sheet: reading, data, formulasi and formula-cell problems."""
+                     waktu: dt.datetime, tahun: int | None = None) -> Rencana:
+    """Plan the Hasil Validasi sheet: reading, data, formulasi and formula-cell problems.
+
+    Whether the report of ``tahun`` (default: Tahun Laporan in Profil) can be made is decided
+    by :func:`hitung_tahun`, the same function the report runs: a galat here is exactly what
+    blocks the report. Every other check (formulasi lint, formula cells, other years) is at most
+    a peringatan. Indicators without realisasi for the year are listed as info.
+    """
     from iku_xl.core.validasi import susun_hasil_validasi, validasi_buku  # the lint is not on the report's path
 
-    buku, masalah = baca_buku(lembaran)
-    semua = validasi_buku(buku, [*masalah, *masalah_rumus])
-    return Rencana((susun_hasil_validasi(semua, nama_berkas, waktu),), semua, buku=buku)
+    dibaca = baca_buku(lembaran)
+    buku = dibaca[0]
+    keputusan = hitung_tahun(lembaran, tahun, dibaca)
+    penghalang = {m for m in keputusan.masalah if m.tingkat == "galat"}
+    tahun = tahun if tahun is not None else buku.profil.tahun
+    if not keputusan.baris and tahun is not None:  # blocked early: what the year's numbers would add
+        try:
+            penghalang |= {m for m in hitung_buku(buku, tahun)[1] if m.tingkat == "galat"}
+        except DataTidakValid:  # an unusable scale: already among the problems
+            pass
+    lain = [m if m.tingkat != "galat" or m in penghalang else replace(m, tingkat="peringatan")
+            for m in validasi_buku(buku, [*dibaca[1], *masalah_rumus])]
+    kosong = [Masalah("info", f"realisasi {b.tahun} belum diisi", f"Isi realisasi {b.tahun} di lembar Realisasi.",
+                      REALISASI.nama, None, b.indikator.kode) for b in keputusan.baris if b.realisasi is None]
+    # "target TAHUN belum diisi" says less than the check's "belum punya target sama sekali"
+    tanpa_target = {ind.kode for ind in buku.indikator} - {t.kode for t in buku.target if t.nilai is not None}
+    dari_keputusan = [m for m in keputusan.masalah
+                      if m.tingkat == "galat" or not (m.lembar == TARGET.nama and m.kode in tanpa_target)]
+    semua = urutkan([*dari_keputusan, *lain, *kosong])
+    return _dengan_lembar(Rencana((), semua, buku=buku), [susun_hasil_validasi(semua, nama_berkas, waktu, tahun)])
 
 
 _APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi"}
@@ -127,8 +162,10 @@ def ringkas_masalah(tugas: str, rencana: Rencana, catatan: Sequence[str] = ()) -
     m = rencana.masalah
     jumlah = {t: sum(x.tingkat == t for x in m) for t in URUTAN_TINGKAT}
     if tugas == "validasi":
-        baris = [f"Validasi selesai: {jumlah['galat']} galat, {jumlah['peringatan']} peringatan, "
-                 f"{jumlah['info']} info. Lihat lembar 'Hasil Validasi'."]
+        from iku_xl.core.validasi import kesimpulan
+
+        tahun = rencana.buku.profil.tahun if rencana.buku else None
+        baris = [f"Validasi selesai: {kesimpulan(m, tahun)} Lihat lembar 'Hasil Validasi'."]
     elif not rencana.lembar:
         baris = [f"{_APA[tugas]} TIDAK dibuat: {jumlah['galat']} galat. Daftar lengkap ada di lembar "
                  "'Hasil Validasi'."]

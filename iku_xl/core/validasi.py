@@ -102,15 +102,30 @@ def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[M
 _LABEL_TINGKAT = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}
 
 
-def susun_hasil_validasi(masalah: Sequence[Masalah], nama_berkas: str, waktu: dt.datetime) -> LayoutLembar:
-    """Plan the "Hasil Validasi" sheet: a summary line and one row per problem."""
+def kesimpulan(masalah: Sequence[Masalah], tahun: int | None = None) -> str:
+    """The verdict line of a validation: the counts and whether the report can be made.
+
+    >>> kesimpulan([], 2024)
+    'Tidak ada masalah ditemukan. Laporan 2024 dapat dibuat.'
+    >>> kesimpulan([Masalah("galat", "x"), Masalah("info", "y")], 2024)
+    '1 galat, 0 peringatan, 1 info. Laporan 2024 TIDAK dapat dibuat: perbaiki galat lebih dulu.'
+    """
     jumlah = {t: sum(m.tingkat == t for m in masalah) for t in _LABEL_TINGKAT}
+    laporan = f"Laporan {tahun}" if tahun is not None else "Laporan"
+    hasil = (f"{laporan} TIDAK dapat dibuat: perbaiki galat lebih dulu." if jumlah["galat"]
+             else f"{laporan} dapat dibuat.")
+    if not masalah:
+        return f"Tidak ada masalah ditemukan. {hasil}"
+    return f"{jumlah['galat']} galat, {jumlah['peringatan']} peringatan, {jumlah['info']} info. {hasil}"
+
+
+def susun_hasil_validasi(masalah: Sequence[Masalah], nama_berkas: str, waktu: dt.datetime,
+                         tahun: int | None = None) -> LayoutLembar:
+    """Plan the "Hasil Validasi" sheet: the verdict line and one row per problem."""
     sel = [
         Sel(1, 1, "HASIL VALIDASI IKU", "judul"),
         Sel(2, 1, f"Berkas: {nama_berkas} — diperiksa {waktu:%d-%m-%Y %H:%M}", "catatan"),
-        Sel(3, 1, (f"{jumlah['galat']} galat, {jumlah['peringatan']} peringatan, {jumlah['info']} info. "
-                   "Galat harus diperbaiki sebelum laporan dibuat." if masalah
-                   else "Tidak ada masalah ditemukan."), "subjudul"),
+        Sel(3, 1, kesimpulan(masalah, tahun), "subjudul"),
     ]
     kepala = ("No", "Tingkat", "Lembar", "Sel/Baris", "Indikator", "Masalah", "Saran Perbaikan")
     sel += [Sel(5, k, judul, "kepala") for k, judul in enumerate(kepala, start=1)]

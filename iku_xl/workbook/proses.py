@@ -27,6 +27,7 @@ class HasilProses:
     keluaran: Path | None  # None: nothing was written (blocked by galat)
     cadangan: Path | None = None
     baris: tuple[BarisIKU, ...] = ()
+    tahun: int | None = None  # validasi: the year whose report was judged
 
 
 def path_keluaran(sumber: Path, akhiran: str) -> Path:
@@ -81,8 +82,9 @@ def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], ak
 
 
 def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: bool = False,
-             waktu: dt.datetime | None = None) -> HasilProses:
-    """Check the workbook and add the "Hasil Validasi" sheet listing every problem."""
+             waktu: dt.datetime | None = None, tahun: int | None = None) -> HasilProses:
+    """Check the workbook and add the "Hasil Validasi" sheet listing every problem; a galat is
+    what blocks the report of ``tahun`` (default: Tahun Laporan in Profil)."""
     from iku_xl.workbook.rumus import periksa_rumus_buku
 
     waktu = waktu or dt.datetime.now()
@@ -90,7 +92,9 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
     lewati = [n for n in buku.wb.sheetnames if lembar_buatan_iku(n)]
     tersimpan = nilai_tersimpan(buku.path)  # read once: for the formula check and the data sheets
     masalah_rumus = periksa_rumus_buku(buku.wb, tersimpan, lewati_lembar=lewati)
-    rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu)
+    rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu, tahun)
     tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)
-    return HasilProses(rencana.masalah, tujuan, cadangan)
+    if tahun is None and rencana.buku is not None:
+        tahun = rencana.buku.profil.tahun
+    return HasilProses(rencana.masalah, tujuan, cadangan, tahun=tahun)
 
