@@ -20,6 +20,7 @@ import errno
 import gc
 import hashlib
 import itertools
+import logging
 import os
 import re
 import shutil
@@ -154,15 +155,17 @@ def _kunci_satu(asli: Path, disebut: Path) -> Iterator[None]:
         yield  # writing there will say that the folder is missing
         return
     lock: BaseFileLock = FileLock(berkas_kunci, timeout=0, fallback_to_soft=False)
+    identitas: os.stat_result | None = None
     try:
         lock.acquire()
         identitas = os.stat(berkas_kunci)
     except Timeout:
         raise BerkasTidakValid(f"buku kerja '{disebut}' sedang diproses oleh iku-xl lain",
                                saran="Tunggu sampai proses itu selesai, lalu jalankan lagi.") from None
-    except (OSError, NotImplementedError):
+    except (OSError, NotImplementedError):  # no lock possible here (read-only folder, no flock)
         if lock.is_locked:
             lock.release()
+    if identitas is None:
         yield
         return
     _dipegang[berkas_kunci] = [lock, 1]
@@ -300,7 +303,7 @@ def _jalankan(tulis: Callable[[str], object], sementara: Path) -> None:
         tulis(str(sementara))
     except BaseException as e:
         lama = sys.unraisablehook
-        sys.unraisablehook = lambda _: None
+        sys.unraisablehook = lambda u: logging.getLogger(__name__).debug("diabaikan: %r", u.exc_value)
         try:
             galat: BaseException | None = e
             while galat is not None:
