@@ -68,7 +68,7 @@ def path_kunci(path: Path) -> Path:
 
 def _pola_sementara(tujuan: Path) -> re.Pattern[str]:
     """Names of the temporary files of ``tujuan`` (:func:`tempfile.mkstemp`: 8 characters of
-    ``[a-z0-9_]``), this version's and the ``.NAMA.xxxxxxxx.ext`` of iku-xl before 0.2.
+    ``[a-z0-9_]``), this version's and the ``.NAMA.xxxxxxxx.ext`` of earlier versions.
 
     >>> pola = _pola_sementara(Path("IKU.xlsx"))
     >>> [bool(pola.fullmatch(n)) for n in (".~iku-xl.IKU.k2x_9abz.tmp.xlsx", ".IKU.k2x_9abz.xlsx",
