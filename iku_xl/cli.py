@@ -151,7 +151,7 @@ def _jalankan(args: argparse.Namespace) -> int:
         if tujuan.suffix.lower() != ".xlsx":
             raise IkuError(f"nama berkas templat '{tujuan.name}' harus berakhiran .xlsx",
                            saran="Contoh: iku-xl template IKU_2025.xlsx")
-        cadangan = simpan(buat_templat(), tujuan, timpa=args.timpa, waktu=waktu)
+        cadangan = simpan(buat_templat(), tujuan, timpa=args.timpa, waktu=waktu, opsi_nama=None)
         print(f"Templat dibuat: {tujuan}")
         if cadangan:
             print(f"Berkas lama disimpan sebagai: {cadangan}")

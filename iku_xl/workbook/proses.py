@@ -10,14 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from iku_xl.core.errors import Masalah
+from iku_xl.core.errors import BerkasTidakValid, Masalah
 from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import lembar_buatan_iku
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.baca import Lembaran
 from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi
-from iku_xl.workbook.baca import BukuTerbuka, buka, lembaran, nilai_tersimpan
-from iku_xl.workbook.simpan import simpan
+from iku_xl.workbook.baca import EKSTENSI, BukuTerbuka, buka, lembaran, nilai_tersimpan
+from iku_xl.workbook.simpan import Sidik, kunci, sidik_berkas, simpan
 from iku_xl.workbook.tulis import terapkan, ukuran_grafik
 
 
@@ -39,8 +39,27 @@ def path_keluaran(sumber: Path, akhiran: str) -> Path:
     return sumber.with_name(f"{sumber.stem}_{akhiran}{sumber.suffix}")
 
 
+def periksa_jenis(sumber: Path, keluaran: Path | None) -> None:
+    """The result keeps the workbook's type: openpyxl writes an .xlsm's macro content type
+    whatever the name, and Excel refuses an .xlsm saved as .xlsx (or an .xlsx as .xlsm).
+
+    >>> periksa_jenis(Path("IKU.xlsm"), Path("hasil.XLSM"))
+    >>> periksa_jenis(Path("IKU.xlsm"), Path("hasil.xlsx"))
+    Traceback (most recent call last):
+    ...
+    iku_xl.core.errors.BerkasTidakValid: berkas hasil 'hasil.xlsx' harus berakhiran .xlsm, sama dengan 'IKU.xlsm' (buku kerja bermakro); Excel tidak mau membuka buku kerja yang akhiran namanya tidak sesuai isinya. Pakai -o hasil.xlsm.
+    """
+    asal = sumber.suffix.lower()
+    if keluaran is None or asal not in EKSTENSI or keluaran.suffix.lower() == asal:
+        return
+    jenis = "buku kerja bermakro" if asal == ".xlsm" else "buku kerja tanpa makro"
+    raise BerkasTidakValid(f"berkas hasil '{keluaran.name}' harus berakhiran {asal}, sama dengan '{sumber.name}' "
+                           f"({jenis}); Excel tidak mau membuka buku kerja yang akhiran namanya tidak sesuai isinya",
+                           saran=f"Pakai -o {keluaran.with_suffix(asal).name}.")
+
+
 def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], keluaran: Path | None, timpa: bool,
-           akhiran: str, waktu: dt.datetime) -> tuple[Path, Path | None]:
+           akhiran: str, waktu: dt.datetime, sidik: Sidik | None) -> tuple[Path, Path | None]:
     tujuan = Path(keluaran) if keluaran else path_keluaran(buku.path, akhiran)
     for layout in lembar:
         terapkan(buku.wb, layout)
@@ -52,7 +71,7 @@ def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], k
         cs.sheetViews.sheetView[0].tabSelected = False
     ukuran_grafik(buku.wb)
     buku.wb.calculation.fullCalcOnLoad = True  # Excel computes the new formulas on opening
-    return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu)
+    return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu, sidik=sidik)
 
 
 def buat_laporan(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
@@ -72,12 +91,15 @@ def hitung(path: str | Path, tahun: int | None = None, keluaran: str | Path | No
 
 def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], akhiran: str,
                keluaran: str | Path | None, timpa: bool, waktu: dt.datetime) -> HasilProses:
-    buku = buka(path)
-    rencana = rencana_dari(lembaran(buku))
-    if not rencana.lembar:
-        return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
-    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
-                              f"{akhiran}-{rencana.baris[0].tahun}", waktu)
+    periksa_jenis(Path(path), keluaran and Path(keluaran))
+    with kunci(path):  # the job, from reading to writing; the destination's lock is taken when writing
+        sidik = sidik_berkas(path)  # before reading: any later change is seen before writing
+        buku = buka(path)
+        rencana = rencana_dari(lembaran(buku))
+        if not rencana.lembar:
+            return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
+        tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
+                                  f"{akhiran}-{rencana.baris[0].tahun}", waktu, sidik)
     return HasilProses(rencana.masalah, tujuan, cadangan, tuple(rencana.baris))
 
 
@@ -88,12 +110,15 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
     from iku_xl.workbook.rumus import periksa_rumus_buku
 
     waktu = waktu or dt.datetime.now()
-    buku = buka(path)
-    lewati = [n for n in buku.wb.sheetnames if lembar_buatan_iku(n)]
-    tersimpan = nilai_tersimpan(buku.path)  # read once: for the formula check and the data sheets
-    masalah_rumus = periksa_rumus_buku(buku.wb, tersimpan, lewati_lembar=lewati)
-    rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu, tahun)
-    tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu)
+    periksa_jenis(Path(path), keluaran and Path(keluaran))
+    with kunci(path):
+        sidik = sidik_berkas(path)
+        buku = buka(path)
+        lewati = [n for n in buku.wb.sheetnames if lembar_buatan_iku(n)]
+        tersimpan = nilai_tersimpan(buku.path)  # read once: for the formula check and the data sheets
+        masalah_rumus = periksa_rumus_buku(buku.wb, tersimpan, lewati_lembar=lewati)
+        rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu, tahun)
+        tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu, sidik)
     if tahun is None and rencana.buku is not None:
         tahun = rencana.buku.profil.tahun
     return HasilProses(rencana.masalah, tujuan, cadangan, tahun=tahun)
