@@ -25,18 +25,23 @@ def path_cadangan(path: Path, waktu: dt.datetime) -> Path:
     return path.with_name(f"{path.stem}.cadangan-{waktu:%Y%m%d-%H%M%S}{path.suffix}")
 
 
-def simpan(wb: Workbook, tujuan: Path, *, timpa: bool, waktu: dt.datetime) -> Path | None:
+def simpan(wb: Workbook, tujuan: Path, *, timpa: bool, waktu: dt.datetime,
+           periksa: Callable[[Path], None] | None = None) -> Path | None:
     """Write ``wb`` to ``tujuan`` atomically; return the backup made, if any.
 
     An existing ``tujuan`` is replaced only with ``timpa=True``, and then only
     after a copy of it was kept beside it.
     """
-    return tulis_aman(wb.save, tujuan, timpa=timpa, waktu=waktu)
+    from iku_xl.workbook.penulis import simpan_buku
+
+    return tulis_aman(lambda p: simpan_buku(wb, p), tujuan, timpa=timpa, waktu=waktu, periksa=periksa)
 
 
-def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, waktu: dt.datetime) -> Path | None:
+def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, waktu: dt.datetime,
+               periksa: Callable[[Path], None] | None = None) -> Path | None:
     """Run ``tulis(path)`` into a temporary file beside ``tujuan`` and move it into place;
-    the same rules as :func:`simpan` for an existing ``tujuan``."""
+    the same rules as :func:`simpan` for an existing ``tujuan``. ``periksa(sementara)`` sees
+    the finished file first: raising there leaves ``tujuan`` untouched (and no backup made)."""
     tujuan = Path(tujuan)
     cadangan = None
     if tujuan.exists():
@@ -44,8 +49,6 @@ def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, wak
             raise BerkasTidakValid(f"berkas '{tujuan}' sudah ada",
                                    saran="Pilih nama lain dengan -o, atau tambahkan --timpa "
                                          "(salinan cadangan berkas lama akan dibuat).")
-        cadangan = path_cadangan(tujuan, waktu)
-        shutil.copy2(tujuan, cadangan)
     folder = tujuan.parent if str(tujuan.parent) else Path(".")
     if not folder.is_dir():
         raise BerkasTidakValid(f"folder '{folder}' tidak ada", saran="Buat foldernya dulu atau pilih folder lain.")
@@ -53,6 +56,11 @@ def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, wak
     os.close(fd)
     try:
         tulis(sementara)
+        if periksa is not None:
+            periksa(Path(sementara))
+        if tujuan.exists():
+            cadangan = path_cadangan(tujuan, waktu)
+            shutil.copy2(tujuan, cadangan)
         os.replace(sementara, tujuan)
     except PermissionError:
         raise BerkasTidakValid(f"berkas '{tujuan}' tidak dapat ditulis (mungkin sedang dibuka di Excel)",
