@@ -60,6 +60,9 @@ def buat_buku_staf(tujuan: Path, *, gambar: bool = True) -> Path:
 
     shutil.copy2(FIXTURE, tujuan)
     wb = openpyxl.load_workbook(tujuan, rich_text=True)
+    nama = wb["Indikator"]["C4"]  # an indicator name with a bold word: the report gets the plain text
+    nama.value = CellRichText([TextBlock(InlineFont(b=True, rFont="Calibri"), "Prosentase"),
+                               " " + nama.value.split(" ", 1)[1]])
     staf = wb.create_sheet(LEMBAR_STAF)
     staf["A1"] = "Catatan rapat evaluasi"
     cs = wb.create_chartsheet(LEMBAR_GRAFIK, 1)  # in the middle: every data sheet comes after it
@@ -135,18 +138,37 @@ def bagian_lembar(path: Path, nama: str) -> str:
     return t.lstrip("/") if t.startswith("/") else f"xl/{t}"
 
 
-def sisipkan_xml(path: Path, nama_lembar: str, ext: str = "", sel_dinamis: bool = False) -> None:
-    """Append ``ext`` (an ``<extLst>``) to a worksheet; ``sel_dinamis`` marks cell E5 as a
-    dynamic-array formula (``cm="1"`` + xl/metadata.xml, as Excel 365 writes it)."""
+#: A text box (a shape) for a drawing part, as Excel writes one (openpyxl drops shapes).
+KOTAK_TEKS = ('<xdr:twoCellAnchor xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:from><xdr:col>9</xdr:col>'
+              '<xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to>'
+              '<xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>'
+              '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Kotak Teks 2"/>'
+              '<xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+              '</xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>Catatan kepala</a:t></a:r></a:p>'
+              '</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>')
+
+
+def sisipkan_xml(path: Path, nama_lembar: str, ext: str = "", sel_dinamis: bool = False,
+                 bentuk: bool = False) -> None:
+    """Append ``ext`` (an ``<extLst>``) to a worksheet; ``sel_dinamis`` adds cell E6 as a
+    dynamic-array formula (``cm="1"`` + xl/metadata.xml, as Excel 365 writes it); ``bentuk``
+    adds a text box to the sheet's drawing (it must have one)."""
     bagian = bagian_lembar(path, nama_lembar)
     with zipfile.ZipFile(path) as z:
         isi = {n: z.read(n) for n in z.namelist()}
+    if bentuk:
+        folder, nama = bagian.rsplit("/", 1)
+        rels = isi[f"{folder}/_rels/{nama}.rels"].decode()
+        target = re.search(r'Target="([^"]*drawing\d+\.xml)"', rels).group(1)
+        gambar = "xl/drawings/" + target.rsplit("/", 1)[1]
+        isi[gambar] = isi[gambar].replace(b"</wsDr>", KOTAK_TEKS.encode() + b"</wsDr>")
     xml = isi[bagian].decode()
     if ext:
         xml = xml.replace("</worksheet>", ext + "</worksheet>")
     if sel_dinamis:
-        xml = re.sub(r'<row r="5"([^>]*)>', r'<row r="5"\1><c r="E5" cm="1"><f t="array" ref="E5:E7">'
-                     r"SORT(B2:B4)</f><v>1</v></c>", xml, count=1)
+        xml = xml.replace("</sheetData>", '<row r="6"><c r="E6" cm="1"><f t="array" ref="E6:E8">SORT(B2:B4)</f>'
+                                          "<v>1</v></c></row></sheetData>")
         isi["xl/metadata.xml"] = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '

@@ -18,11 +18,15 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from iku_xl.core.errors import BerkasTidakValid, Masalah
@@ -371,7 +375,13 @@ class PeriksaIsi:
 
     def __init__(self, sumber: Path, tujuan: Path) -> None:
         self.sumber, self.tujuan = Path(sumber), Path(tujuan)
-        self.sebelum = inventaris(self.sumber)
+        try:
+            self.sebelum = inventaris(self.sumber)
+        except (ParseError, DefusedXmlException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError):
+            raise BerkasTidakValid(f"isi berkas '{self.sumber.name}' tidak dapat diperiksa (bagian XML-nya rusak "
+                                   "atau tidak lazim), jadi tidak dapat dipastikan tidak ada yang hilang",
+                                   saran="Buka berkas di Excel lalu simpan ulang sebagai .xlsx, kemudian jalankan "
+                                         "lagi.") from None
         self.peringatan: list[Masalah] = []
 
     def __call__(self, sementara: Path) -> None:
