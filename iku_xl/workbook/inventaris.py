@@ -157,13 +157,14 @@ def _hitung_lembar(isi: _Zip, bagian: str, kaya: frozenset[int]) -> Counter[str]
     jenis_rel = {rid: jenis for jenis, _, rid in rels}
     kepala, sel = _pisah_sel(data)
     n.update(_hitung_sel(sel, kaya))
-    induk: list[str] = [""]
-    for peristiwa, el in iterparse(_aliran(kepala), events=("start", "end")):
-        if peristiwa == "start":
-            _hitung_elemen(n, el.tag, induk[-1], el, jenis_rel)
-            induk.append(el.tag)
-        else:
-            induk.pop()
+    akar = fromstring(kepala)
+    for el in akar.iter():
+        jenis = _ELEMEN.get(el.tag)
+        if jenis:
+            n[jenis] += 1
+        elif el.tag == _MAIN + "control" and jenis_rel.get(el.get(_R_ID, "")) == "control":
+            n["activex"] += 1
+    n["filter"] += len(akar.findall(_MAIN + "autoFilter"))
     for jenis, target, _ in rels:
         if jenis == "drawing":
             n.update(_hitung_gambar(isi, target))
@@ -190,16 +191,6 @@ def _hitung_lembar(isi: _Zip, bagian: str, kaya: frozenset[int]) -> Counter[str]
 _ELEMEN = {_MAIN + "hyperlink": "tautan", _MAIN + "dataValidation": "validasi", _MAIN + "cfRule": "format_bersyarat",
            _MAIN + "oleObject": "ole", _X14 + "sparkline": "sparkline", _X14 + "cfRule": "format_bersyarat_2010",
            _X14 + "dataValidation": "validasi_2010"}
-
-
-def _hitung_elemen(n: Counter[str], tag: str, induk: str, el: object, jenis_rel: dict[str, str]) -> None:
-    jenis = _ELEMEN.get(tag)
-    if jenis:
-        n[jenis] += 1
-    elif tag == _MAIN + "autoFilter" and induk == _MAIN + "worksheet":
-        n["filter"] += 1
-    elif tag == _MAIN + "control" and jenis_rel.get(el.get(_R_ID, "")) == "control":  # type: ignore[attr-defined]
-        n["activex"] += 1
 
 
 _AWAL_SEL = re.compile(rb"<(?:\w+:)?sheetData\b[^>]*>")
