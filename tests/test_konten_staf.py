@@ -256,3 +256,18 @@ def _laporan_baru(staf: Path, tmp_path: Path) -> Path:
     hasil = buat_laporan(staf, keluaran=keluar, waktu=WAKTU)
     assert hasil.keluaran == keluar and not [m for m in hasil.masalah if "tidak ikut" in m.pesan]
     return keluar
+
+
+@pytest.mark.parametrize("tugas", ["validasi", "hitung"])
+def test_validasi_dan_hitung_membaca_teks_kaya_dan_menyimpan_semua(staf, tmp_path, tugas):
+    """Rich-text cells pass the formula check and the readers as plain text; nothing is lost."""
+    from iku_xl.workbook import proses
+
+    keluar = tmp_path / "keluar.xlsx"
+    if tugas == "validasi":
+        hasil = proses.validasi(staf, keluar, waktu=WAKTU)
+    else:
+        hasil = proses.hitung(staf, TAHUN, keluar, waktu=WAKTU)
+    assert hasil.keluaran == keluar
+    assert not [m for m in hasil.masalah if m.tingkat == "galat" or "tidak ikut" in m.pesan]
+    assert yang_hilang(inventaris(staf), inventaris(keluar)) == []
