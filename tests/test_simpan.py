@@ -393,15 +393,15 @@ def test_disk_penuh_sungguhan(salin, tmpfs_penuh):
 
 
 _DISK_PENUH = textwrap.dedent("""
-    import errno, sys, zipfile
-    import openpyxl.writer.excel as excel
+    import errno, sys
+    import iku_xl.workbook.penulis as penulis
 
-    class Penuh(zipfile.ZipFile):  # the disk fills up in the middle of the save, and stays full
+    class Penuh(penulis._Arsip):  # the disk fills up in the middle of the save, and stays full
         def writestr(self, *a, **k):
             raise OSError(errno.ENOSPC, "No space left on device")
         def close(self):
             raise OSError(errno.ENOSPC, "No space left on device")
-    excel.ZipFile = Penuh
+    penulis._Arsip = Penuh
     from iku_xl.cli import main
     sys.exit(main(sys.argv[1:]))
 """)

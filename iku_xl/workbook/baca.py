@@ -49,7 +49,8 @@ def buka(path: str | Path) -> BukuTerbuka:
         raise BerkasTidakValid(f"berkas '{p.name}' bukan buku kerja Excel (.xlsx/.xlsm)",
                                saran="Simpan berkas sebagai Excel Workbook (.xlsx) lalu coba lagi.")
     try:
-        wb = openpyxl.load_workbook(p, keep_vba=p.suffix.lower() == ".xlsm", keep_links=True)
+        # rich_text: bold words and colours inside one cell are written back (the core sees plain text)
+        wb = openpyxl.load_workbook(p, keep_vba=p.suffix.lower() == ".xlsm", keep_links=True, rich_text=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibuka ({type(e).__name__})",
                                saran="Pastikan berkas tidak rusak atau terkunci sandi; buka dan simpan ulang "
@@ -58,9 +59,23 @@ def buka(path: str | Path) -> BukuTerbuka:
 
 
 def _nilai_sel(sel: Any) -> Any:
+    """A cell's value for the core: formulas as :class:`RumusTanpaNilai`, rich text as its plain text.
+
+    >>> from openpyxl import Workbook
+    >>> from openpyxl.cell.rich_text import CellRichText, TextBlock
+    >>> from openpyxl.cell.text import InlineFont
+    >>> ws = Workbook().active
+    >>> ws["A1"] = CellRichText([TextBlock(InlineFont(b=True), "Capaian "), "naik"])
+    >>> _nilai_sel(ws["A1"])
+    'Capaian naik'
+    """
+    from openpyxl.cell.rich_text import CellRichText
+
     if sel.data_type == "f":
         teks = getattr(sel.value, "text", sel.value)  # ArrayFormula keeps its text in .text
         return RumusTanpaNilai(str(teks))
+    if isinstance(sel.value, CellRichText):
+        return str(sel.value)
     return sel.value
 
 

@@ -17,6 +17,7 @@ from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.baca import Lembaran
 from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi
 from iku_xl.workbook.baca import EKSTENSI, BukuTerbuka, buka, lembaran, nilai_tersimpan
+from iku_xl.workbook.inventaris import PeriksaIsi
 from iku_xl.workbook.simpan import Sidik, kunci, sidik_berkas, simpan
 from iku_xl.workbook.tulis import terapkan, ukuran_grafik
 
@@ -59,7 +60,7 @@ def periksa_jenis(sumber: Path, keluaran: Path | None) -> None:
 
 
 def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], keluaran: Path | None, timpa: bool,
-           akhiran: str, waktu: dt.datetime, sidik: Sidik | None) -> tuple[Path, Path | None]:
+           akhiran: str, waktu: dt.datetime, sidik: Sidik | None) -> tuple[Path, Path | None, list[Masalah]]:
     tujuan = Path(keluaran) if keluaran else path_keluaran(buku.path, akhiran)
     for layout in lembar:
         terapkan(buku.wb, layout)
@@ -71,7 +72,9 @@ def _tulis(buku: BukuTerbuka, lembar: tuple[LayoutLembar | LayoutGrafik, ...], k
         cs.sheetViews.sheetView[0].tabSelected = False
     ukuran_grafik(buku.wb)
     buku.wb.calculation.fullCalcOnLoad = True  # Excel computes the new formulas on opening
-    return tujuan, simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu, sidik=sidik)
+    periksa = PeriksaIsi(buku.path, tujuan)  # nothing of the user's lost on an overwrite
+    cadangan = simpan(buku.wb, tujuan, timpa=timpa, waktu=waktu, sidik=sidik, periksa=periksa)
+    return tujuan, cadangan, periksa.peringatan
 
 
 def buat_laporan(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
@@ -98,9 +101,9 @@ def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], ak
         rencana = rencana_dari(lembaran(buku))
         if not rencana.lembar:
             return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
-        tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
-                                  f"{akhiran}-{rencana.baris[0].tahun}", waktu, sidik)
-    return HasilProses(rencana.masalah, tujuan, cadangan, tuple(rencana.baris))
+        tujuan, cadangan, peringatan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
+                                              f"{akhiran}-{rencana.baris[0].tahun}", waktu, sidik)
+    return HasilProses(rencana.masalah + peringatan, tujuan, cadangan, tuple(rencana.baris))
 
 
 def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: bool = False,
@@ -118,8 +121,9 @@ def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: boo
         tersimpan = nilai_tersimpan(buku.path)  # read once: for the formula check and the data sheets
         masalah_rumus = periksa_rumus_buku(buku.wb, tersimpan, lewati_lembar=lewati)
         rencana = rencana_validasi(lembaran(buku, tersimpan), masalah_rumus, buku.path.name, waktu, tahun)
-        tujuan, cadangan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa, "validasi", waktu, sidik)
+        tujuan, cadangan, peringatan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
+                                              "validasi", waktu, sidik)
     if tahun is None and rencana.buku is not None:
         tahun = rencana.buku.profil.tahun
-    return HasilProses(rencana.masalah, tujuan, cadangan, tahun=tahun)
+    return HasilProses(rencana.masalah + peringatan, tujuan, cadangan, tahun=tahun)
 

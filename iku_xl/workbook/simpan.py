@@ -184,8 +184,13 @@ def _kunci_satu(asli: Path, disebut: Path) -> Iterator[None]:
 
 def simpan(wb: Workbook, tujuan: Path, *, timpa: bool, waktu: dt.datetime, sidik: Sidik | None = None,
            periksa: Callable[[Path], None] | None = None, opsi_nama: str | None = "-o") -> Path | None:
-    """Write ``wb`` to ``tujuan`` safely; return the backup made, if any. See :func:`tulis_aman`."""
-    return tulis_aman(wb.save, tujuan, timpa=timpa, waktu=waktu, sidik=sidik, periksa=periksa, opsi_nama=opsi_nama)
+    """Write ``wb`` to ``tujuan`` safely; return the backup made, if any. See :func:`tulis_aman`.
+    The workbook goes through :func:`~iku_xl.workbook.penulis.simpan_buku` (sheet-local names
+    numbered as Excel counts sheets)."""
+    from iku_xl.workbook.penulis import simpan_buku
+
+    return tulis_aman(lambda p: simpan_buku(wb, p), tujuan, timpa=timpa, waktu=waktu, sidik=sidik, periksa=periksa,
+                      opsi_nama=opsi_nama)
 
 
 def tulis_aman(tulis: Callable[[str], object], tujuan: Path, *, timpa: bool, waktu: dt.datetime,

@@ -39,8 +39,9 @@ def lembar_baru(wb: Workbook, nama: str, grafik: bool = False) -> Any:
     """A fresh sheet (or chart sheet) called ``nama``; an older one of that name, iku-xl's own
     output from an earlier run, is replaced at the same position.
 
-    Chart sheets always go last: openpyxl numbers sheet-local names (print titles and areas)
-    by worksheet position ignoring chart sheets, which shifts them for worksheets after one."""
+    iku-xl's chart sheets go last, after the sheets they chart. (openpyxl numbers sheet-local
+    names by worksheet position, ignoring chart sheets: :mod:`iku_xl.workbook.penulis` corrects
+    that on saving.)"""
     indeks = None
     if nama in wb.sheetnames:
         indeks = wb.sheetnames.index(nama)
