@@ -315,3 +315,32 @@ def jalankan_cli(argv: list[str], cwd: Path, *, akar: Path = AKAR, batas: int = 
         err.seek(0)
         return Hasil(kode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
                      detik, rss)
+
+
+_PENGGERAK = r"""
+import contextlib, io, json, sys, time
+from iku_xl.cli import main
+hasil = []
+for argv in json.loads(sys.argv[1]):
+    out, err = io.StringIO(), io.StringIO()
+    awal = time.monotonic()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            kode = main(argv)
+        except SystemExit as e:
+            kode = e.code
+    hasil.append([kode, out.getvalue(), err.getvalue(), time.monotonic() - awal])
+print("\x00HASIL" + json.dumps(hasil))
+"""
+
+
+def jalankan_banyak(daftar: list[list[str]], cwd: Path, **kwargs: object) -> tuple[list[Hasil], Hasil]:
+    """Several CLI runs in one limited process (one interpreter start-up for all): each run's
+    exit code, output and time, and the process as a whole (its own stdout/stderr must stay empty
+    but for the results: a traceback printed by Python itself would show there)."""
+    import json
+
+    semua = jalankan_cli([json.dumps(daftar)], cwd, kode_python=_PENGGERAK + "\nsys.exit(0)", **kwargs)  # type: ignore[arg-type]
+    kepala, _, badan = semua.keluar.partition("\x00HASIL")
+    tiap = [Hasil(k, o, e, d, semua.rss_mib) for k, o, e, d in json.loads(badan)] if badan else []
+    return tiap, Hasil(semua.kode, kepala, semua.galat, semua.detik, semua.rss_mib)

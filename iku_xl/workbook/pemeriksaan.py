@@ -35,7 +35,7 @@ used area. :func:`batas_baca` is the one place where what a reader raises on a d
 ...     z.writestr("xl/worksheets/sheet1.xml", '<worksheet><dimension ref="A1"/><sheetData><row r="3">'
 ...                '<c r="B3"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>')
 >>> periksa_berkas("unit.xlsx", buf.getvalue()).lembar
-{'Target': Luas(baris=3, kolom=3, sel=2)}
+{'Target': Luas(baris=3, kolom=3, sel=2, rumus_atau_galat=False)}
 """
 
 from __future__ import annotations
@@ -98,6 +98,42 @@ class Luas:
     baris: int
     kolom: int
     sel: int
+    #: Might the sheet hold a formula or an error value (:func:`mungkin_rumus_atau_galat`)? True
+    #: when unsure: a reader that needs to know then reads the sheet in full.
+    rumus_atau_galat: bool = False
+
+
+def mungkin_rumus_atau_galat(xml: bytes) -> bool:
+    """Might this sheet XML hold a formula or an error value? Calamine reads an error cell, and a
+    formula whose result was never saved, as empty; the report reads them as what they are.
+
+    Looks only inside ``sheetData`` (data validations' ``<formula1>`` are outside it): an error
+    value always holds ``#`` (``<v>#DIV/0!</v>``) and a formula is an ``f`` element. Both are
+    single-byte searches (memchr), microseconds a sheet; an ``f`` found is checked to be a tag.
+    A ``#`` in inline text is a false alarm: that workbook is then read by the exact, slower
+    reader, never wrongly.
+
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>')
+    True
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData>')
+    True
+    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>'
+    ...                          b'<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation>'
+    ...                          b'</dataValidations>')
+    False
+    """
+    awal = max(xml.find(b"sheetData"), 0)
+    akhir = xml.rfind(b"sheetData>")
+    if akhir < awal:
+        akhir = len(xml)
+    if xml.find(b"#", awal, akhir) != -1:
+        return True
+    i = xml.find(b"f", awal, akhir)
+    while i != -1:
+        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
+            return True
+        i = xml.find(b"f", i + 1, akhir)
+    return False
 
 
 @dataclass(frozen=True)
@@ -286,16 +322,32 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
     luas: dict[str, Luas] = {}
     sisa = [MAKS_ISI_TOTAL]
     for e in entri:
-        if e.is_dir():
-            continue
         nama_lembar = lembar.get(e.filename)
         if nama_lembar is not None:
-            pengukur = _Pengukur(nama, nama_lembar)
-            _alirkan(nama, f, e, sisa, pengukur.umpan)
-            luas[nama_lembar] = pengukur.selesai()
-        else:
+            luas[nama_lembar] = _ukur(nama, nama_lembar, f, e, sisa)
+        elif e.filename.lower().endswith(_XML) and not e.is_dir():
             _alirkan(nama, f, e, sisa, _Prolog(nama, e.filename).umpan)
+        # pictures, vbaProject.bin: no reader parses them as XML, and zipfile (openpyxl keeps them)
+        # never gives more than the stated size, checked above
     return Pemeriksaan(ukuran, {n: luas.get(n, Luas(0, 0, 0)) for n in lembar.values()})
+
+
+#: Parts parsed as XML by the readers (worksheets are found by their relationship, whatever their name).
+_XML = (".xml", ".rels", ".vml")
+
+
+def _ukur(nama: str, lembar: str, f: BinaryIO, e: zipfile.ZipInfo, sisa: list[int]) -> Luas:
+    """A worksheet's extent: the fast scan, or expat when the fast scan cannot be sure."""
+    awal = sisa[0]
+    cepat = _PengukurCepat(nama, lembar)
+    try:
+        _alirkan(nama, f, e, sisa, cepat.umpan)
+        return cepat.selesai()
+    except _PerluTeliti:
+        sisa[0] = awal
+    teliti = _Pengukur(nama, lembar)
+    _alirkan(nama, f, e, sisa, teliti.umpan)
+    return teliti.selesai()
 
 
 def _bom(nama: str, bagian: str) -> BerkasTidakValid:
@@ -416,6 +468,107 @@ class _Prolog:
             self.p = None  # not XML after all (e.g. sloppy VML): its readers judge it
 
 
+def _periksa_luas(nama: str, lembar: str, baris: int, kolom: int, sel: int, ref_baris: str, ref_kolom: str) -> Luas:
+    """The limits on a sheet's extent (:data:`MAKS_BARIS`, :data:`MAKS_KOLOM`, :data:`MAKS_SEL_KOSONG`)."""
+    if baris > MAKS_BARIS or kolom > MAKS_KOLOM:
+        ref = ref_baris if baris > MAKS_BARIS else ref_kolom
+        raise _tolak(nama, f"berisi sel terisi sejauh {ref}; iku-xl membaca paling banyak "
+                     f"{_angka(MAKS_BARIS)} baris dan {_angka(MAKS_KOLOM)} kolom (sampai "
+                     f"{huruf_kolom(MAKS_KOLOM)}) per lembar",
+                     f"Hapus isi sel {ref} di lembar '{lembar}' (ketik {ref} di Kotak Nama lalu tekan "
+                     "Delete; hapus juga baris/kolom kosong sesudah data), lalu simpan dan coba lagi.",
+                     lembar=lembar, sel=ref)
+    kosong = baris * kolom - sel
+    if kosong > MAKS_SEL_KOSONG:
+        ref = ref_baris if baris * 10 > kolom else ref_kolom
+        raise _tolak(nama, f"berisi sel terisi sejauh baris {_angka(baris)} dan kolom {huruf_kolom(kolom)} dengan "
+                     f"{_angka(kosong)} sel kosong di antaranya (paling banyak {_angka(MAKS_SEL_KOSONG)})",
+                     f"Hapus isi sel yang jauh dari data (mis. {ref}) di lembar '{lembar}', hapus baris/kolom "
+                     "kosong sesudah data, lalu simpan dan coba lagi.", lembar=lembar, sel=ref)
+    return Luas(baris, kolom, sel)
+
+
+class _PerluTeliti(Exception):
+    """The fast scan met a sheet it cannot measure for sure: expat measures it."""
+
+
+class _PengukurCepat:
+    """A worksheet's extent from byte searches, for the sheets every writer writes (Excel,
+    LibreOffice, openpyxl, XlsxWriter): each cell starts ``<c r="B3"`` and each row ``<row r="3"``.
+    Every other way of starting a cell or a row (no address, a character reference, a prefix, an
+    attribute before ``r``) makes the counts disagree, and expat measures the sheet instead."""
+
+    _SEL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+    _BARIS = re.compile(rb'<row r="([0-9]{1,7})"')
+    _BERAWALAN = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s>/]")  # a cell or row with a namespace prefix
+    _AWAL_SEL = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+    _AWAL_BARIS = (b"<row ", b"<row>", b"<row/", b"<row\t", b"<row\n", b"<row\r")
+
+    def __init__(self, nama: str, lembar: str) -> None:
+        self.nama, self.lembar = nama, lembar
+        self.baris = self.kolom = self.sel = 0
+        self.ref_baris = self.ref_kolom = ""
+        self.sisa = b""
+        self.prolog: _Prolog | None = _Prolog(nama, f"lembar '{lembar}'")
+        self.data = 0  # 0 before <sheetData>, 1 inside, 2 after
+        self.rumus = False
+
+    def umpan(self, blok: bytes) -> None:
+        if self.prolog is not None:
+            self.prolog.umpan(blok)
+            if self.prolog.p is None:
+                self.prolog = None
+        buf = self.sisa + blok if self.sisa else blok
+        potong = buf.rfind(b"<")
+        if potong < len(buf) - 32:  # every tag before the last 32 bytes is whole for the patterns
+            potong = len(buf)
+        self.sisa = buf[potong:]
+        self._pindai(buf[:potong] if potong < len(buf) else buf)
+
+    def _pindai(self, x: bytes) -> None:
+        ref = self._SEL.findall(x)
+        baris = self._BARIS.findall(x)
+        if (len(ref) != sum(map(x.count, self._AWAL_SEL)) or len(baris) != sum(map(x.count, self._AWAL_BARIS))
+                or self._BERAWALAN.search(x)):
+            raise _PerluTeliti
+        self.sel += len(ref)
+        if self.data < 2 and not self.rumus:
+            awal = 0
+            if self.data == 0:
+                awal = x.find(b"<sheetData")
+                self.data = int(awal >= 0)
+                awal += len(b"<sheetData")  # the slice below names no sheetData: searched whole
+            if self.data:
+                akhir = x.find(b"</sheetData>", awal)
+                if akhir >= 0:
+                    self.data = 2
+                self.rumus = mungkin_rumus_atau_galat(x[awal:akhir if akhir >= 0 else len(x)])
+        if baris:
+            r = max(map(int, baris))
+            if r > self.baris:
+                self.baris, self.ref_baris = r, f"A{r}"
+        if ref:
+            kol, nomor = zip(*ref)
+            angka = list(map(int, nomor))
+            r = max(angka)
+            if r >= self.baris:
+                self.baris, self.ref_baris = r, (kol[angka.index(r)] + nomor[angka.index(r)]).decode()
+            for huruf in set(kol):
+                c = _posisi(huruf.decode() + "1")[1]  # type: ignore[index]
+                if c > self.kolom:
+                    self.kolom, self.ref_kolom = c, (huruf + nomor[kol.index(huruf)]).decode()
+        if self.baris > MAKS_BARIS or self.kolom > MAKS_KOLOM:
+            self.selesai()
+
+    def selesai(self) -> Luas:
+        if self.sisa:
+            x, self.sisa = self.sisa, b""
+            self._pindai(x)
+        luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
+                             self.ref_kolom)
+        return Luas(luas.baris, luas.kolom, luas.sel, self.rumus)
+
+
 class _Pengukur:
     """A worksheet's extent, from expat's start-element events (no tree is built): rows and
     cells without an ``r`` follow the one before, as openpyxl reads them."""
@@ -444,12 +597,10 @@ class _Pengukur:
             self.sel += 1
             if r > self.baris:
                 self.baris, self.ref_baris = r, ref or f"{huruf_kolom(self.c)}{r}"
-                if r > MAKS_BARIS:
-                    raise self._jauh(self.ref_baris)
             if self.c > self.kolom:
                 self.kolom, self.ref_kolom = self.c, ref or f"{huruf_kolom(self.c)}{r}"
-                if self.c > MAKS_KOLOM:
-                    raise self._jauh(self.ref_kolom)
+            if r > MAKS_BARIS or self.c > MAKS_KOLOM:
+                self._batas()
         elif tag == "row":
             ref = atribut.get("r")
             try:
@@ -457,14 +608,15 @@ class _Pengukur:
             except ValueError:
                 raise _tolak(self.nama, f"rusak, nomor baris '{ref[:20]}' tidak sah", lembar=self.lembar) from None
             self.c = 0
+            if self.r > self.baris:  # an empty row far away: openpyxl's read-only rows fill up to it
+                self.baris, self.ref_baris = self.r, f"A{self.r}"
+                if self.r > MAKS_BARIS:
+                    self._batas()
 
-    def _jauh(self, ref: str) -> BerkasTidakValid:
-        return _tolak(self.nama, f"berisi sel terisi sejauh {ref}; iku-xl membaca paling banyak "
-                      f"{_angka(MAKS_BARIS)} baris dan {_angka(MAKS_KOLOM)} kolom (sampai "
-                      f"{huruf_kolom(MAKS_KOLOM)}) per lembar",
-                      f"Hapus isi sel {ref} di lembar '{self.lembar}' (ketik {ref} di Kotak Nama lalu tekan "
-                      "Delete; hapus juga baris/kolom kosong sesudah data), lalu simpan dan coba lagi.",
-                      lembar=self.lembar, sel=ref)
+    def _batas(self) -> Luas:
+        luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
+                             self.ref_kolom)
+        return Luas(luas.baris, luas.kolom, luas.sel, True)  # a rare sheet: not looked at closely
 
     def umpan(self, blok: bytes) -> None:
         try:
@@ -479,15 +631,7 @@ class _Pengukur:
             self.p.Parse(b"", True)
         except expat.ExpatError as e:
             raise _xml_rusak(self.nama, f"lembar '{self.lembar}'", e) from None
-        kosong = self.baris * self.kolom - self.sel
-        if kosong > MAKS_SEL_KOSONG:
-            ref = self.ref_baris if self.baris * 10 > self.kolom else self.ref_kolom
-            raise _tolak(self.nama, f"berisi sel terisi sejauh baris {_angka(self.baris)} dan kolom "
-                         f"{huruf_kolom(self.kolom)} dengan {_angka(kosong)} sel kosong di antaranya (paling banyak "
-                         f"{_angka(MAKS_SEL_KOSONG)})",
-                         f"Hapus isi sel yang jauh dari data (mis. {ref}) di lembar '{self.lembar}', hapus baris/kolom "
-                         "kosong sesudah data, lalu simpan dan coba lagi.", lembar=self.lembar, sel=ref)
-        return Luas(self.baris, self.kolom, self.sel)
+        return self._batas()
 
 
 class _Pengumpul:

@@ -50,7 +50,7 @@ from iku_xl.core.rekap import (
     rekap_unit,
 )
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
-from iku_xl.workbook.pemeriksaan import baca_berkas
+from iku_xl.workbook.pemeriksaan import baca_berkas, mungkin_rumus_atau_galat
 
 #: Below this many files one worker process reads them (starting more costs more than it gives).
 #: Even then the reading is not done in this process: a reader that aborts must not end the run.
@@ -73,7 +73,7 @@ def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
             raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
         if s.is_dir():
             berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", _LAMA)
-                             and not p.name.startswith(("~$", ".")))
+                             and not p.name.startswith(("~$", ".")) and not p.is_dir())  # a folder is walked
         else:
             berkas.append(s)
     return berkas
@@ -85,39 +85,6 @@ _SEL = re.compile(r"<(?:\w+:)?c\b[^>]*>")
 
 def _atribut(tag: str) -> dict[str, str]:
     return dict(_ATRIBUT.findall(tag))
-
-
-def mungkin_rumus_atau_galat(xml: bytes) -> bool:
-    """Might this sheet XML hold a formula or an error value? Calamine reads an error cell, and a
-    formula whose result was never saved, as empty; the report reads them as what they are.
-
-    Looks only inside ``sheetData`` (data validations' ``<formula1>`` are outside it): an error
-    value always holds ``#`` (``<v>#DIV/0!</v>``) and a formula is an ``f`` element. Both are
-    single-byte searches (memchr), microseconds a sheet; an ``f`` found is checked to be a tag.
-    A ``#`` in inline text is a false alarm: that workbook is then read by the exact, slower
-    reader, never wrongly.
-
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>')
-    True
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData>')
-    True
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>'
-    ...                          b'<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation>'
-    ...                          b'</dataValidations>')
-    False
-    """
-    awal = max(xml.find(b"sheetData"), 0)
-    akhir = xml.rfind(b"sheetData>")
-    if akhir < awal:
-        akhir = len(xml)
-    if xml.find(b"#", awal, akhir) != -1:
-        return True
-    i = xml.find(b"f", awal, akhir)
-    while i != -1:
-        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
-            return True
-        i = xml.find(b"f", i + 1, akhir)
-    return False
 
 
 class _Zip:
@@ -215,13 +182,10 @@ def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     formulas or error values is read by the report's own (openpyxl) reader. Otherwise, only
     when a % indicator holds a number in (0, 1.5] are those cells' number formats looked up,
     and the workbook parsed again with the percent cells known."""
-    data, _ = baca_berkas(path)  # checked before calamine sees it; a FIFO is never opened
+    data, periksa = baca_berkas(path)  # checked before calamine sees it; a FIFO is never opened
     lembaran = baca_cepat(data, path)
-    try:
-        isi = _Zip(data)
-        rumus = isi.ada_rumus_atau_galat(n for n, g in lembaran.nilai.items() if g)
-    except Exception as e:  # calamine read it, so this is rare: a zip that is only half valid
-        raise _tidak_terbaca(path, e) from None
+    # the check has seen every sheet's XML: whether it might hold a formula or an error value
+    rumus = any(periksa.lembar[n].rumus_atau_galat for n, g in lembaran.nilai.items() if g and n in periksa.lembar)
     if rumus:
         from iku_xl.workbook.baca import buka
         from iku_xl.workbook.baca import lembaran as lembaran_openpyxl
@@ -231,7 +195,10 @@ def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     dibaca = baca_buku(lembaran)
     kandidat = sel_kecil(lembaran, baris_persen(dibaca[0]))
     if kandidat:
-        persen = isi.sel_persen(kandidat)
+        try:
+            persen = _Zip(data).sel_persen(kandidat)
+        except Exception as e:  # calamine read it, so this is rare: a zip that is only half valid
+            raise _tidak_terbaca(path, e) from None
         if any(persen.values()):
             lembaran = Lembaran(lembaran.nilai, persen)
             dibaca = baca_buku(lembaran)
@@ -309,7 +276,8 @@ class _Pekerja:
                 try:
                     if jalan[i] is None:
                         raise BrokenProcessPool
-                    siap[i] = jalan.pop(i).result()
+                    siap[i] = jalan[i].result()
+                    del jalan[i]
                 except BrokenProcessPool:
                     siap.update(self._pulih(tugas, jalan))
             yield siap.pop(i)
