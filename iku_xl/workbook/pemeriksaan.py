@@ -35,7 +35,7 @@ used area. :func:`batas_baca` is the one place where what a reader raises on a d
 ...     z.writestr("xl/worksheets/sheet1.xml", '<worksheet><dimension ref="A1"/><sheetData><row r="3">'
 ...                '<c r="B3"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>')
 >>> periksa_berkas("unit.xlsx", buf.getvalue()).lembar
-{'Target': Luas(baris=3, kolom=3, sel=2, rumus_atau_galat=False)}
+{'Target': Luas(baris=3, kolom=3, sel=2, rumus_atau_galat=True)}
 """
 
 from __future__ import annotations
