@@ -261,3 +261,31 @@ def test_rekap_urutan_dan_pulih_setelah_pekerja_mati(tmp_path, monkeypatch):
     assert [h.berkas for h in semua] == nama
     assert [bool(h.galat) for h in semua] == [n == "05.xlsx" for n in nama]
     assert semua[5].galat == (ALASAN_PEKERJA_MATI,)
+
+
+def test_lembar_utf16_diukur_teliti():
+    """A sheet in UTF-16 hides its cells from byte patterns: expat measures it (and finds the far cell)."""
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><worksheet><sheetData>'
+           + _sel("A1", "XFD1048576") + "</sheetData></worksheet>").encode("utf-16")
+    data = _zip_lembar("")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as asal, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in asal.namelist():
+            z.writestr(n, xml if n.endswith("sheet1.xml") else asal.read(n))
+    with pytest.raises(BerkasTidakValid, match="Lembar 'Data' sel XFD1048576:"):
+        pm.periksa_berkas("u.xlsx", buf.getvalue())
+
+
+@pytest.mark.parametrize("sel", ['<c r="A1"/><c  r="XFD1"/>', '<c r="A1"/><c t="n" r="XFD1"/>',
+                                 '<c r="A1"/><c r="&#88;FD1"/>', '<c r="A1"/><x:c xmlns:x="m" r="XFD1"/>',
+                                 '<c r="A1"/><c\nr="XFD1"/>'])
+def test_sel_yang_ditulis_lain_diukur_teliti(sel):
+    """Every other way to write a cell's start than `<c r="B3"` is measured by expat, not missed."""
+    with pytest.raises(BerkasTidakValid, match="sel XFD1:"):
+        pm.periksa_berkas("u.xlsx", _zip_lembar(f'<row r="1">{sel}</row>'))
+
+
+def test_baris_kosong_jauh_juga_dihitung():
+    """openpyxl's read-only rows fill up to an empty row far away (nilai_tersimpan reads that way)."""
+    with pytest.raises(BerkasTidakValid, match="Lembar 'Data' sel A1048576:"):
+        pm.periksa_berkas("u.xlsx", _zip_lembar('<row r="1"><c r="A1"/></row><row r="1048576" ht="20"/>'))

@@ -515,6 +515,8 @@ class _PengukurCepat:
 
     def umpan(self, blok: bytes) -> None:
         if self.prolog is not None:
+            if self.prolog.awal and not blok.lstrip()[:4].startswith((b"<", b"\xef\xbb\xbf<")):
+                raise _PerluTeliti  # UTF-16 or another encoding: the byte patterns would see nothing
             self.prolog.umpan(blok)
             if self.prolog.p is None:
                 self.prolog = None
@@ -595,7 +597,7 @@ class _Pengukur:
             else:
                 r, self.c = self.r, self.c + 1
             self.sel += 1
-            if r > self.baris:
+            if r > self.baris or (r == self.baris and self.ref_baris == f"A{r}"):  # a cell names it better
                 self.baris, self.ref_baris = r, ref or f"{huruf_kolom(self.c)}{r}"
             if self.c > self.kolom:
                 self.kolom, self.ref_kolom = self.c, ref or f"{huruf_kolom(self.c)}{r}"
@@ -610,8 +612,6 @@ class _Pengukur:
             self.c = 0
             if self.r > self.baris:  # an empty row far away: openpyxl's read-only rows fill up to it
                 self.baris, self.ref_baris = self.r, f"A{self.r}"
-                if self.r > MAKS_BARIS:
-                    self._batas()
 
     def _batas(self) -> Luas:
         luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
