@@ -318,22 +318,19 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
         if e.file_size > MAKS_ISI_BAGIAN or total > MAKS_ISI_TOTAL or (
                 e.file_size > RASIO_MULAI and e.file_size > MAKS_RASIO * max(e.compress_size, 1)):
             raise _bom(nama, e.filename)
-    lembar = _lembar_kerja(nama, z, f)
+    lembar, penuh = _lembar_kerja(nama, z, f)
     luas: dict[str, Luas] = {}
     sisa = [MAKS_ISI_TOTAL]
     for e in entri:
         nama_lembar = lembar.get(e.filename)
         if nama_lembar is not None:
             luas[nama_lembar] = _ukur(nama, nama_lembar, f, e, sisa)
-        elif e.filename.lower().endswith(_XML) and not e.is_dir():
+        elif e.filename in penuh:  # read by calamine too: inflated whole, real size and checksum
             _alirkan(nama, f, e, sisa, _Prolog(nama, e.filename).umpan)
-        # pictures, vbaProject.bin: no reader parses them as XML, and zipfile (openpyxl keeps them)
-        # never gives more than the stated size, checked above
+        # The rest (comments, drawings, tables, pictures, vbaProject.bin) only openpyxl reads: through
+        # zipfile, which never gives more than the stated size (checked above) and checks the CRC,
+        # and defusedxml, which refuses any entity declaration (batas_baca says so in Indonesian).
     return Pemeriksaan(ukuran, {n: luas.get(n, Luas(0, 0, 0)) for n in lembar.values()})
-
-
-#: Parts parsed as XML by the readers (worksheets are found by their relationship, whatever their name).
-_XML = (".xml", ".rels", ".vml")
 
 
 def _ukur(nama: str, lembar: str, f: BinaryIO, e: zipfile.ZipInfo, sisa: list[int]) -> Luas:
@@ -371,6 +368,8 @@ def _alirkan(nama: str, f: BinaryIO, e: zipfile.ZipInfo, sisa: list[int], umpan:
 
     def terima(blok: bytes) -> None:
         nonlocal keluar, crc
+        if not blok and keluar:
+            return
         keluar += len(blok)
         sisa[0] -= len(blok)
         if keluar > MAKS_ISI_BAGIAN or sisa[0] < 0 or (
@@ -408,7 +407,7 @@ class _Doctype(Exception):
     pass
 
 
-class _Cukup(Exception):
+class _Akar(Exception):
     """The prolog is over (the root element started): the part has no DOCTYPE."""
 
 
@@ -435,37 +434,86 @@ def _xml_rusak(nama: str, bagian: str, e: expat.ExpatError) -> BerkasTidakValid:
     return _tolak(nama, f"rusak, XML bagian {bagian} tidak sah (baris {e.lineno}, kolom {e.offset})")
 
 
+def _cek_prolog(x: bytes) -> bool | None:
+    """Does the prolog of this (UTF-8) XML end without a DOCTYPE? True when the root element (or
+    something that is not XML at all) is reached, None when more bytes are needed; a DOCTYPE
+    raises. The prolog holds only an XML declaration, comments, processing instructions, white
+    space and the DOCTYPE (XML 1.0, production 22), so this walk is exact.
+
+    >>> _cek_prolog(b'<?xml version="1.0"?>\\n<!-- x --><worksheet>'), _cek_prolog(b'<?xml version="1.0"?><!-')
+    (True, None)
+    >>> _cek_prolog(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')
+    Traceback (most recent call last):
+    iku_xl.workbook.pemeriksaan._Doctype
+    """
+    i, n = (3 if x.startswith(b"\xef\xbb\xbf") else 0), len(x)
+    while True:
+        while i < n and x[i] in b" \t\r\n":
+            i += 1
+        if n - i < 4:
+            return None
+        if x.startswith(b"<?", i):
+            j = x.find(b"?>", i + 2)
+            if j < 0:
+                return None
+            i = j + 2
+        elif x.startswith(b"<!--", i):
+            j = x.find(b"-->", i + 4)
+            if j < 0:
+                return None
+            i = j + 3
+        elif x.startswith(b"<!", i):
+            raise _Doctype
+        else:
+            return True
+
+
 class _Prolog:
-    """Feeds a part to expat until its root element starts: XML parts must have no DOCTYPE.
-    Parts that are not XML (pictures, VBA) are not parsed."""
+    """Checks that an XML part has no DOCTYPE, from its first bytes (:func:`_cek_prolog`; expat for
+    UTF-16). A part that is not XML is left to its readers."""
 
     def __init__(self, nama: str, bagian: str) -> None:
         self.nama, self.bagian = nama, bagian
-        self.p: expat.XMLParserType | None = None
+        self.p: expat.XMLParserType | None = None  # UTF-16
         self.awal = True
+        self.selesai = False
+        self.buf = b""
+
+    def _selesai(self) -> None:
+        self.selesai, self.buf, self.p = True, b"", None
 
     def umpan(self, blok: bytes) -> None:
-        if self.awal and blok:
+        if self.selesai:
+            return
+        if not blok:  # the end of the part
+            self._selesai()
+            return
+        if self.awal:
             self.awal = False
             kepala = blok[:4].lstrip()
-            if not kepala.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<")):
+            if kepala.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00<", b"<\x00")):
+                self.p = _parser(self.nama, self.bagian)
+
+                def akar(*_: object) -> None:
+                    raise _Akar
+
+                self.p.StartElementHandler = akar
+            elif not kepala.startswith((b"<", b"\xef\xbb\xbf")):
+                self._selesai()  # not XML
                 return
-            self.p = _parser(self.nama, self.bagian)
-
-            def cukup(*_: object) -> None:
-                raise _Cukup
-
-            self.p.StartElementHandler = cukup
-        if self.p is None:
-            return
         try:
-            self.p.Parse(blok, False)
-        except _Cukup:
-            self.p = None
+            if self.p is not None:
+                self.p.Parse(blok, False)
+                return
+            self.buf += blok
+            if _cek_prolog(self.buf):
+                self._selesai()
+            elif len(self.buf) > 65536:
+                raise _tolak(self.nama, f"rusak, XML bagian {self.bagian} tidak wajar (pembukaan lebih dari 64 KB)")
         except _Doctype:
             raise _entitas(self.nama, self.bagian) from None
-        except expat.ExpatError:
-            self.p = None  # not XML after all (e.g. sloppy VML): its readers judge it
+        except (_Akar, expat.ExpatError):  # the root element; or not XML after all: its readers judge it
+            self._selesai()
 
 
 def _periksa_luas(nama: str, lembar: str, baris: int, kolom: int, sel: int, ref_baris: str, ref_kolom: str) -> Luas:
@@ -488,6 +536,10 @@ def _periksa_luas(nama: str, lembar: str, baris: int, kolom: int, sel: int, ref_
     return Luas(baris, kolom, sel)
 
 
+#: Column letters to numbers, as met (a workbook uses a few dozen).
+_KOLOM: dict[bytes, int] = {}
+
+
 class _PerluTeliti(Exception):
     """The fast scan met a sheet it cannot measure for sure: expat measures it."""
 
@@ -496,13 +548,12 @@ class _PengukurCepat:
     """A worksheet's extent from byte searches, for the sheets every writer writes (Excel,
     LibreOffice, openpyxl, XlsxWriter): each cell starts ``<c r="B3"`` and each row ``<row r="3"``.
     Every other way of starting a cell or a row (no address, a character reference, a prefix, an
-    attribute before ``r``) makes the counts disagree, and expat measures the sheet instead."""
+    attribute before ``r``, other white space) is seen, and expat measures the sheet instead."""
 
-    _SEL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
-    _BARIS = re.compile(rb'<row r="([0-9]{1,7})"')
-    _BERAWALAN = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s>/]")  # a cell or row with a namespace prefix
-    _AWAL_SEL = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
-    _AWAL_BARIS = (b"<row ", b"<row>", b"<row/", b"<row\t", b"<row\n", b"<row\r")
+    # every start of a cell (row): the address when written the usual way, ("", "") otherwise
+    _SEL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s>/])')
+    _BARIS = re.compile(rb'<row(?: r="([0-9]{1,7})"|[\s>/])')
+    _BERAWALAN = re.compile(rb":(?:c|row)[\s>/]")  # a cell or row with a namespace prefix (or text like it)
 
     def __init__(self, nama: str, lembar: str) -> None:
         self.nama, self.lembar = nama, lembar
@@ -518,7 +569,7 @@ class _PengukurCepat:
             if self.prolog.awal and not blok.lstrip()[:4].startswith((b"<", b"\xef\xbb\xbf<")):
                 raise _PerluTeliti  # UTF-16 or another encoding: the byte patterns would see nothing
             self.prolog.umpan(blok)
-            if self.prolog.p is None:
+            if self.prolog.selesai:
                 self.prolog = None
         buf = self.sisa + blok if self.sisa else blok
         potong = buf.rfind(b"<")
@@ -530,8 +581,7 @@ class _PengukurCepat:
     def _pindai(self, x: bytes) -> None:
         ref = self._SEL.findall(x)
         baris = self._BARIS.findall(x)
-        if (len(ref) != sum(map(x.count, self._AWAL_SEL)) or len(baris) != sum(map(x.count, self._AWAL_BARIS))
-                or self._BERAWALAN.search(x)):
+        if (b"", b"") in ref or b"" in baris or self._BERAWALAN.search(x):
             raise _PerluTeliti
         self.sel += len(ref)
         if self.data < 2 and not self.rumus:
@@ -556,7 +606,7 @@ class _PengukurCepat:
             if r >= self.baris:
                 self.baris, self.ref_baris = r, (kol[angka.index(r)] + nomor[angka.index(r)]).decode()
             for huruf in set(kol):
-                c = _posisi(huruf.decode() + "1")[1]  # type: ignore[index]
+                c = _KOLOM.get(huruf) or _KOLOM.setdefault(huruf, _posisi(huruf.decode() + "1")[1])  # type: ignore[index]
                 if c > self.kolom:
                     self.kolom, self.ref_kolom = c, (huruf + nomor[kol.index(huruf)]).decode()
         if self.baris > MAKS_BARIS or self.kolom > MAKS_KOLOM:
@@ -565,7 +615,8 @@ class _PengukurCepat:
     def selesai(self) -> Luas:
         if self.sisa:
             x, self.sisa = self.sisa, b""
-            self._pindai(x)
+            if b"<c" in x or b"<row" in x or b":" in x:  # usually "</worksheet>": nothing to count
+                self._pindai(x)
         luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
                              self.ref_kolom)
         return Luas(luas.baris, luas.kolom, luas.sel, self.rumus)
@@ -666,9 +717,10 @@ def _kumpulkan(nama: str, z: zipfile.ZipFile, f: BinaryIO, bagian: str, tag: str
     return k.hasil
 
 
-def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> dict[str, str]:
+def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> tuple[dict[str, str], set[str]]:
     """The worksheets' parts, to their names: from the package's relationships to workbook.xml, its
-    sheets and their relationships."""
+    sheets and their relationships. Also the parts python-calamine reads besides the sheets:
+    the shared strings, the styles and the package's own parts."""
     utama = "xl/workbook.xml"
     for a in _kumpulkan(nama, z, f, "_rels/.rels", "Relationship"):
         if a.get("Type", "").endswith("/officeDocument"):
@@ -676,6 +728,11 @@ def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> dict[str, str]:
     folder, _, berkas = utama.rpartition("/")
     relasi = {a.get("Id"): a for a in _kumpulkan(nama, z, f, f"{folder}/_rels/{berkas}.rels", "Relationship")}
     lembar: dict[str, str] = {}
+    penuh = {"[Content_Types].xml", "_rels/.rels", utama, f"{folder}/_rels/{berkas}.rels"}
+    for r in relasi.values():  # what calamine reads besides the sheets
+        if r.get("Type", "").endswith(("/sharedStrings", "/styles")):
+            target = r.get("Target", "")
+            penuh.add(target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}"))
     for a in _kumpulkan(nama, z, f, utama, "sheet"):
         r = relasi.get(a.get("id"))
         if r is None or not r.get("Type", "").endswith("/worksheet"):
@@ -683,7 +740,7 @@ def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> dict[str, str]:
         target = r.get("Target", "")
         bagian = target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}")
         lembar[bagian] = a.get("name", "")
-    return lembar
+    return lembar, penuh
 
 
 def diperiksa(baca: Callable[..., T]) -> Callable[..., T]:

@@ -243,10 +243,11 @@ ALASAN_PEKERJA_MATI = ("proses pembaca berhenti mendadak saat membaca berkas ini
 
 
 class _Pekerja:
-    """Worker processes that may die. A few files ahead of the writer are in the workers at any
-    time. When a worker dies (BrokenProcessPool), the results that came are kept, the files
-    still out are read again one at a time, each in a fresh single worker: the one that kills
-    it again is listed as :data:`ALASAN_PEKERJA_MATI`. Then the work goes on with a new pool."""
+    """Worker processes that may die. Files go out in small batches (as ``Pool.imap``'s chunks),
+    a few batches ahead of the writer. When a worker dies (BrokenProcessPool), the results that
+    came are kept and the files of every batch still out are read again one at a time, each in
+    a worker of its own: the one that kills it again is listed as :data:`ALASAN_PEKERJA_MATI`.
+    Then the work goes on with a new pool."""
 
     def __init__(self, proses: int) -> None:
         self.proses = proses
@@ -265,12 +266,14 @@ class _Pekerja:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def hasil(self, tugas: Sequence[tuple[str, int]]) -> Iterator[HasilUnit]:
-        jalan: dict[int, Any] = {}  # index -> future (None: could not be handed out), files out
-        siap: dict[int, HasilUnit] = {}  # results got while recovering, given in their turn
+        n = max(1, min(32, len(tugas) // (self.proses * 8)))
+        kelompok = [list(tugas[k:k + n]) for k in range(0, len(tugas), n)]
+        jalan: dict[int, Any] = {}  # batch index -> future (None: could not be handed out)
+        siap: dict[int, list[HasilUnit]] = {}  # results got while recovering, given in their turn
         berikut = 0
-        for i in range(len(tugas)):
-            while berikut < min(len(tugas), i + DI_DEPAN * self.proses):
-                jalan[berikut] = self._serahkan(tugas[berikut])
+        for i in range(len(kelompok)):
+            while berikut < min(len(kelompok), i + DI_DEPAN * self.proses):
+                jalan[berikut] = self._serahkan(kelompok[berikut])
                 berikut += 1
             if i not in siap:
                 try:
@@ -279,37 +282,43 @@ class _Pekerja:
                     siap[i] = jalan[i].result()
                     del jalan[i]
                 except BrokenProcessPool:
-                    siap.update(self._pulih(tugas, jalan))
-            yield siap.pop(i)
+                    siap.update(self._pulih(kelompok, jalan))
+            yield from siap.pop(i)
 
-    def _serahkan(self, tugas: tuple[str, int]) -> Any:
+    def _serahkan(self, kelompok: list[tuple[str, int]]) -> Any:
         try:
-            return self.pool.submit(proses_berkas, tugas)
-        except BrokenProcessPool:  # broke since the last result: this file is read when recovering
+            return self.pool.submit(_proses_kelompok, kelompok)
+        except BrokenProcessPool:  # broke since the last result: these files are read when recovering
             return None
 
-    def _pulih(self, tugas: Sequence[tuple[str, int]], jalan: dict[int, Any]) -> dict[int, HasilUnit]:
-        """The results of the files out when the pool broke: those that came are kept, the others
-        read again one at a time in a worker of their own. A new pool for the rest."""
-        hasil: dict[int, HasilUnit] = {}
+    def _pulih(self, kelompok: Sequence[list[tuple[str, int]]], jalan: dict[int, Any]) -> dict[int, list[HasilUnit]]:
+        """The results of the batches out when the pool broke: those that came are kept, the files
+        of the others read again one at a time in a worker of their own. A new pool for the rest."""
+        hasil: dict[int, list[HasilUnit]] = {}
         sendiri = None
         for j, f in sorted(jalan.items()):
             if f is not None and f.done() and not f.cancelled() and f.exception() is None:
                 hasil[j] = f.result()
                 continue
-            sendiri = sendiri or self._baru(1)
-            try:
-                hasil[j] = sendiri.submit(proses_berkas, tugas[j]).result()
-            except BrokenProcessPool:  # this very file kills its reader
-                hasil[j] = HasilUnit(Path(tugas[j][0]).name, galat=(ALASAN_PEKERJA_MATI,))
-                sendiri.shutdown(wait=True)
-                sendiri = None
+            hasil[j] = []
+            for t in kelompok[j]:
+                sendiri = sendiri or self._baru(1)
+                try:
+                    hasil[j].append(sendiri.submit(proses_berkas, t).result())
+                except BrokenProcessPool:  # this very file kills its reader
+                    hasil[j].append(HasilUnit(Path(t[0]).name, galat=(ALASAN_PEKERJA_MATI,)))
+                    sendiri.shutdown(wait=True)
+                    sendiri = None
         if sendiri is not None:
             sendiri.shutdown(wait=True)
         jalan.clear()
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = self._baru(self.proses)
         return hasil
+
+
+def _proses_kelompok(kelompok: list[tuple[str, int]]) -> list[HasilUnit]:
+    return [proses_berkas(t) for t in kelompok]
 
 
 def _format(wb: Any, g: Gaya, nf: str | None = None) -> Any:
