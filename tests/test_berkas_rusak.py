@@ -289,3 +289,11 @@ def test_baris_kosong_jauh_juga_dihitung():
     """openpyxl's read-only rows fill up to an empty row far away (nilai_tersimpan reads that way)."""
     with pytest.raises(BerkasTidakValid, match="Lembar 'Data' sel A1048576:"):
         pm.periksa_berkas("u.xlsx", _zip_lembar('<row r="1"><c r="A1"/></row><row r="1048576" ht="20"/>'))
+
+
+@pytest.mark.parametrize("nama", ["tabel.txt", "sk.docx"])
+def test_impor_fifo_ditolak_tanpa_menunggu(tmp_path, nama):
+    os.mkfifo(tmp_path / nama)
+    [h], semua = br.jalankan_banyak([["impor", str(tmp_path / nama)]], tmp_path, waktu=BATAS_DETIK)
+    assert h.kode == 2 and "bukan berkas biasa (mis. pipa bernama atau perangkat)" in h.galat, h.teks
+    _tanpa_traceback(h, semua)

@@ -11,14 +11,18 @@ and time whatever the file claims:
   old .xls; a PDF is named as such);
 * the zip's directory: number of entries, each entry's stated size, the total and the
   compression ratio against the limits below; no encrypted entry, no unusual compression;
-* every entry is inflated, a block at a time, counting the bytes it *really* gives (stated
-  sizes can lie): reading stops as soon as a limit is passed; the checksum and the stated size
-  must match what came out;
-* every XML part's prolog is parsed with expat: a DOCTYPE (the only way to declare entities:
-  billion laughs, XXE) is refused; no OOXML part ever has one;
-* every worksheet is parsed with expat, a block at a time (handlers only, no tree), for its
-  real extent: the farthest row and column holding a cell (its ``<dimension>`` is not
-  trusted) and the number of cells. Too far is refused naming the sheet and the cell.
+* the parts python-calamine reads (the worksheets, shared strings, styles, workbook and package
+  parts) are inflated from their raw bytes, a block at a time, counting the bytes they *really*
+  give (stated sizes can lie: Python's zipfile stops at the stated size, other readers may not):
+  reading stops as soon as a limit is passed; checksum and stated size must match what came
+  out. The other parts only openpyxl reads, through zipfile (never more than the stated size,
+  checked above) and defusedxml (no entity declarations);
+* those XML parts' prologs are checked for a DOCTYPE (the only way to declare entities: billion
+  laughs, XXE), which no OOXML part ever has;
+* every worksheet's real extent, a block at a time: the farthest row and column holding a cell
+  (its ``<dimension>`` is not trusted) and the number of cells, by byte patterns for the sheets
+  every writer writes (``<c r="B3"``) and by expat (handlers only, no tree, no DTD) for any
+  other way of writing them. Too far is refused naming the sheet and the cell.
 
 The result (:class:`Pemeriksaan`) gives each sheet's extent, so that a reader can read only the
 used area. :func:`batas_baca` is the one place where what a reader raises on a damaged file
@@ -228,6 +232,17 @@ def _buka_biasa(p: Path) -> Iterator[BinaryIO]:
     with os.fdopen(fd, "rb") as f:
         _harus_biasa(p, os.fstat(fd).st_mode)
         yield f
+
+
+def berkas_biasa(path: str | Path) -> None:
+    """Refuse (in Indonesian) a path that is not a regular file, without opening it: reading a
+    FIFO blocks for ever. For inputs that are not workbooks (.txt, .docx)."""
+    p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
+    except OSError as e:
+        raise _tolak(p.name, _alasan_os(e), "Periksa nama, folder dan izin baca berkas.") from None
+    _harus_biasa(p, mode)
 
 
 def _harus_biasa(p: Path, mode: int) -> None:
