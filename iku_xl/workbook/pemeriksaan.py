@@ -596,7 +596,10 @@ class _PengukurCepat:
     def _pindai(self, x: bytes) -> None:
         ref = self._SEL.findall(x)
         baris = self._BARIS.findall(x)
-        if (b"", b"") in ref or b"" in baris or self._BERAWALAN.search(x):
+        if b"" in baris or self._BERAWALAN.search(x):
+            raise _PerluTeliti
+        kol, nomor = zip(*ref) if ref else ((), ())
+        if b"" in kol:  # a cell started otherwise than <c r="B3"
             raise _PerluTeliti
         self.sel += len(ref)
         if self.data < 2 and not self.rumus:
@@ -615,11 +618,11 @@ class _PengukurCepat:
             if r > self.baris:
                 self.baris, self.ref_baris = r, f"A{r}"
         if ref:
-            kol, nomor = zip(*ref)
             angka = list(map(int, nomor))
             r = max(angka)
             if r >= self.baris:
-                self.baris, self.ref_baris = r, (kol[angka.index(r)] + nomor[angka.index(r)]).decode()
+                i = angka.index(r)
+                self.baris, self.ref_baris = r, (kol[i] + nomor[i]).decode()
             for huruf in set(kol):
                 c = _KOLOM.get(huruf) or _KOLOM.setdefault(huruf, _posisi(huruf.decode() + "1")[1])  # type: ignore[index]
                 if c > self.kolom:
