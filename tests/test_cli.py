@@ -113,7 +113,7 @@ def test_berkas_bermasalah(tmp_path, capsys):
     assert _jalankan(capsys, "laporan", str(tmp_path / "tidak_ada.xlsx"))[2] == (
         f"Galat: berkas '{tmp_path / 'tidak_ada.xlsx'}' tidak ditemukan. Periksa nama dan folder berkas.\n")
     kode, _, err = _jalankan(capsys, "validasi", str(tmp_path / "rusak.xlsx"))
-    assert kode == 2 and "tidak dapat dibuka (BadZipFile)" in err
+    assert kode == 2 and "tidak dapat dibuka: isinya bukan buku kerja Excel .xlsx (bukan arsip zip)" in err
     kode, _, err = _jalankan(capsys, "laporan", str(tmp_path / "data.csv"))
     assert kode == 2 and "bukan buku kerja Excel (.xlsx/.xlsm)" in err
 

@@ -67,8 +67,10 @@ def test_berkas_bermasalah_didaftar_dengan_alasan(folder, tmp_path):
     alasan = {r[0]: r[1] for r in _lembar(keluar, "Berkas Bermasalah")[1:] if r[0]}
     assert set(alasan) == {"contoh_bantargebah_2024-2026.xlsx", "templat_iku.xlsx", "rusak.xlsx",
                            "daftar_hadir.xlsx"}
-    assert alasan["rusak.xlsx"] == ("berkas 'rusak.xlsx' tidak dapat dibaca (CalamineError). Buka dan simpan ulang "
-                                    "berkas itu di Excel sebagai .xlsx.")
+    assert alasan["rusak.xlsx"] == ("berkas 'rusak.xlsx' tidak dapat dibuka: isinya bukan buku kerja Excel .xlsx "
+                                    "(bukan arsip zip). Buka berkas itu di Excel (Excel menawarkan perbaikan bila "
+                                    "perlu), simpan ulang sebagai .xlsx, lalu coba lagi; atau pakai salinan "
+                                    "cadangannya.")
     assert "Lembar 'Profil' tidak ditemukan" in alasan["daftar_hadir.xlsx"]
     assert "belum ada indikator" in alasan["templat_iku.xlsx"]
     assert "tidak ada target untuk tahun 2020" in alasan["contoh_bantargebah_2024-2026.xlsx"]

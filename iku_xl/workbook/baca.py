@@ -7,7 +7,6 @@ formulas) come from a second, read-only pass, only when a data sheet has formula
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from iku_xl.core.baca import Lembaran, cari_lembar
 from iku_xl.core.errors import BerkasTidakValid
 from iku_xl.core.parse import RumusTanpaNilai
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
+from iku_xl.workbook.pemeriksaan import batas_baca, diperiksa, periksa_berkas
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -39,7 +39,6 @@ class BukuTerbuka:
 def buka(path: str | Path) -> BukuTerbuka:
     """Open ``path`` with everything kept (macros too for .xlsm); errors in Indonesian."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     p = Path(path)
     if not p.exists():
@@ -48,13 +47,10 @@ def buka(path: str | Path) -> BukuTerbuka:
     if p.suffix.lower() not in EKSTENSI:
         raise BerkasTidakValid(f"berkas '{p.name}' bukan buku kerja Excel (.xlsx/.xlsm)",
                                saran="Simpan berkas sebagai Excel Workbook (.xlsx) lalu coba lagi.")
-    try:
+    periksa_berkas(p)  # before openpyxl touches it: a FIFO, a zip bomb, a far-away cell...
+    with batas_baca(p):
         # rich_text: bold words and colours inside one cell are written back (the core sees plain text)
         wb = openpyxl.load_workbook(p, keep_vba=p.suffix.lower() == ".xlsm", keep_links=True, rich_text=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibuka ({type(e).__name__})",
-                               saran="Pastikan berkas tidak rusak atau terkunci sandi; buka dan simpan ulang "
-                                     "di Excel sebagai .xlsx.") from None
     return BukuTerbuka(p, wb)
 
 
@@ -102,6 +98,7 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     return grid, frozenset(persen), ada_rumus
 
 
+@diperiksa  # checked first (at no cost after buka()); read-only mode reads lazily: damage shows in the loop
 def nilai_tersimpan(path: Path, lembar: list[str] | None = None) -> dict[str, list[list[Any]]]:
     """Saved cell values (formula results, error values as text such as "#DIV/0!") of some
     or all sheets; grids start at A1 like the core's.

@@ -20,6 +20,7 @@ from iku_xl.core.errors import BerkasTidakValid, IkuError
 from iku_xl.core.impor import BarisSumber, HasilImpor, baris_dari_teks, impor_baris
 from iku_xl.core.model import teks_angka
 from iku_xl.core.skema import INDIKATOR, BARIS_JUDUL
+from iku_xl.workbook.pemeriksaan import berkas_biasa, diperiksa
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -38,6 +39,7 @@ def _teks_angka(x: object, persen: bool = False) -> str:
     return f"{teks_angka(x * 100)} %" if persen else teks_angka(x)
 
 
+@diperiksa  # a FIFO, a zip bomb or a far-away cell is refused before openpyxl reads every sheet densely
 def baris_dari_xlsx(path: Path) -> list[BarisSumber]:
     """Every sheet's rows; each sheet is a table of its own."""
     import openpyxl
@@ -94,6 +96,7 @@ def baca_sumber(path: str | Path) -> list[BarisSumber]:
     p = Path(path)
     if not p.exists():
         raise BerkasTidakValid(f"berkas '{p}' tidak ditemukan", saran="Periksa nama dan folder berkas.")
+    berkas_biasa(p)  # a FIFO would block the read for ever
     jenis = p.suffix.lower()
     if jenis not in SUMBER:
         raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat diimpor (jenis {jenis or 'tanpa akhiran'})",

@@ -5,8 +5,13 @@
   as percent, so for the few cells that could be a percent typed as a fraction (0.9 for
   90 %) the number format is looked up in the workbook's XML: the recap reads every cell
   as ``iku-xl laporan`` does and always agrees with the unit's own report.
-* Work: one process per core (:class:`multiprocessing.Pool`, ``imap`` in input order);
-  each returns a small :class:`~iku_xl.core.rekap.HasilUnit`.
+* Checking: each file passes :func:`~iku_xl.workbook.pemeriksaan.periksa_berkas` (regular file,
+  zip limits, entities, every sheet's real extent) before calamine reads it: a refused file is
+  listed with the reason.
+* Work: one process per core (:class:`concurrent.futures.ProcessPoolExecutor`, results taken in
+  input order); each returns a small :class:`~iku_xl.core.rekap.HasilUnit`. A worker that dies
+  (a reader's abort, the OOM killer) does not take the run with it: the files it may have been
+  reading are read again one at a time, and the one that kills its reader is listed.
 * Writing: XlsxWriter in constant-memory mode streams the rows as they arrive; only the
   per-unit summaries are kept, for the summary, the ranking and its chart.
 
@@ -19,6 +24,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -44,9 +50,16 @@ from iku_xl.core.rekap import (
     rekap_unit,
 )
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
+from iku_xl.workbook.pemeriksaan import baca_berkas, mungkin_rumus_atau_galat
 
-#: Below this many files the work stays in this process (starting workers costs more).
+#: Below this many files one worker process reads them (starting more costs more than it gives).
+#: Even then the reading is not done in this process: a reader that aborts must not end the run.
 MIN_PARALEL = 8
+#: Files handed to the workers ahead of the one the writer waits for, per worker: enough to keep
+#: every core busy, few enough that memory stays flat and few are re-read when a worker dies.
+DI_DEPAN = 4
+#: Old Excel files: listed, never read.
+_LAMA = ".xls"
 #: Every sheet the core reads (:func:`~iku_xl.core.baca.baca_buku`): a galat in any of them blocks the
 #: unit's report, so it blocks the unit's recap too.
 _LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
@@ -59,8 +72,8 @@ def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
         if not s.exists():
             raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
         if s.is_dir():
-            berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm")
-                             and not p.name.startswith(("~$", ".")))
+            berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", _LAMA)
+                             and not p.name.startswith(("~$", ".")) and not p.is_dir())  # a folder is walked
         else:
             berkas.append(s)
     return berkas
@@ -72,39 +85,6 @@ _SEL = re.compile(r"<(?:\w+:)?c\b[^>]*>")
 
 def _atribut(tag: str) -> dict[str, str]:
     return dict(_ATRIBUT.findall(tag))
-
-
-def mungkin_rumus_atau_galat(xml: bytes) -> bool:
-    """Might this sheet XML hold a formula or an error value? Calamine reads an error cell, and a
-    formula whose result was never saved, as empty; the report reads them as what they are.
-
-    Looks only inside ``sheetData`` (data validations' ``<formula1>`` are outside it): an error
-    value always holds ``#`` (``<v>#DIV/0!</v>``) and a formula is an ``f`` element. Both are
-    single-byte searches (memchr), microseconds a sheet; an ``f`` found is checked to be a tag.
-    A ``#`` in inline text is a false alarm: that workbook is then read by the exact, slower
-    reader, never wrongly.
-
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>')
-    True
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData>')
-    True
-    >>> mungkin_rumus_atau_galat(b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>'
-    ...                          b'<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation>'
-    ...                          b'</dataValidations>')
-    False
-    """
-    awal = max(xml.find(b"sheetData"), 0)
-    akhir = xml.rfind(b"sheetData>")
-    if akhir < awal:
-        akhir = len(xml)
-    if xml.find(b"#", awal, akhir) != -1:
-        return True
-    i = xml.find(b"f", awal, akhir)
-    while i != -1:
-        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
-            return True
-        i = xml.find(b"f", i + 1, akhir)
-    return False
 
 
 class _Zip:
@@ -202,13 +182,10 @@ def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     formulas or error values is read by the report's own (openpyxl) reader. Otherwise, only
     when a % indicator holds a number in (0, 1.5] are those cells' number formats looked up,
     and the workbook parsed again with the percent cells known."""
-    data = path.read_bytes()
+    data, periksa = baca_berkas(path)  # checked before calamine sees it; a FIFO is never opened
     lembaran = baca_cepat(data, path)
-    try:
-        isi = _Zip(data)
-        rumus = isi.ada_rumus_atau_galat(n for n, g in lembaran.nilai.items() if g)
-    except Exception as e:  # calamine read it, so this is rare: a zip that is only half valid
-        raise _tidak_terbaca(path, e) from None
+    # the check has seen every sheet's XML: whether it might hold a formula or an error value
+    rumus = any(periksa.lembar[n].rumus_atau_galat for n, g in lembaran.nilai.items() if g and n in periksa.lembar)
     if rumus:
         from iku_xl.workbook.baca import buka
         from iku_xl.workbook.baca import lembaran as lembaran_openpyxl
@@ -218,7 +195,10 @@ def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
     dibaca = baca_buku(lembaran)
     kandidat = sel_kecil(lembaran, baris_persen(dibaca[0]))
     if kandidat:
-        persen = isi.sel_persen(kandidat)
+        try:
+            persen = _Zip(data).sel_persen(kandidat)
+        except Exception as e:  # calamine read it, so this is rare: a zip that is only half valid
+            raise _tidak_terbaca(path, e) from None
         if any(persen.values()):
             lembaran = Lembaran(lembaran.nilai, persen)
             dibaca = baca_buku(lembaran)
@@ -228,6 +208,9 @@ def baca_unit(path: Path) -> tuple[Lembaran, tuple[BukuIKU, list[Masalah]]]:
 def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
     """One workbook's recap, never raising: what goes wrong is the file's listed reason."""
     path, tahun = Path(tugas[0]), tugas[1]
+    if path.suffix.lower() == _LAMA:
+        return HasilUnit(path.name, galat=("format .xls lama; simpan ulang sebagai .xlsx (di Excel: File > Simpan "
+                                           "Sebagai > Buku Kerja Excel) lalu jalankan rekap lagi",))
     try:
         lembaran, dibaca = baca_unit(path)
         return rekap_unit(lembaran, tahun, path.name, dibaca)
@@ -239,17 +222,103 @@ def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
 
 @contextmanager
 def hasil_berurutan(berkas: Sequence[Path], tahun: int, proses: int | None = None) -> Iterator[Iterator[HasilUnit]]:
-    """Each workbook's result, in input order, using every core for large runs. The workers
-    start on entering, so the caller prepares its output while they read."""
+    """Each workbook's result, in input order, read in worker processes (``proses=1``: in this
+    process). The workers start on entering, so the caller prepares its output while they read."""
     tugas = [(str(p), tahun) for p in berkas]
     proses = proses or os.cpu_count() or 1
-    if proses < 2 or len(tugas) < MIN_PARALEL:
+    if proses < 2:
         yield map(proses_berkas, tugas)
         return
-    import multiprocessing
+    pekerja = _Pekerja(proses if len(tugas) >= MIN_PARALEL else 1)
+    try:
+        yield pekerja.hasil(tugas)
+    finally:
+        pekerja.tutup()
 
-    with multiprocessing.Pool(proses) as pool:
-        yield pool.imap(proses_berkas, tugas, chunksize=max(1, min(32, len(tugas) // (proses * 8))))
+
+#: What the recap lists for a file whose reader process died.
+ALASAN_PEKERJA_MATI = ("proses pembaca berhenti mendadak saat membaca berkas ini (mis. kehabisan memori); berkas "
+                       "mungkin rusak atau terlalu besar. Buka dan simpan ulang di Excel sebagai .xlsx, lalu "
+                       "jalankan rekap lagi")
+
+
+class _Pekerja:
+    """Worker processes that may die. Files go out in small batches (as ``Pool.imap``'s chunks),
+    a few batches ahead of the writer. When a worker dies (BrokenProcessPool), the results that
+    came are kept and the files of every batch still out are read again one at a time, each in
+    a worker of its own: the one that kills it again is listed as :data:`ALASAN_PEKERJA_MATI`.
+    Then the work goes on with a new pool."""
+
+    def __init__(self, proses: int) -> None:
+        self.proses = proses
+        self.pool = self._baru(proses)
+
+    @staticmethod
+    def _baru(proses: int) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork where there is one (Linux: fast, as multiprocessing.Pool was); spawn elsewhere
+        metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        return ProcessPoolExecutor(proses, mp_context=multiprocessing.get_context(metode))
+
+    def tutup(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def hasil(self, tugas: Sequence[tuple[str, int]]) -> Iterator[HasilUnit]:
+        n = max(1, min(32, len(tugas) // (self.proses * 8)))
+        kelompok = [list(tugas[k:k + n]) for k in range(0, len(tugas), n)]
+        jalan: dict[int, Any] = {}  # batch index -> future (None: could not be handed out)
+        siap: dict[int, list[HasilUnit]] = {}  # results got while recovering, given in their turn
+        berikut = 0
+        for i in range(len(kelompok)):
+            while berikut < min(len(kelompok), i + DI_DEPAN * self.proses):
+                jalan[berikut] = self._serahkan(kelompok[berikut])
+                berikut += 1
+            if i not in siap:
+                try:
+                    if jalan[i] is None:
+                        raise BrokenProcessPool
+                    siap[i] = jalan[i].result()
+                    del jalan[i]
+                except BrokenProcessPool:
+                    siap.update(self._pulih(kelompok, jalan))
+            yield from siap.pop(i)
+
+    def _serahkan(self, kelompok: list[tuple[str, int]]) -> Any:
+        try:
+            return self.pool.submit(_proses_kelompok, kelompok)
+        except BrokenProcessPool:  # broke since the last result: these files are read when recovering
+            return None
+
+    def _pulih(self, kelompok: Sequence[list[tuple[str, int]]], jalan: dict[int, Any]) -> dict[int, list[HasilUnit]]:
+        """The results of the batches out when the pool broke: those that came are kept, the files
+        of the others read again one at a time in a worker of their own. A new pool for the rest."""
+        hasil: dict[int, list[HasilUnit]] = {}
+        sendiri = None
+        for j, f in sorted(jalan.items()):
+            if f is not None and f.done() and not f.cancelled() and f.exception() is None:
+                hasil[j] = f.result()
+                continue
+            hasil[j] = []
+            for t in kelompok[j]:
+                sendiri = sendiri or self._baru(1)
+                try:
+                    hasil[j].append(sendiri.submit(proses_berkas, t).result())
+                except BrokenProcessPool:  # this very file kills its reader
+                    hasil[j].append(HasilUnit(Path(t[0]).name, galat=(ALASAN_PEKERJA_MATI,)))
+                    sendiri.shutdown(wait=True)
+                    sendiri = None
+        if sendiri is not None:
+            sendiri.shutdown(wait=True)
+        jalan.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._baru(self.proses)
+        return hasil
+
+
+def _proses_kelompok(kelompok: list[tuple[str, int]]) -> list[HasilUnit]:
+    return [proses_berkas(t) for t in kelompok]
 
 
 def _format(wb: Any, g: Gaya, nf: str | None = None) -> Any:

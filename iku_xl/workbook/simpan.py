@@ -96,12 +96,13 @@ def sidik_berkas(path: str | Path) -> Sidik | None:
     path = Path(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, PermissionError):  # the reader says what is wrong
+        return None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # a folder, a pipe: the reader says what it is
+        os.close(fd)
         return None
     with open(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return None
         return Sidik(path, st.st_size, st.st_mtime_ns, _salin_hash(f, None))
 
 
