@@ -188,7 +188,7 @@ def _jalankan(args: argparse.Namespace) -> int:
 
 
 def _impor(args: argparse.Namespace, waktu: object) -> int:
-    from iku_xl.core.catatan_impor import ringkasan_impor
+    from iku_xl.core.impor.catatan import ringkasan_impor
     from iku_xl.workbook.impor import buku_impor, impor
     from iku_xl.workbook.simpan import simpan
 

@@ -28,11 +28,11 @@ def _impor(path: Path) -> set[str]:
 
 def test_core_hanya_mengimpor_yang_murni():
     salah = {}
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         asing = {n for n in _impor(path)
                  if n not in BOLEH and n.split(".")[0] not in BOLEH and not n.startswith("iku_xl.core")}
         if asing:
-            salah[path.name] = sorted(asing)
+            salah[str(path.relative_to(CORE))] = sorted(asing)
     assert salah == {}
 
 

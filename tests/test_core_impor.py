@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import iku_xl
 from iku_xl.core.errors import Masalah
-from iku_xl.core.impor import BarisSumber, Dugaan, baris_dari_teks, impor_baris
+from iku_xl.core.impor import BarisSumber, Dugaan, impor_baris
+from iku_xl.sumber.teks import baris_dari_teks
 from iku_xl.core.model import NilaiHuruf, Rentang
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"

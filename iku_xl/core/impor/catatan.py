@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from iku_xl.core.impor import HasilImpor
+from iku_xl.core.impor.model import HasilImpor
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, dengan_tinggi_baris
 
 NAMA_LEMBAR = "Catatan Impor"

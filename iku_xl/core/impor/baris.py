@@ -1,39 +1,4 @@
-"""Import an IKU table from a document: text pasted from Word/PDF, a .docx table, a sheet.
-
-Adapters hand over the source as rows of cell texts (:class:`BarisSumber`); every reading
-rule lives here, the title and signature rules in :mod:`iku_xl.core.impor_profil`.
-
-* A header row is a row whose cells are mostly header words (:data:`JUDUL_KOLOM`) and
-  one of them names the indicator column; the row below it is its second row when it
-  holds only short header words or years ("ALASAN", "FORMULASI", "2024"). Columns are
-  mapped for every header occurrence, so a header repeated after a page break may lay
-  its columns out differently; an empty header cell belongs to the merged cell at its
-  left. A numbering row "(1) (2) (3) ..." is skipped.
-* A header is a repeat (same table) when only empty lines or a page number separate it
-  from the rows above; any other text in between (a title, a signature) starts a new
-  table, whose "TARGET" column takes its year from the titles above it.
-* A row without indicator name, number, unit or target whose text sits in Alasan,
-  Formulasi, Sumber Data or Penanggung Jawab continues the indicator above (a row split
-  by a page break). A blank Sasaran or number means "same as above".
-* A row matches an indicator already read by its normalised name within the sasaran; a
-  row of a later table also by a nearly equal name, or a name containing the other,
-  under another sasaran. Kode is "<sasaran ke-n>.<indikator ke-m>" in reading order.
-
-The import never invents data: a row it cannot place is listed in ``tidak_terbaca``, a
-unit or polarity inferred from the indicator's name in ``dugaan`` for staff to check.
-
->>> teks = ("INDIKATOR KINERJA UTAMA KECAMATAN CONTOH TAHUN 2024\\n"
-...         "NO\\tSASARAN STRATEGIS\\tINDIKATOR KINERJA\\tSATUAN\\tTARGET\\n"
-...         "1\\tMeningkatnya pelayanan\\tPersentase pengaduan yang ditindaklanjuti\\t%\\t90 %\\n"
-...         "\\t\\tIndeks Kepuasan Masyarakat\\tIndeks\\t83,5\\n")
->>> hasil = impor_baris(baris_dari_teks(teks))
->>> [(i.kode, i.nama, i.satuan) for i in hasil.buku.indikator]
-[('1.1', 'Persentase pengaduan yang ditindaklanjuti', '%'), ('1.2', 'Indeks Kepuasan Masyarakat', 'Indeks')]
->>> [(t.kode, t.tahun, t.nilai) for t in hasil.buku.target]
-[('1.1', 2024, 90.0), ('1.2', 2024, 83.5)]
->>> hasil.buku.profil.instansi, hasil.tidak_terbaca
-('KECAMATAN CONTOH', ())
-"""
+"""Rows and fragments: the reading of IKU tables out of a document's rows (see the package doc)."""
 
 from __future__ import annotations
 
@@ -45,53 +10,13 @@ from dataclasses import dataclass, field
 
 from iku_xl.core.errors import IkuError, Masalah, singkat
 from iku_xl.core.formulasi import KATA_TURUN, normal_satuan
-from iku_xl.core.impor_kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
+from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
                                      adalah_penomoran, peta_kolom, sejajarkan)
-from iku_xl.core.impor_profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
+from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
+from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
 from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
-
-
-@dataclass(frozen=True)
-class BarisSumber:
-    """One source row: its cell texts ("" for empty), 1-based number, table index if marked."""
-
-    sel: tuple[str, ...]
-    nomor: int
-    tabel: int | None = None
-
-
-@dataclass(frozen=True)
-class Dugaan:
-    """A value inferred from an indicator's name, for staff to check."""
-
-    kode: str
-    field: str  # "satuan" or "polaritas"
-    nilai: str
-    alasan: str
-
-
-@dataclass(frozen=True)
-class HasilImpor:
-    """What an import gives: the book, what could not be read, what was inferred, notes."""
-
-    buku: BukuIKU
-    tidak_terbaca: tuple[Masalah, ...]
-    dugaan: tuple[Dugaan, ...]
-    catatan: tuple[str, ...]
-
-    @property
-    def jumlah_indikator(self) -> int:
-        return len(self.buku.indikator)
-
-    @property
-    def jumlah_sasaran(self) -> int:
-        return len({i.kode.split(".")[0] for i in self.buku.indikator})
-
-    @property
-    def jumlah_target(self) -> int:
-        return len(self.buku.target)
 
 
 #: Text fields a page break may split; a continuation row is appended to them.
@@ -117,16 +42,6 @@ _HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*
                       re.IGNORECASE)
 _SARAN_BARIS = ("Periksa baris ini di dokumen sumber; bila berisi indikator atau target, isi lembar "
                 "Indikator atau Target secara manual.")
-
-
-def baris_dari_teks(teks: str) -> list[BarisSumber]:
-    """Rows of text pasted from Word/PDF: one per line, cells split on tabs.
-
-    >>> baris_dari_teks("**NO**\\tSASARAN  \\n\\n")
-    [BarisSumber(sel=('NO', 'SASARAN'), nomor=1, tabel=None), BarisSumber(sel=('',), nomor=2, tabel=None)]
-    """
-    return [BarisSumber(tuple(c.replace("**", "").strip() for c in baris.split("\t")), i)
-            for i, baris in enumerate(teks.splitlines(), start=1)]
 
 
 def _tanpa_nomor(teks: str) -> str:

@@ -1,6 +1,6 @@
 """Profil from the text around an imported IKU table: titles and the signature block.
 
-The importer (:mod:`iku_xl.core.impor`) hands over every source line outside its
+The importer (:mod:`iku_xl.core.impor.baris`) hands over every source line outside its
 tables as text (``None`` for a table row, ``""`` for an empty line). Titles are the
 short upper-case lines ("KECAMATAN CONTOH TAHUN 2024", "TAHUN ANGGARAN 2020"); a
 signature block is read upwards from its "NIP." line: pangkat, name, jabatan, then

@@ -1,4 +1,4 @@
-"""Header rows of IKU document tables: which cell is which column (for :mod:`iku_xl.core.impor`).
+"""Header rows of IKU document tables: which cell is which column (for :mod:`iku_xl.core.impor.baris`).
 
 A header row is a row whose cells are mostly header words (:data:`JUDUL_KOLOM`) and one
 of them names the indicator column; the row below it is its second row when it holds
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iku_xl.core.impor_profil import bersih
+from iku_xl.core.impor.profil import bersih
 
 #: Header words -> field, matched against the whole header cell (lower case, spaces collapsed).
 #: The first match wins; a four-digit year ("2024", "Target 2024") is a target column.

@@ -1,0 +1,48 @@
+"""Document adapters: each turns one form of IKU document into the rows the core importer reads.
+
+One module per form (:mod:`.teks`, :mod:`.docx`, :mod:`.xlsx`); each hands over
+:class:`~iku_xl.core.impor.BarisSumber` rows, one cell text per grid column, in document order
+(paragraphs and tables interleaved). Every rule about headers, continuation rows and signatures
+is the core's (:mod:`iku_xl.core.impor`). A merged cell gives its text once, in its first grid
+cell, and blanks in the cells it covers, the way a table pasted from Word reads: the core takes a
+blank Sasaran or number as "the same as above".
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from iku_xl.core.errors import BerkasTidakValid, IkuError
+from iku_xl.core.impor import BarisSumber
+from iku_xl.workbook.pemeriksaan import berkas_biasa
+
+SUMBER = (".txt", ".docx", ".xlsx", ".xlsm")
+
+
+def baca_sumber(path: str | Path) -> list[BarisSumber]:
+    """The rows of an IKU document, by its type."""
+    p = Path(path)
+    if not p.exists():
+        raise BerkasTidakValid(f"berkas '{p}' tidak ditemukan", saran="Periksa nama dan folder berkas.")
+    berkas_biasa(p)  # a FIFO would block the read for ever
+    jenis = p.suffix.lower()
+    if jenis not in SUMBER:
+        raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat diimpor (jenis {jenis or 'tanpa akhiran'})",
+                               saran="Gunakan .docx, .xlsx, atau teks (.txt) hasil salin dari Word/PDF. "
+                                     "Dokumen PDF: salin tabelnya ke Notepad lalu simpan sebagai .txt.")
+    from iku_xl.sumber.docx import baris_dari_docx
+    from iku_xl.sumber.teks import baca_teks, baris_dari_teks
+    from iku_xl.sumber.xlsx import baris_dari_xlsx
+
+    try:
+        if jenis == ".txt":
+            return baris_dari_teks(baca_teks(p))
+        if jenis == ".docx":
+            return baris_dari_docx(p)
+        return baris_dari_xlsx(p)
+    except IkuError:
+        raise  # already says what is wrong, e.g. which package to install
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibaca ({type(e).__name__})",
+                               saran="Buka dan simpan ulang berkas itu di Word/Excel, lalu coba lagi.") from None
