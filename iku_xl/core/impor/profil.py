@@ -115,7 +115,7 @@ def _rapikan(field_: str, nilai: str) -> str:
     if field_ == "jabatan_kepala":
         return _SINGKATAN_JABATAN.sub(lambda m: f"{m[1]}. ", nilai)
     if field_ == "pangkat":
-        return re.sub(r"\s*/\s*", " / ", nilai)
+        return re.sub(r"\s*/\s*(?=\(?(?:IV|III|II|I)\s*[/.\-]\s*[a-eA-E]\b)", " / ", nilai)
     return nilai
 
 
@@ -189,7 +189,7 @@ def _pilih_blok(tanda_tangan: Sequence[TandaTangan], judul: list[tuple[int, int]
         elif _orang(t) == terpilih:
             continue  # the same signer, another year: not a second signer
         else:
-            sebab = {"kedua": "PIHAK KEDUA (atasan)", "atasan": "yang mengetahui/menyetujui"}.get(t.peran, "")
+            sebab = {"kedua": "PIHAK KEDUA, atasan", "atasan": "yang mengetahui/menyetujui"}.get(t.peran, "")
             sebab = sebab or ("tanpa NIP" if not t.nip else "penanda tangan lain")
         catatan.append(f"Tanda tangan di baris {nomor[t.nip_baris]} ({sebab}) tidak dipakai untuk Profil: "
                        f"{t.ringkas}.")
@@ -245,7 +245,7 @@ def baca_profil(baris: Sequence[tuple[int, str | None]],
         masalah.append(peringatan(nomor[t.nip_baris], f"NIP '{isian['nip']}' tidak wajar ({sebab})",
                                   "Periksa NIP di dokumen sumber; NIP diisi seperti tertulis, perbaiki di lembar "
                                   "Profil bila salah."))
-    elif isian["nip"] and str(isian["nip"])[12:14] == "21" and not isian["pangkat"]:
+    elif isian["nip"] and str(isian["nip"]).replace(" ", "")[12:14] == "21" and not isian["pangkat"]:
         catatan.append(f"NIP '{isian['nip']}' berpola NI PPPK; Pangkat/Golongan tidak diisi.")
     tanggal = next((d for t in tanda_tangan if (d := baca_tanggal(t.tanggal))), None)
     isian["tanggal"] = tanggal
