@@ -22,8 +22,8 @@ and is reported.
 
 >>> tahun_judul("KECAMATAN CONTOH TAHUN 2024"), tahun_judul("Undang-Undang Nomor 23 Tahun 2014")
 (2024, None)
->>> unit_judul("OPD KECAMATAN SUKAMAJU KABUPATEN CONTOH")
-('KECAMATAN SUKAMAJU', 'KABUPATEN CONTOH')
+>>> unit_judul("OPD KECAMATAN SUKAMAJU KABUPATEN CONTOH"), unit_judul("INSPEKTORAT KOTA BANJAR")
+(('KECAMATAN SUKAMAJU', 'KABUPATEN CONTOH'), ('INSPEKTORAT', 'KOTA BANJAR'))
 >>> format_nip("NIP. 197002091990031002")
 '19700209 199003 1 002'
 >>> hasil = baca_profil([(1, "Sukamaju, 2 Januari 2024"), (2, "CAMAT SUKAMAJU"), (3, ""),
@@ -53,6 +53,8 @@ KUTIPAN = 80
 #: Words that open a unit's name in a title ("KECAMATAN X", "DINAS X").
 JENIS_UNIT = ("KECAMATAN", "KELURAHAN", "DINAS", "BADAN", "KANTOR", "INSPEKTORAT", "SEKRETARIAT",
               "RSUD", "UPTD", "PUSKESMAS")
+#: Units whose type is their whole name ("INSPEKTORAT KOTA BANJAR", "INSPEKTORAT DAERAH").
+UNIT_TUNGGAL = ("INSPEKTORAT",)
 #: Words that open the regional government's name.
 JENIS_DAERAH = ("KABUPATEN", "KOTA")
 #: Words that end a name in a title.
@@ -91,6 +93,8 @@ def tahun_judul(teks: str) -> int | None:
 
 def _nama_setelah(kata: list[str], awal: tuple[str, ...]) -> str:
     for i, k in enumerate(kata):
+        if k in UNIT_TUNGGAL and k in awal:
+            return k
         if k in awal:
             nama = []
             for lanjut in kata[i + 1:]:

@@ -49,6 +49,7 @@ _TGL_HURUF = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b")
 _TGL_ANGKA = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 _JABATAN = re.compile(r"^(?:(?:a\.?\s?n|u\.?\s?b|plt|plh|pjs|pj|pt)\b\.?\s*)*(?:"
                       + "|".join(k.replace(" ", r"\s*") for k in KATA_JABATAN) + r")\b", re.IGNORECASE)
+_WILAYAH = re.compile(r"^(?:PEMERINTAH|KABUPATEN|KOTA|PROVINSI|KECAMATAN|KELURAHAN|DESA)\b")
 _ATAS_NAMA = re.compile(r"^(?:a\.?\s?n|u\.?\s?b)\b\.?\s*", re.IGNORECASE)
 
 
@@ -289,19 +290,30 @@ def _baca_blok(atas: Iterator[tuple[int, str]], nip: str, nip_baris: int, bawah:
     pangkat: Pangkat | None = None
     if garis and (pangkat := baca_pangkat(garis[0][1])):
         k = 1
+        atas = baca_pangkat(garis[1][1]) if len(garis) > 1 else None
+        if atas and bool(atas.nama) != bool(pangkat.nama) and bool(atas.golongan) != bool(pangkat.golongan):
+            dipakai.add(garis[0][0])  # rank and golongan on two lines ("Pembina Tk. I" / "IV/b")
+            pangkat = Pangkat(atas.nama or pangkat.nama, atas.golongan or pangkat.golongan,
+                              f"{atas.tertulis} {pangkat.tertulis}", atas.perbaikan + pangkat.perbaikan)
+            k = 2
     elif bawah and (pangkat := baca_pangkat(bawah[0][1])):
         dipakai.add(bawah[0][0])
     if pangkat:
         blok["pangkat"] = pangkat.tertulis
         catatan += pangkat.catatan
         if k:
-            dipakai.add(garis[0][0])
+            dipakai.update(j for j, _ in garis[:k])
     if k >= len(garis) or tempat_tanggal(garis[k][1]) or peran(garis[k][1]) \
-            or not re.search(r"[A-Za-z]{2}", garis[k][1]) or _JABATAN.match(garis[k][1]) and not nip:
+            or not re.search(r"[A-Za-z]{2}", garis[k][1]):
         return None
-    blok["nama"] = garis[k][1].strip(" ()")
-    dipakai.add(garis[k][0])
-    k += 1
+    if _JABATAN.match(garis[k][1]) or _WILAYAH.match(garis[k][1]):
+        if not nip:
+            return None
+        blok["nama"] = ""  # no name above the NIP (a jabatan or region line is not a name)
+    else:
+        blok["nama"] = garis[k][1].strip(" ()")
+        dipakai.add(garis[k][0])
+        k += 1
     jabatan: list[str] = []
     while k < len(garis) and len(jabatan) < 4:
         t = garis[k][1]
