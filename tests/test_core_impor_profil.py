@@ -122,6 +122,24 @@ KASUS = {
              "KABUPATEN CONTOH", "", "BUDI", "Pembina Utama Muda", NIP),
         (2024, "KEPALA DINAS PENDIDIKAN KABUPATEN CONTOH", "BUDI", "Pembina Utama Muda", NIP_F, "Sukamaju", JAN2),
         ["Tahun Laporan 2024 diambil dari tanggal tanda tangan '2 Januari 2024'."], []),  # the unit from the jabatan
+    # a plain copy of a PDF: labels and their values on lines of their own
+    "label dan isi terpisah (salinan PDF)": (
+        _tabel(2025) + _par(4, "Ditetapkan di", "Pada tanggal", "", ": Cibinong", ": 6 Januari 2025", "",
+                            "LURAH SUKAHATI", "", "SITI NURHASANAH, S.Sos", "Penata Tk. I (III/d)",
+                            "NIP. 19830506 201001 2 015"),
+        (2025, "LURAH SUKAHATI", "SITI NURHASANAH, S.Sos", "Penata Tk. I (III/d)", "19830506 201001 2 015",
+         "Cibinong", dt.date(2025, 1, 6)), [KURANG_KAB], []),
+    # rank and golongan on two lines
+    "pangkat dan golongan dua baris": (
+        _tabel(2024) + [BarisSumber(("Sukamaju, 2 Januari 2024\nCAMAT SUKAMAJU\n\n\nBUDI\nPembina Tk. I\nIV/b\n"
+                                     + NIP,), 4)],
+        (2024, "CAMAT SUKAMAJU", "BUDI", "Pembina Tk. I IV/b", NIP_F, "Sukamaju", JAN2), [KURANG_KAB], []),
+    # no name above the NIP: the jabatan line is not taken for a name
+    "tanpa nama": (
+        _tabel(2024) + _par(4, "Sukamaju, 2 Januari 2024", "KEPALA DINAS PENDIDIKAN", "KABUPATEN CONTOH",
+                            "Pembina Utama Muda, IV/c", NIP),
+        (2024, "KEPALA DINAS PENDIDIKAN KABUPATEN CONTOH", "", "Pembina Utama Muda, IV/c", NIP_F, "Sukamaju", JAN2),
+        ["Tidak ditemukan di dokumen, isi di lembar Profil: Nama Kepala."], []),
     # PPPK: no rank, nothing guessed
     "PPPK tanpa pangkat": (
         _tabel(2024) + [BarisSumber(("Sukamaju, 2 Januari 2024\nKEPALA PUSKESMAS SUKAMAJU\n\n\nANI\n"
@@ -279,3 +297,22 @@ def test_peran(teks, hasil):
 
 def test_tahun_tanggal_ganda_tidak_dipakai():
     assert tahun_tanggal("2016 - 2017") is None
+
+
+# ---- the corpus (helper "korpus"; skipped until it is merged) --------------------------------
+
+KORPUS = ("sk_camat_sukamaju_2017", "renstra_dinkes_majalengka_2025_2029", "iku_kesbangpol_tasikmalaya_2022_2023",
+          "iku_kecamatan_cibodas_2024", "iku_disdik_bandung_barat_2024", "iku_inspektorat_banjar_2023",
+          "iku_kelurahan_sukahati_2025")
+
+
+@pytest.mark.parametrize("bentuk", ["docx", "layout", "salin", "xlsx"])
+@pytest.mark.parametrize("nama", KORPUS)
+def test_korpus_profil_benar(nama, bentuk):
+    """Every Profil field a corpus document states is read right (the forms the text adapters give)."""
+    skor = pytest.importorskip("tests.korpus.skor")
+    if bentuk not in skor.bentuk_ada(nama):
+        pytest.skip(f"{nama} tidak ada dalam bentuk {bentuk}")
+    _, s = skor.nilai_bentuk(nama, bentuk)
+    assert not s.galat
+    assert [x for x in s.salah if x.startswith("Profil")] == []

@@ -148,8 +148,19 @@ def tempat_tanggal(teks: str) -> tuple[str, str] | None:
 
     >>> tempat_tanggal("Sukamaju,    Januari 2017"), tempat_tanggal("Ditetapkan di : Sukamaju")
     (('Sukamaju', 'Januari 2017'), ('Sukamaju', ''))
+
+    A plain copy of a PDF puts labels and values on lines of their own:
+
+    >>> [tempat_tanggal(t) for t in ("Ditetapkan di", "Pada tanggal", ": Cibinong", ": 6 Januari 2025")]
+    [('', ''), ('', ''), ('Cibinong', ''), ('', '6 Januari 2025')]
     """
     teks = bersih(teks)
+    if re.fullmatch(r"(?:ditetapkan\s+di|(?:pada\s+)?tanggal)\s*:?", teks, re.IGNORECASE):
+        return "", ""  # a label whose value a plain copy puts on its own line
+    if m := re.fullmatch(r":\s*(.+)", teks):  # that value
+        if tahun_tanggal(m[1]) and (baca_tanggal(m[1]) or re.search(r"[A-Za-z]{3}", m[1])):
+            return "", m[1]
+        return (m[1], "") if re.fullmatch(r"[A-Za-z][A-Za-z .'-]{1,40}", m[1]) else None
     if m := _DITETAPKAN.match(teks):
         return m[1].strip(), ""
     if m := _TANGGAL_LABEL.match(teks):
