@@ -29,8 +29,10 @@ and is reported.
 >>> hasil = baca_profil([(1, "Sukamaju, 2 Januari 2024"), (2, "CAMAT SUKAMAJU"), (3, ""),
 ...                      (4, "Drs. BUDI"), (5, "Pembina Tk.I/ IV.b"), (6, "NIP.19700209 199003 1 002")])
 >>> p = hasil.profil
->>> p.jabatan_kepala, p.nama_kepala, p.pangkat, p.nip, p.tempat, p.tanggal, p.tahun
-('CAMAT SUKAMAJU', 'Drs. BUDI', 'Pembina Tk.I / IV.b', '19700209 199003 1 002', 'Sukamaju', datetime.date(2024, 1, 2), 2024)
+>>> p.jabatan_kepala, p.nama_kepala, p.pangkat, p.nip
+('CAMAT SUKAMAJU', 'Drs. BUDI', 'Pembina Tk.I / IV.b', '19700209 199003 1 002')
+>>> p.tempat, p.tanggal, p.tahun
+('Sukamaju', datetime.date(2024, 1, 2), 2024)
 """
 
 from __future__ import annotations
@@ -172,12 +174,10 @@ def _pilih_blok(tanda_tangan: Sequence[TandaTangan], judul: list[tuple[int, int]
     if tahun is None:
         tahun = max((y for y in tahun_t.values() if y), default=None)
     calon = [t for t in tanda_tangan if tahun_t[id(t)] == tahun] or list(tanda_tangan)
-    alasan = "bukan tahun terakhir"
-    for saring, sebab in ((lambda t: t.peran not in ("kedua", "atasan"), "atasan (PIHAK KEDUA/mengetahui)"),
-                          (lambda t: bool(t.nip), "tanpa NIP"),
-                          (lambda t: t.peran == "pertama", "bukan PIHAK PERTAMA"),
-                          (lambda t: bool(instansi) and instansi.split()[-1] in t.jabatan.upper(),
-                           f"jabatan tidak menyebut {instansi}")):
+    for saring in (lambda t: t.peran not in ("kedua", "atasan"),  # not the superior
+                   lambda t: bool(t.nip),  # a civil servant beside a Bupati
+                   lambda t: t.peran == "pertama",
+                   lambda t: bool(instansi) and instansi.split()[-1] in t.jabatan.upper()):
         if len({_orang(t) for t in calon}) <= 1:
             break
         if sisa := [t for t in calon if saring(t)]:
