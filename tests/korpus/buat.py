@@ -5,8 +5,9 @@ Run from the repository root::
     python -m tests.korpus.buat            # every document
     python -m tests.korpus.buat NAMA ...   # some documents
 
-Needs python-docx, openpyxl, Pillow, LibreOffice Writer (``soffice``; Debian/Ubuntu package
-``libreoffice-writer-nogui``) and poppler (``pdftotext``, ``pdftoppm``). For each document it writes
+Needs python-docx, openpyxl, Pillow, LibreOffice Writer AND Math (``soffice``; Debian/Ubuntu
+packages ``libreoffice-writer-nogui`` and ``libreoffice-math-nogui``: without Math, Writer prints
+Word equations as blank space and the script stops) and poppler (``pdftotext``, ``pdftoppm``). For each document it writes
 
 - ``NAMA.docx``: python-docx for the skeleton plus raw OOXML where python-docx has no API
   (``w:br`` Shift+Enter lines, ``w:tab``, OMML fractions ``m:f``, content controls ``w:sdt``,
@@ -39,7 +40,7 @@ from tests.korpus.dokumen import DOKUMEN, Dokumen, Ind, Kolom, Paket, Pecahan, T
 
 FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "dokumen"
 #: Documents that also get an Excel form.
-XLSX = ("sk_camat_sukamaju_2017", "iku_kelurahan_cibodas_2024")
+XLSX = ("sk_camat_sukamaju_2017", "iku_kecamatan_cibodas_2024")
 #: The document whose first page becomes the scanned PDF.
 PINDAIAN = "sk_camat_sukamaju_2017"
 
@@ -215,7 +216,7 @@ def _tabel(doc, t: Tabel, halaman_cm: float) -> None:  # noqa: ANN001, C901
             j = akhir + 1
             continue
         judul = k.judul
-        if k.kunci == "target" and not dua and len(t.tahun) > 1:
+        if k.kunci == "target" and not dua and not t.target_tanpa_tahun:
             judul = f"{k.judul} {y}"
         c = tabel.cell(0, j).merge(tabel.cell(1, j)) if dua else tabel.cell(0, j)
         _isi_sel(c, judul, tebal=True, jajar="center")
@@ -302,7 +303,7 @@ def _ttd(doc, ttd: TandaTangan, kiri_cm: float) -> None:  # noqa: ANN001
         for b in baris:
             tebal = b.strip() == ttd.nama
             xml = _p(b, tebal=tebal, kiri_cm=kiri, tab_cm=(2.5,) if ttd.gaya_tanggal == "ditetapkan" else ())
-            if tebal and getattr(ttd, "_sdt", False):
+            if tebal and ttd.sdt_nama:
                 xml = _sdt(xml, "Nama Pejabat")
             tambah(xml)
 
@@ -366,7 +367,7 @@ def buat_docx(d: Dokumen, tujuan: Path) -> None:
                   tab_cm=() if judul else (2.6, 3.0, 3.6))
     if d.ttd_pembuka:
         _ttd(doc, d.ttd_pembuka, lebar * 0.55)
-    if d.pembuka or d.ttd_pembuka:
+    if d.ttd_pembuka:
         _halaman_baru(doc)
     for teks in d.sela:
         _paragraf(doc, teks, kiri_cm=lebar * 0.55, tab_cm=(lebar * 0.55 + 2.2,))
@@ -484,6 +485,17 @@ def _angka_excel(teks: str) -> object:
     return int(x) if x.is_integer() else x
 
 
+def _periksa_persamaan(d: Dokumen, salin: Path) -> None:
+    teks = "".join(salin.read_text(encoding="utf-8").split())
+    for t in d.tabel:
+        for s in t.sasaran:
+            for b in s.baris:
+                for ind in (b.indikator if isinstance(b, Paket) else (b,)):
+                    if isinstance(ind.formulasi, Pecahan) and "".join(ind.formulasi.pembilang.split()) not in teks:
+                        raise SystemExit(f"{salin.name}: persamaan '{ind.formulasi.pembilang}' tidak tercetak; "
+                                         "pasang libreoffice-math(-nogui)")
+
+
 def buat(d: Dokumen, folder: Path = FOLDER) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="korpus-") as tmp:
@@ -493,6 +505,7 @@ def buat(d: Dokumen, folder: Path = FOLDER) -> None:
         pdf = ke_pdf(sementara, Path(tmp))
         shutil.copy(pdf, folder / pdf.name)
     ke_teks(folder / f"{d.nama}.pdf", folder)
+    _periksa_persamaan(d, folder / f"{d.nama}-salin.txt")
     if d.nama in XLSX:
         buat_xlsx(d, folder / f"{d.nama}.xlsx")
     if d.nama == PINDAIAN:

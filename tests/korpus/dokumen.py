@@ -95,7 +95,8 @@ class TandaTangan:
     format_pangkat: str = "{pangkat}\n({golongan})"  # how rank and golongan are printed
     format_nip: str = "NIP. {nip}"
     gaya_tanggal: str = "koma"  # koma: "Tempat, tanggal"; ditetapkan: "Ditetapkan di : ..." + "Pada tanggal : ..."
-    tab: bool = False  # lines indented with tabs (w:tab) instead of a right-hand table/indent
+    tab: bool = False  # lines indented with tabs (w:tab) instead of a left indent
+    sdt_nama: bool = False  # the name line inside a content control (gaya "paragraf")
 
     @property
     def jabatan_satu_baris(self) -> str:
@@ -124,7 +125,7 @@ class Tabel:
     gabung_sasaran: bool = True  # No and Sasaran merged down over their indicators (vMerge)
     sdt: bool = False  # content controls around some cells and one whole row
     ttd: tuple[TandaTangan, ...] = ()  # signature blocks after the table
-    realisasi: tuple[tuple[str, ...], ...] = ()  # per indicator row: texts of realisasi/capaian columns
+    target_tanpa_tahun: bool = False  # one-row header: "Target" (the year is in the title), not "Target 2024"
 
 
 @dataclass(frozen=True)
@@ -355,4 +356,296 @@ SK_SUKAMAJU = Dokumen(
     ),),
 )
 
-DOKUMEN: tuple[Dokumen, ...] = (SK_SUKAMAJU,)
+
+# 2. A Renstra's IKU: 5 yearly targets, a Polaritas column, grade targets, formulasi as Word
+#    equations (OMML fractions followed by "x 100 %"), acting head ("Plt.").
+RENSTRA_DINKES = Dokumen(
+    nama="renstra_dinkes_majalengka_2025_2029",
+    unit="DINAS KESEHATAN", kabupaten="KABUPATEN MAJALENGKA", tahun=None,
+    catatan="IKU Renstra 2025-2029: 5 target tahunan, kolom Polaritas, target predikat (Nilai AKIP), "
+            "formulasi sebagai persamaan Word (m:f) + 'x 100 %', Plt. Kepala Dinas",
+    kop=("PEMERINTAH KABUPATEN MAJALENGKA", "DINAS KESEHATAN"),
+    tabel=(Tabel(
+        judul=("INDIKATOR KINERJA UTAMA", "DINAS KESEHATAN KABUPATEN MAJALENGKA",
+               "RENCANA STRATEGIS PERIODE 2025-2029"),
+        kolom=(_K("no", "No", 0.9), _K("sasaran", "Sasaran Strategis", 3.8),
+               _K("indikator", "Indikator Kinerja Utama", 4.2), _K("satuan", "Satuan", 1.8),
+               _K("polaritas", "Polaritas", 1.8), _K("formulasi", "Formulasi", 6.4),
+               _K("target", "Target Kinerja", 1.4), _K("penanggung_jawab", "Penanggung Jawab", 2.6)),
+        tahun=(2025, 2026, 2027, 2028, 2029), penomoran=False,
+        ttd=(TandaTangan(
+            tempat="Majalengka", tanggal_teks="15 Juli 2025", tanggal=dt.date(2025, 7, 15),
+            jabatan="Plt. KEPALA DINAS KESEHATAN\nKABUPATEN MAJALENGKA", nama="dr. HJ. RINA MARLINA, M.Kes",
+            pangkat="Pembina Utama Muda", golongan="IV/c", nip="19750312 200212 2 004",
+            gaya="paragraf", format_pangkat="{pangkat} ({golongan})"),),
+        sasaran=(
+            Sasaran("Meningkatnya derajat kesehatan ibu dan anak", (
+                Ind("Angka Kematian Ibu (AKI) per 100.000 kelahiran hidup", "Per 100.000 KH",
+                    ("98", "95", "92", "89", "85"),
+                    Pecahan("Jumlah kematian ibu", "Jumlah kelahiran hidup", "x 100.000"),
+                    polaritas="Negatif", penanggung_jawab="Bidang Kesehatan Masyarakat"),
+                Ind("Prevalensi balita stunting", "%", ("18,5", "17", "15,5", "14", "12,5"),
+                    Pecahan("Jumlah balita stunting", "Jumlah balita yang diukur"),
+                    polaritas="Negatif", penanggung_jawab="Bidang Kesehatan Masyarakat"),
+                Ind("Cakupan imunisasi dasar lengkap pada bayi", "%", ("92", "93", "94", "95", "95"),
+                    Pecahan("Jumlah bayi dengan IDL", "Jumlah bayi sasaran"),
+                    polaritas="Positif", penanggung_jawab="Bidang Pencegahan dan Pengendalian Penyakit"),
+            )),
+            Sasaran("Meningkatnya mutu dan akses pelayanan kesehatan dasar dan rujukan", (
+                Ind("Persentase puskesmas terakreditasi paripurna", "%", ("20", "30", "40", "50", "60"),
+                    Pecahan("Jumlah puskesmas paripurna", "Jumlah puskesmas"),
+                    polaritas="Positif", penanggung_jawab="Bidang Pelayanan Kesehatan"),
+                Ind("Persentase penduduk yang terdaftar sebagai peserta JKN", "%",
+                    ("95", "96", "97", "98", "98,5"),
+                    Pecahan("Jumlah peserta JKN", "Jumlah penduduk"),
+                    polaritas="Positif", penanggung_jawab="Bidang Pelayanan Kesehatan"),
+                Ind("Indeks Kepuasan Masyarakat terhadap pelayanan puskesmas", "Nilai",
+                    ("82", "83", "84", "85", "86"),
+                    "Rata-rata nilai IKM seluruh puskesmas hasil survei kepuasan masyarakat sesuai "
+                    "PermenPANRB Nomor 14 Tahun 2017",
+                    polaritas="Positif", penanggung_jawab="Sekretariat"),
+            )),
+            Sasaran("Meningkatnya akuntabilitas kinerja Dinas Kesehatan", (
+                Ind("Nilai AKIP Dinas Kesehatan", "Predikat", ("B", "BB", "BB", "A", "A"),
+                    "Hasil evaluasi akuntabilitas kinerja instansi pemerintah oleh Inspektorat "
+                    "Kabupaten Majalengka",
+                    polaritas="Positif", penanggung_jawab="Sekretariat"),
+            )),
+        ),
+    ),),
+)
+
+# 3. Two years in one document, each table signed by a different head: Profil takes 2023's.
+_KESBANGPOL = "BADAN KESATUAN BANGSA DAN POLITIK"
+_KOLOM_KESBANGPOL = (
+    _K("no", "NO", 0.9), _K("sasaran", "SASARAN STRATEGIS", 3.6), _K("indikator", "INDIKATOR KINERJA UTAMA", 4.2),
+    _K("satuan", "SATUAN", 1.6), _K("target", "TARGET", 1.6), _K("alasan", "ALASAN", 5.0),
+    _K("formulasi", "FORMULASI", 5.0), _K("sumber_data", "SUMBER DATA", 2.4))
+
+
+def _kesbangpol(tahun: int, target: tuple[str, str, str, str]) -> tuple[Sasaran, ...]:
+    return (
+        Sasaran("Meningkatnya kewaspadaan dini dan penanganan konflik sosial di masyarakat", (
+            Ind("Persentase potensi konflik sosial yang tertangani", "%", (target[0],),
+                alasan="Untuk mengukur kemampuan pemerintah daerah dalam mencegah potensi konflik "
+                       "berkembang menjadi konflik terbuka",
+                formulasi="(Jumlah potensi konflik yang tertangani / Jumlah potensi konflik yang "
+                          "terdeteksi) x 100 %",
+                sumber_data="Laporan FKDM dan Tim Terpadu"),
+            Ind("Jumlah kejadian konflik sosial", "Kejadian", (target[1],),
+                alasan="Konflik sosial terbuka mengganggu stabilitas daerah",
+                formulasi="Jumlah kejadian konflik sosial terbuka yang tercatat dalam satu tahun",
+                sumber_data="Laporan Tim Terpadu Penanganan Konflik Sosial"),
+        )),
+        Sasaran("Meningkatnya partisipasi politik dan wawasan kebangsaan masyarakat", (
+            Ind("Persentase partai politik yang menyampaikan laporan pertanggungjawaban dana bantuan "
+                "keuangan tepat waktu", "%", (target[2],),
+                alasan="Akuntabilitas penggunaan bantuan keuangan partai politik dari APBD",
+                formulasi="(Jumlah partai politik penerima bantuan yang menyampaikan LPJ tepat waktu / "
+                          "Jumlah partai politik penerima bantuan) x 100 %",
+                sumber_data="Bidang Politik Dalam Negeri"),
+            Ind("Indeks wawasan kebangsaan masyarakat", "Indeks", (target[3],),
+                alasan="Mengukur pemahaman masyarakat terhadap Pancasila, UUD 1945, NKRI dan Bhinneka "
+                       "Tunggal Ika",
+                formulasi="Hasil survei wawasan kebangsaan dengan skala 0-100",
+                sumber_data="Hasil survei"),
+        )),
+    )
+
+
+IKU_KESBANGPOL = Dokumen(
+    nama="iku_kesbangpol_tasikmalaya_2022_2023",
+    unit=_KESBANGPOL, kabupaten="KOTA TASIKMALAYA", tahun=2023,
+    catatan="Dua tabel (IKU TAHUN 2022, IKU TAHUN 2023) dengan dua penanda tangan berbeda; Profil "
+            "mengambil penanda tangan 2023; kolom Target tanpa tahun (tahun di judul)",
+    kop=("PEMERINTAH KOTA TASIKMALAYA", _KESBANGPOL),
+    tabel=(
+        Tabel(judul=("INDIKATOR KINERJA UTAMA (IKU) TAHUN 2022", f"{_KESBANGPOL} KOTA TASIKMALAYA"),
+              kolom=_KOLOM_KESBANGPOL, tahun=(2022,), target_dua_baris=False, target_tanpa_tahun=True,
+              sasaran=_kesbangpol(2022, ("85", "3", "100", "70")),
+              ttd=(TandaTangan(
+                  tempat="Tasikmalaya", tanggal_teks="3 Januari 2022", tanggal=dt.date(2022, 1, 3),
+                  jabatan="KEPALA BADAN KESATUAN BANGSA DAN POLITIK\nKOTA TASIKMALAYA",
+                  nama="Drs. DEDI SUPRIADI, M.Si", pangkat="Pembina Utama Muda", golongan="IV/c",
+                  nip="19680517 198903 1 005", gaya="br"),)),
+        Tabel(judul=("INDIKATOR KINERJA UTAMA (IKU) TAHUN 2023", f"{_KESBANGPOL} KOTA TASIKMALAYA"),
+              kolom=_KOLOM_KESBANGPOL, tahun=(2023,), target_dua_baris=False, target_tanpa_tahun=True,
+              sasaran=_kesbangpol(2023, ("87,5", "2", "100", "72,5")),
+              ttd=(TandaTangan(
+                  tempat="Tasikmalaya", tanggal_teks="2 Januari 2023", tanggal=dt.date(2023, 1, 2),
+                  jabatan="Plt. KEPALA BADAN KESATUAN BANGSA DAN POLITIK\nKOTA TASIKMALAYA",
+                  nama="H. RUDI HARTONO, S.IP., M.Si", pangkat="Pembina Tk. I", golongan="IV/b",
+                  nip="19760823 199602 1 001", gaya="br"),)),
+    ),
+)
+
+# 4. Packed cells (two numbered indicators in one cell, their targets "BB" and "90 %" in one
+#    target cell), a "Penjelasan/Alasan/Formulasi" header, tabs, a typo in the rank.
+IKU_CIBODAS = Dokumen(
+    nama="iku_kecamatan_cibodas_2024",
+    unit="KECAMATAN CIBODAS", kabupaten="KOTA TANGERANG", tahun=2024,
+    catatan="Sel berisi dua indikator bernomor (1. … 2. …) dengan target 'BB' dan '90 %' dalam satu sel, "
+            "judul kolom 'Penjelasan/Alasan/Formulasi', tab di sel, salah ketik pangkat 'Pembna Tk. I'",
+    kop=("PEMERINTAH KOTA TANGERANG", "KECAMATAN CIBODAS"),
+    tabel=(Tabel(
+        judul=("INDIKATOR KINERJA UTAMA (IKU)", "KECAMATAN CIBODAS KOTA TANGERANG", "TAHUN 2024"),
+        kolom=(_K("no", "No", 0.9), _K("sasaran", "Sasaran", 3.6), _K("indikator", "Indikator Kinerja", 4.6),
+               _K("satuan", "Satuan", 1.8), _K("formulasi", "Penjelasan/Alasan/Formulasi", 6.2),
+               _K("target", "Target", 1.5), _K("penanggung_jawab", "Penanggung Jawab", 2.8)),
+        tahun=(2024, 2025, 2026), target_dua_baris=False, penomoran=True,
+        ttd=(TandaTangan(
+            tempat="Cibodas", tanggal_teks="5 Januari 2024", tanggal=dt.date(2024, 1, 5),
+            jabatan="CAMAT CIBODAS", nama="AHMAD SYAIFULLOH, S.STP., M.Si", pangkat="Pembina Tk. I",
+            pangkat_tertulis="Pembna Tk. I", golongan="IV/b", nip="19810714 200012 1 002",
+            gaya="paragraf", tab=True, format_pangkat="{pangkat} / {golongan}"),),
+        sasaran=(
+            Sasaran("Meningkatnya akuntabilitas kinerja Kecamatan Cibodas", (
+                Paket((
+                    Ind("Nilai SAKIP Kecamatan Cibodas", "Predikat", ("BB", "BB", "A"),
+                        "Hasil evaluasi SAKIP oleh Inspektorat Kota Tangerang",
+                        penanggung_jawab="Sekretaris Kecamatan"),
+                    Ind("Persentase rekomendasi hasil evaluasi SAKIP yang ditindaklanjuti", "%",
+                        ("90 %", "95 %", "100 %"),
+                        "Jumlah rekomendasi yang ditindaklanjuti / Jumlah rekomendasi hasil evaluasi x 100 %",
+                        penanggung_jawab="Sekretaris Kecamatan"),
+                )),
+                Ind("Persentase realisasi fisik kegiatan kecamatan", "%", ("95", "97", "100"),
+                    "Mengukur pelaksanaan kegiatan sesuai rencana; rumus: jumlah kegiatan yang "
+                    "terealisasi 100 % / jumlah kegiatan dalam DPA x 100 %",
+                    penanggung_jawab="Subbag Perencanaan dan Keuangan"),
+            )),
+            Sasaran("Meningkatnya kualitas pelayanan publik di kecamatan dan kelurahan", (
+                Ind("Indeks Kepuasan Masyarakat Kecamatan Cibodas", "Indeks", ("83", "83,5", "84"),
+                    "Penilaian masyarakat atas layanan kecamatan melalui Survei Kepuasan Masyarakat; "
+                    "IKM = jumlah NRR tertimbang x 25",
+                    penanggung_jawab="Seksi Pelayanan"),
+                Ind("Persentase pengaduan masyarakat melalui aplikasi LAKSA yang diselesaikan", "%",
+                    ("80-90", "85-95", "90-100"),
+                    "Jumlah pengaduan LAKSA yang diselesaikan / Jumlah pengaduan LAKSA yang diterima x 100 %",
+                    penanggung_jawab="Seksi Pelayanan"),
+            )),
+        ),
+    ),),
+)
+
+# 5. A table without any border (an unruled PDF), content controls around cells, one row and the
+#    signer's name, Sasaran written once per group (no merge), one target year.
+IKU_DISDIK = Dokumen(
+    nama="iku_disdik_bandung_barat_2024",
+    unit="DINAS PENDIDIKAN", kabupaten="KABUPATEN BANDUNG BARAT", tahun=2024, landscape=False, kaki=False,
+    catatan="Tabel tanpa garis, content control (w:sdt) di sel, satu baris dan nama pejabat, Sasaran "
+            "hanya di baris pertama kelompoknya, satu tahun target, potret",
+    kop=("PEMERINTAH KABUPATEN BANDUNG BARAT", "DINAS PENDIDIKAN"),
+    tabel=(Tabel(
+        judul=("INDIKATOR KINERJA UTAMA", "DINAS PENDIDIKAN KABUPATEN BANDUNG BARAT", "TAHUN 2024"),
+        kolom=(_K("no", "No", 0.8), _K("sasaran", "Sasaran Strategis", 3.6),
+               _K("indikator", "Indikator Kinerja Utama", 4.6), _K("satuan", "Satuan", 1.6),
+               _K("target", "Target", 1.6), _K("sumber_data", "Sumber Data", 3.0)),
+        tahun=(2024,), target_dua_baris=False, penomoran=False, garis=False, gabung_sasaran=False, sdt=True,
+        ttd=(TandaTangan(
+            tempat="Ngamprah", tanggal_teks="8 Januari 2024", tanggal=dt.date(2024, 1, 8),
+            jabatan="KEPALA DINAS PENDIDIKAN\nKABUPATEN BANDUNG BARAT", nama="Dr. H. IWAN SETIAWAN, M.Pd",
+            pangkat="Pembina Utama Muda", golongan="IV/c", nip="19690401 199403 1 006",
+            gaya="paragraf", sdt_nama=True, format_pangkat="{pangkat}, {golongan}", format_nip="NIP {nip}"),),
+        sasaran=(
+            Sasaran("Meningkatnya akses pendidikan dasar", (
+                Ind("Angka Partisipasi Murni SD/MI", "%", ("98,5",), sumber_data="Dapodik dan EMIS"),
+                Ind("Angka Partisipasi Murni SMP/MTs", "%", ("82,4",), sumber_data="Dapodik dan EMIS"),
+                Ind("Angka putus sekolah jenjang SMP", "%", ("0,12",), sumber_data="Dapodik"),
+            )),
+            Sasaran("Meningkatnya mutu pendidikan", (
+                Ind("Persentase satuan pendidikan SD dan SMP terakreditasi minimal B", "%", ("87",),
+                    sumber_data="BAN S/M"),
+                Ind("Rata-rata nilai Asesmen Nasional literasi jenjang SMP", "Nilai", ("55-60",),
+                    sumber_data="Rapor Pendidikan"),
+                Ind("Persentase guru bersertifikat pendidik", "%", ("68",), sumber_data="Dapodik, SIMPKB"),
+            )),
+        ),
+    ),),
+)
+
+# 6. Inspektorat: a nested table inside a cell, Opini BPK and Nilai AKIP grades, "Cara Pengukuran"
+#    header, a signature set in a borderless table.
+IKU_INSPEKTORAT = Dokumen(
+    nama="iku_inspektorat_banjar_2023",
+    unit="INSPEKTORAT", kabupaten="KOTA BANJAR", tahun=2023,
+    catatan="Tabel bersarang di sel Penanggung Jawab, target Opini 'WTP' dan Nilai AKIP 'BB', judul "
+            "'Cara Pengukuran', tanda tangan di tabel tanpa garis",
+    kop=("PEMERINTAH KOTA BANJAR", "INSPEKTORAT DAERAH"),
+    tabel=(Tabel(
+        judul=("INDIKATOR KINERJA UTAMA (IKU)", "INSPEKTORAT KOTA BANJAR", "TAHUN 2023"),
+        kolom=(_K("no", "No", 0.9), _K("sasaran", "Sasaran Strategis", 3.8),
+               _K("indikator", "Indikator Kinerja", 4.4), _K("satuan", "Satuan", 1.8),
+               _K("formulasi", "Cara Pengukuran", 5.6), _K("target", "Target", 1.5),
+               _K("penanggung_jawab", "Penanggung Jawab", 3.0)),
+        tahun=(2023, 2024),
+        ttd=(TandaTangan(
+            tempat="Banjar", tanggal_teks="10 Januari 2023", tanggal=dt.date(2023, 1, 10),
+            jabatan="INSPEKTUR KOTA BANJAR", nama="Drs. ENDANG KUSNADI, M.M", pangkat="Pembina Utama Muda",
+            golongan="IV/c", nip="19661120 198603 1 003", gaya="tabel"),),
+        sasaran=(
+            Sasaran("Meningkatnya kualitas tata kelola keuangan Pemerintah Kota Banjar", (
+                Ind("Opini BPK atas Laporan Keuangan Pemerintah Daerah", "Opini", ("WTP", "WTP"),
+                    "Opini Badan Pemeriksa Keuangan atas LKPD tahun sebelumnya",
+                    penanggung_jawab="Inspektur Pembantu I; Inspektur Pembantu II", pj_bersarang=True),
+                Ind("Persentase rekomendasi hasil pemeriksaan BPK yang ditindaklanjuti", "%", ("80-90", "85-95"),
+                    "Jumlah rekomendasi BPK yang telah ditindaklanjuti sesuai / jumlah seluruh "
+                    "rekomendasi BPK x 100 %",
+                    penanggung_jawab="Inspektur Pembantu II"),
+            )),
+            Sasaran("Meningkatnya akuntabilitas kinerja perangkat daerah", (
+                Ind("Nilai AKIP Pemerintah Kota Banjar", "Predikat", ("BB", "BB"),
+                    "Hasil evaluasi SAKIP oleh Kementerian PANRB",
+                    penanggung_jawab="Inspektur Pembantu I"),
+                Ind("Level maturitas SPIP", "Level", ("3", "3,5"),
+                    "Hasil penilaian maturitas SPIP oleh BPKP Perwakilan Jawa Barat",
+                    penanggung_jawab="Sekretaris"),
+                Ind("Kapabilitas APIP", "Level", ("3", "3"),
+                    "Hasil penilaian Internal Audit Capability Model (IACM) oleh BPKP",
+                    penanggung_jawab="Sekretaris"),
+            )),
+        ),
+    ),),
+)
+
+# 7. A Kelurahan: a short portrait table, "Ditetapkan di / Pada tanggal" date lines, no numbering
+#    row, no page footer.
+IKU_SUKAHATI = Dokumen(
+    nama="iku_kelurahan_sukahati_2025",
+    unit="KELURAHAN SUKAHATI", kabupaten="KABUPATEN BOGOR", tahun=2025, landscape=False, kaki=False,
+    catatan="Kelurahan, tabel potret pendek, 'Ditetapkan di : … / Pada tanggal : …', sumber data dan "
+            "penanggung jawab, satu tahun target",
+    kop=(),
+    pembuka=("INDIKATOR KINERJA UTAMA", "KELURAHAN SUKAHATI KECAMATAN CIBINONG", "KABUPATEN BOGOR",
+             "TAHUN 2025"),
+    tabel=(Tabel(
+        kolom=(_K("no", "No.", 0.8), _K("sasaran", "Sasaran", 3.4), _K("indikator", "Indikator Kinerja", 4.4),
+               _K("satuan", "Satuan", 1.6), _K("target", "Target", 1.6),
+               _K("penanggung_jawab", "Penanggung Jawab", 2.8)),
+        tahun=(2025,), target_dua_baris=False, penomoran=False,
+        ttd=(TandaTangan(
+            tempat="Cibinong", tanggal_teks="6 Januari 2025", tanggal=dt.date(2025, 1, 6),
+            jabatan="LURAH SUKAHATI", nama="SITI NURHASANAH, S.Sos", pangkat="Penata Tk. I", golongan="III/d",
+            nip="19830506 201001 2 015", gaya="paragraf", gaya_tanggal="ditetapkan",
+            format_pangkat="{pangkat} ({golongan})"),),
+        sasaran=(
+            Sasaran("Meningkatnya kualitas pelayanan kelurahan", (
+                Ind("Persentase surat pengantar dan keterangan yang selesai dalam 1 hari kerja", "%", ("95",),
+                    penanggung_jawab="Seksi Pelayanan"),
+                Ind("Indeks Kepuasan Masyarakat Kelurahan Sukahati", "Indeks", ("85",),
+                    penanggung_jawab="Sekretaris Kelurahan"),
+            )),
+            Sasaran("Meningkatnya kebersihan dan ketertiban lingkungan", (
+                Ind("Jumlah RW yang melaksanakan bank sampah", "RW", ("12",),
+                    penanggung_jawab="Seksi Ekonomi dan Pembangunan"),
+                Ind("Persentase titik rawan genangan yang tertangani", "%", ("60-70",),
+                    penanggung_jawab="Seksi Ekonomi dan Pembangunan"),
+                Ind("Jumlah kegiatan kerja bakti lingkungan", "Kegiatan", ("24",),
+                    penanggung_jawab="Seksi Trantib"),
+            )),
+        ),
+    ),),
+)
+
+DOKUMEN: tuple[Dokumen, ...] = (SK_SUKAMAJU, RENSTRA_DINKES, IKU_KESBANGPOL, IKU_CIBODAS, IKU_DISDIK,
+                                IKU_INSPEKTORAT, IKU_SUKAHATI)
