@@ -88,7 +88,7 @@ class TandaTangan:
     jabatan: str  # as printed, lines split with "\n" ("KEPALA DINAS KESEHATAN\nKABUPATEN X")
     nama: str
     pangkat: str  # the right rank ("Pembina Tk. I")
-    golongan: str  # "IV/b"
+    golongan: str  # "IV/b"; "" when the block does not print it
     nip: str  # "19700209 199003 1 002"
     pangkat_tertulis: str = ""  # as printed when it differs (a typo)
     gaya: str = "br"  # br: one paragraph, Shift+Enter lines; paragraf: one paragraph per line; tabel
@@ -186,6 +186,7 @@ class Harapan:
     indikator: tuple[HarapanIndikator, ...]
     profil: dict[str, object] = field(hash=False)  # Profil field -> expected value
     pangkat_lain: tuple[str, ...] = ()  # other accepted spellings of the rank (as printed)
+    jabatan_lain: tuple[str, ...] = ()  # a jabatan printed on two lines: its first line alone is accepted too
 
 
 def _uraikan(baris: Ind | Paket) -> list[Ind]:
@@ -228,7 +229,8 @@ def harapan(d: Dokumen) -> Harapan:
                       pangkat=f"{ttd.pangkat} {ttd.golongan}", nip=ttd.nip, tempat=ttd.tempat,
                       tanggal=ttd.tanggal)
     lain = (f"{ttd.pangkat_tertulis} {ttd.golongan}",) if ttd is not None and ttd.pangkat_tertulis else ()
-    return Harapan(d.nama, tuple(sasaran), tuple(indikator.values()), profil, lain)
+    jabatan = (ttd.jabatan.split("\n")[0],) if ttd is not None and "\n" in ttd.jabatan else ()
+    return Harapan(d.nama, tuple(sasaran), tuple(indikator.values()), profil, lain, jabatan)
 
 
 # ---- the documents ----------------------------------------------------------------------------
@@ -496,8 +498,8 @@ IKU_CIBODAS = Dokumen(
         ttd=(TandaTangan(
             tempat="Cibodas", tanggal_teks="5 Januari 2024", tanggal=dt.date(2024, 1, 5),
             jabatan="CAMAT CIBODAS", nama="AHMAD SYAIFULLOH, S.STP., M.Si", pangkat="Pembina Tk. I",
-            pangkat_tertulis="Pembna Tk. I", golongan="IV/b", nip="19810714 200012 1 002",
-            gaya="paragraf", tab=True, format_pangkat="{pangkat} / {golongan}"),),
+            pangkat_tertulis="Pembna Tk. I", golongan="", nip="19810714 200012 1 002",
+            gaya="paragraf", tab=True, format_pangkat="{pangkat}"),),
         sasaran=(
             Sasaran("Meningkatnya akuntabilitas kinerja Kecamatan Cibodas", (
                 Paket((

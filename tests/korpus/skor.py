@@ -9,7 +9,9 @@ was LOST (expected, missing or wrong) and INVENTED (imported, not expected). Che
   (whitespace aside; a Word equation printed to PDF loses its fraction bar, so for the PDF and
   text forms such a formulasi is compared by its words), and its target for every year;
 - every Profil field the document states (instansi, kabupaten, tahun, jabatan, nama, pangkat,
-  NIP, tempat, tanggal); a date line without a day must leave Tanggal empty.
+  NIP, tempat, tanggal), by letters and digits ("IV/b" = "IV.b"); a date line without a day must
+  leave Tanggal empty; a rank printed with a typo may be kept as printed or corrected; a jabatan
+  printed on two lines ("KEPALA DINAS X" / "KABUPATEN Y") may be the two lines or the first.
 
 ``python -m tests.korpus.skor [NAMA ...]`` imports every form of every corpus document with
 :func:`iku_xl.workbook.impor.impor` (a crash counts as 0 right) and prints the table
@@ -143,6 +145,8 @@ def skor(hasil: HasilImpor, h: Harapan, bentuk: str = "docx") -> Skor:
             ok = re.sub(r"\D", "", str(isi)) == re.sub(r"\D", "", str(harap))
         elif f == "pangkat":
             ok = kunci_teks(isi) in {kunci_teks(x) for x in (harap, *h.pangkat_lain)}
+        elif f == "jabatan_kepala":
+            ok = kunci_teks(isi) in {kunci_teks(x) for x in (harap, *h.jabatan_lain)}
         elif f in ("tahun", "tanggal"):
             ok = isi == harap
         else:
@@ -185,7 +189,7 @@ def main(argv: list[str]) -> int:
     pilih = set(argv)
     rinci = "-v" in pilih
     pilih.discard("-v")
-    print(f"{'dokumen':32} | {'bentuk':6} | {'benar/total':>11} | {'hilang':>6} | {'karangan':>8} | catatan")
+    print(f"{'dokumen':37} | {'bentuk':6} | {'benar/total':>11} | {'hilang':>6} | {'karangan':>8} | catatan")
     print("-" * 100)
     benar = total = 0
     for d in DOKUMEN:
@@ -195,14 +199,14 @@ def main(argv: list[str]) -> int:
             _, s = nilai_bentuk(d.nama, b)
             benar, total = benar + s.benar, total + s.total
             hilang = "semua" if s.galat else str(len(s.hilang))
-            print(f"{d.nama:32} | {b:6} | {s.benar:>5}/{s.total:<5} | {hilang:>6} | {len(s.karangan):>8} | {s.galat}")
+            print(f"{d.nama:37} | {b:6} | {s.benar:>5}/{s.total:<5} | {hilang:>6} | {len(s.karangan):>8} | {s.galat}")
             if rinci:
                 for x in s.salah:
                     print(f"      salah: {x}")
                 for x in s.karangan:
                     print(f"      karangan: {x}")
     print("-" * 100)
-    print(f"{'JUMLAH':32} | {'':6} | {benar:>5}/{total:<5} |")
+    print(f"{'JUMLAH':37} | {'':6} | {benar:>5}/{total:<5} |")
     return 0
 
 
