@@ -91,3 +91,27 @@ def test_docx_palsu_keluar_2(capsys, monkeypatch, tmp_path, isi):
     assert "IKU_2024.docx" in teks and "berkas" in teks.lower(), teks
     assert "kesalahan internal" not in teks, teks
     assert not (tmp_path / "hasil.xlsx").exists()
+
+
+def _struktur(path):
+    """The text and the Word features of a .docx's body, not its bytes (zip dates, ids)."""
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    teks = re.findall(r"<(?:w|m):t(?: [^>]*)?>([^<]*)<", xml)
+    fitur = {f: xml.count(f"<{f}") for f in ("w:br", "w:tab/", "m:f>", "w:sdt>", "w:vMerge", "w:gridSpan",
+                                            "w:tbl>", "w:tblHeader")}
+    return teks, fitur
+
+
+@pytest.mark.parametrize("dokumen", DOKUMEN, ids=[d.nama for d in DOKUMEN])
+def test_docx_sesuai_skrip(tmp_path, dokumen):
+    """The committed .docx is what tests/korpus/buat.py builds from the data (run it after editing
+    tests/korpus/dokumen.py: python -m tests.korpus.buat)."""
+    from tests.korpus.buat import buat_docx
+
+    baru = tmp_path / f"{dokumen.nama}.docx"
+    buat_docx(dokumen, baru)
+    assert _struktur(baru) == _struktur(FOLDER / baru.name), \
+        f"{dokumen.nama}.docx berbeda dari datanya: jalankan python -m tests.korpus.buat {dokumen.nama}"

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -107,7 +108,7 @@ def _el(xml: str):  # noqa: ANN202 - an lxml element
 def _sdt(isi_xml: str, alias: str) -> str:
     """A content control (as Word's "Plain Text"/"Rich Text" controls) around block content."""
     return (f'<w:sdt {NS}><w:sdtPr><w:alias w:val="{escape(alias)}"/><w:tag w:val="{escape(alias)}"/>'
-            f'<w:id w:val="{abs(hash(alias)) % 100000}"/></w:sdtPr><w:sdtContent>{isi_xml}</w:sdtContent></w:sdt>')
+            f'<w:id w:val="{zlib.crc32(alias.encode()) % 100000}"/></w:sdtPr><w:sdtContent>{isi_xml}</w:sdtContent></w:sdt>')
 
 
 def _tabel_bersarang(item: list[str], ukuran: float) -> str:
@@ -238,6 +239,9 @@ def _tabel(doc, t: Tabel, halaman_cm: float) -> None:  # noqa: ANN001, C901
                 c = c.merge(tabel.cell(awal + n - 1, j))
             teks = f"{si + 1}." if grid[j][0].kunci == "no" else s.teks
             _isi_sel(c, teks, jajar="center" if grid[j][0].kunci == "no" else None)
+            if t.ulang_sasaran and grid[j][0].kunci == "sasaran":
+                for r in range(awal + 1, awal + n):
+                    _isi_sel(tabel.cell(r, j), s.teks)
         awal += n
     for r, (si, bi, b) in enumerate(baris_data, start=n_atas):
         tahun_idx = 0

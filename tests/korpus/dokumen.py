@@ -55,6 +55,8 @@ class Ind:
     penanggung_jawab: str = ""
     polaritas: str = ""
     pj_bersarang: bool = False  # the Penanggung Jawab cell holds a nested table (one row per "; " item)
+    kondisi_awal: str = ""  # the baseline ("Kondisi Awal 2023"): NOT a target
+    keterangan: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ class Sasaran:
 class Kolom:
     """A table column: its role and its header text (``"\\n"`` for a break)."""
 
-    kunci: str  # no sasaran indikator satuan formulasi alasan sumber_data penanggung_jawab polaritas target realisasi capaian
+    kunci: str  # no sasaran indikator satuan formulasi alasan sumber_data penanggung_jawab polaritas target
+    #             kondisi_awal keterangan
     judul: str
     lebar: float = 2.0  # cm
 
@@ -123,6 +126,7 @@ class Tabel:
     penomoran: bool = True  # the "(1) (2) (3) ..." row under the header
     garis: bool = True  # ruled table ("Table Grid"); False: no borders at all
     gabung_sasaran: bool = True  # No and Sasaran merged down over their indicators (vMerge)
+    ulang_sasaran: bool = False  # not merged: the Sasaran text repeated on every row of its group
     sdt: bool = False  # content controls around some cells and one whole row
     ttd: tuple[TandaTangan, ...] = ()  # signature blocks after the table
     target_tanpa_tahun: bool = False  # one-row header: "Target" (the year is in the title), not "Target 2024"
@@ -649,5 +653,49 @@ IKU_SUKAHATI = Dokumen(
     ),),
 )
 
+# 8. An RSUD: a baseline column "Kondisi Awal 2023" next to the targets (a number that is NOT a
+#    target), a "Keterangan" column, "Definisi Operasional" as the formulasi header, Sasaran not
+#    merged but repeated on every row, signer with a long academic title.
+IKU_RSUD = Dokumen(
+    nama="iku_rsud_sumedang_2024_2026",
+    unit="RSUD SUMEDANG", kabupaten="KABUPATEN SUMEDANG", tahun=2024,
+    catatan="Kolom 'Kondisi Awal 2023' (bukan target), kolom Keterangan, judul 'Definisi Operasional', "
+            "Sasaran ditulis ulang di setiap baris, target 2024-2026 di bawah 'Target Kinerja'",
+    kop=("PEMERINTAH KABUPATEN SUMEDANG", "RUMAH SAKIT UMUM DAERAH SUMEDANG"),
+    tabel=(Tabel(
+        judul=("INDIKATOR KINERJA UTAMA (IKU) TAHUN 2024", "RSUD SUMEDANG KABUPATEN SUMEDANG"),
+        kolom=(_K("no", "No", 0.8), _K("sasaran", "Sasaran Strategis", 3.4), _K("indikator", "Indikator Kinerja", 4.2),
+               _K("formulasi", "Definisi Operasional", 5.4), _K("satuan", "Satuan", 1.6),
+               _K("kondisi_awal", "Kondisi Awal 2023", 1.8), _K("target", "Target Kinerja", 1.4),
+               _K("keterangan", "Keterangan", 2.4)),
+        tahun=(2024, 2025, 2026), penomoran=True, gabung_sasaran=False, ulang_sasaran=True,
+        ttd=(TandaTangan(
+            tempat="Sumedang", tanggal_teks="4 Januari 2024", tanggal=dt.date(2024, 1, 4),
+            jabatan="DIREKTUR RSUD KABUPATEN SUMEDANG", nama="dr. H. BAMBANG SUKMAJAYA, Sp.PD., M.M.R.S",
+            pangkat="Pembina Utama Muda", golongan="IV/c", nip="19710915 200012 1 003",
+            gaya="paragraf", format_pangkat="{pangkat} - {golongan}", format_nip="NIP : {nip}"),),
+        sasaran=(
+            Sasaran("Meningkatnya mutu pelayanan kesehatan rujukan", (
+                Ind("Bed Occupancy Rate (BOR)", "%", ("70-80", "70-80", "75-85"),
+                    "Jumlah hari perawatan / (jumlah tempat tidur x jumlah hari dalam satu periode) x 100 %",
+                    kondisi_awal="68,4", keterangan="Standar Kemenkes 60-85 %"),
+                Ind("Angka kematian pasien lebih dari 48 jam (Net Death Rate)", "Permil", ("25", "24", "23"),
+                    "Jumlah pasien meninggal lebih dari 48 jam dirawat / jumlah pasien keluar (hidup dan "
+                    "mati) x 1000",
+                    polaritas="", kondisi_awal="26,7", keterangan="Polaritas negatif"),
+                Ind("Persentase pemenuhan indikator nasional mutu rumah sakit", "%", ("85", "90", "95"),
+                    "Jumlah indikator nasional mutu yang mencapai standar / 13 indikator nasional mutu x 100 %",
+                    kondisi_awal="76,9"),
+            )),
+            Sasaran("Meningkatnya kemandirian keuangan BLUD", (
+                Ind("Rasio pendapatan BLUD terhadap biaya operasional (cost recovery rate)", "%",
+                    ("92", "95", "100"),
+                    "Pendapatan operasional BLUD / biaya operasional di luar gaji ASN x 100 %",
+                    kondisi_awal="88,2"),
+            )),
+        ),
+    ),),
+)
+
 DOKUMEN: tuple[Dokumen, ...] = (SK_SUKAMAJU, RENSTRA_DINKES, IKU_KESBANGPOL, IKU_CIBODAS, IKU_DISDIK,
-                                IKU_INSPEKTORAT, IKU_SUKAHATI)
+                                IKU_INSPEKTORAT, IKU_SUKAHATI, IKU_RSUD)
