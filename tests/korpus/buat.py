@@ -20,7 +20,7 @@ Word equations as blank space and the script stops) and poppler (``pdftotext``, 
   copy gives (cell texts one after another, wrapped);
 
 plus ``NAMA.xlsx`` for the documents in :data:`XLSX` (the table as a unit types it into Excel) and
-``pindaian.pdf``: page 1 of the first document as an image only (a scan, no text layer).
+``pindaian.pdf``: page 2 (the lampiran table) of the first document as an image only (a scan, no text layer).
 
 The committed files are small (a few KB to a few tens of KB). Regenerating changes the bytes
 (timestamps inside PDF/zip), not the text.
@@ -134,7 +134,9 @@ def _isi_sel(cell, isi: str | Pecahan, tebal: bool = False, jajar: str | None = 
     for p in tc.findall(qn("w:p")):
         tc.remove(p)
     bagian = [isi] if isinstance(isi, Pecahan) else isi.split("¶")
-    xml = "".join(_p(b, tebal, jajar, UKURAN_TABEL) for b in bagian)
+    xml = "".join(_p(b, tebal, jajar, UKURAN_TABEL, kiri_cm=0.5, gantung_cm=0.5, tab_cm=(0.5,))
+                  if isinstance(b, str) and b[:3].rstrip("\t").rstrip(".").isdigit() and ".\t" in b[:4]
+                  else _p(b, tebal, jajar, UKURAN_TABEL) for b in bagian)
     if sdt:
         xml = _sdt(xml, sdt)
     wadah = _el(f"<w:body {NS}>{xml}{ekor}</w:body>")
@@ -167,7 +169,7 @@ def _teks_paket(k: Kolom, tahun_idx: int | None, p: Paket) -> str:
     isi = [_teks_kolom(k, tahun_idx, i) for i in p.indikator]
     isi = [x.teks() if isinstance(x, Pecahan) else x for x in isi]
     if k.kunci in ("indikator", "formulasi", "alasan") or (k.kunci == "penanggung_jawab" and len(set(isi)) > 1):
-        return "\n".join(f"{n}.\t{x}" for n, x in enumerate(isi, start=1))
+        return p.pemisah.join(f"{n}.\t{x}" for n, x in enumerate(isi, start=1))
     if k.kunci == "sumber_data" and p.gabung_sumber:
         return p.gabung_sumber
     if k.kunci in ("sumber_data", "penanggung_jawab") and len(set(isi)) == 1:
@@ -406,11 +408,11 @@ def ke_teks(pdf: Path, folder: Path) -> None:
 
 
 def buat_pindaian(pdf: Path, tujuan: Path) -> None:
-    """Page 1 as a bilevel image in a PDF: what a scanner gives, no text layer."""
+    """Page 2 as a bilevel image in a PDF: what a scanner gives, no text layer."""
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-gray", "-png", str(pdf), f"{tmp}/hal"],
+        subprocess.run(["pdftoppm", "-r", "110", "-f", "2", "-l", "2", "-gray", "-png", str(pdf), f"{tmp}/hal"],
                        check=True, timeout=60)
         png = next(Path(tmp).glob("hal*.png"))
         with Image.open(png) as im:

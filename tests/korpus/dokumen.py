@@ -65,6 +65,7 @@ class Paket:
 
     indikator: tuple[Ind, ...]
     gabung_sumber: str = ""  # one shared Sumber Data text (not numbered)
+    pemisah: str = "¶"  # between numbered items: "¶" one paragraph each, "\n" Shift+Enter lines
 
 
 @dataclass(frozen=True)
@@ -660,7 +661,8 @@ IKU_RSUD = Dokumen(
     nama="iku_rsud_sumedang_2024_2026",
     unit="RSUD SUMEDANG", kabupaten="KABUPATEN SUMEDANG", tahun=2024,
     catatan="Kolom 'Kondisi Awal 2023' (bukan target), kolom Keterangan, judul 'Definisi Operasional', "
-            "Sasaran ditulis ulang di setiap baris, target 2024-2026 di bawah 'Target Kinerja'",
+            "Sasaran ditulis ulang di setiap baris, target 2024-2026 di bawah 'Target Kinerja', sel berisi "
+            "dua indikator bernomor dipisah Shift+Enter (target 'WTP' dan angka)",
     kop=("PEMERINTAH KABUPATEN SUMEDANG", "RUMAH SAKIT UMUM DAERAH SUMEDANG"),
     tabel=(Tabel(
         judul=("INDIKATOR KINERJA UTAMA (IKU) TAHUN 2024", "RSUD SUMEDANG KABUPATEN SUMEDANG"),
@@ -692,6 +694,14 @@ IKU_RSUD = Dokumen(
                     ("92", "95", "100"),
                     "Pendapatan operasional BLUD / biaya operasional di luar gaji ASN x 100 %",
                     kondisi_awal="88,2"),
+                Paket((
+                    Ind("Opini auditor independen atas laporan keuangan BLUD", "Opini", ("WTP", "WTP", "WTP"),
+                        "Opini Kantor Akuntan Publik atas laporan keuangan BLUD tahun sebelumnya",
+                        kondisi_awal="WTP"),
+                    Ind("Persentase tindak lanjut rekomendasi auditor", "%", ("80", "85", "90"),
+                        "Jumlah rekomendasi yang ditindaklanjuti / jumlah rekomendasi auditor x 100 %",
+                        kondisi_awal="72"),
+                ), pemisah="\n"),
             )),
         ),
     ),),
