@@ -295,8 +295,8 @@ SK_SUKAMAJU = Dokumen(
             Sasaran("Meningkatnya kualitas pelayanan administrasi dan perizinan di Kecamatan Sukamaju", (
                 Ind("Persentase permohonan layanan administrasi terpadu kecamatan (PATEN) yang "
                     "diselesaikan tepat waktu", "%", ("85", "87,5", "90", "92,5", "95"),
-                    "Jumlah permohonan PATEN yang diselesaikan sesuai waktu dalam Standar Pelayanan "
-                    "dibagi jumlah seluruh permohonan PATEN yang diterima pada tahun berjalan, "
+                    "Jumlah permohonan PATEN yang diselesaikan sesuai waktu dalam Standar Pelayanan\n"
+                    "dibagi jumlah seluruh permohonan PATEN yang diterima pada tahun berjalan,\n"
                     "dikali 100 %",
                     sumber_data="Register layanan PATEN", penanggung_jawab="Seksi Pelayanan Umum"),
                 Ind("Persentase permohonan rekomendasi perizinan yang diproses sesuai standar pelayanan",
@@ -318,7 +318,7 @@ SK_SUKAMAJU = Dokumen(
                     "bersama unsur Muspika dibagi jumlah seluruh kejadian gangguan trantibum yang "
                     "dilaporkan dalam satu tahun, dikali 100 %",
                     sumber_data="Laporan kejadian trantibum", penanggung_jawab="Seksi Ketentraman dan Ketertiban"),
-                Ind("Jumlah pos ronda (siskamling) yang aktif", "Pos", ("40", "45", "50", "55", "60"),
+                Ind("Jumlah pos ronda\n(siskamling) yang aktif", "Pos", ("40", "45", "50", "55", "60"),
                     "Banyaknya pos ronda di desa yang melaksanakan jadwal ronda paling sedikit 4 (empat) "
                     "malam dalam satu minggu berdasarkan laporan kepala desa",
                     sumber_data="Laporan desa", penanggung_jawab="Seksi Ketentraman dan Ketertiban"),
@@ -386,7 +386,7 @@ RENSTRA_DINKES = Dokumen(
             pangkat="Pembina Utama Muda", golongan="IV/c", nip="19750312 200212 2 004",
             gaya="paragraf", format_pangkat="{pangkat} ({golongan})"),),
         sasaran=(
-            Sasaran("Meningkatnya derajat kesehatan ibu dan anak", (
+            Sasaran("Meningkatnya derajat kesehatan\nibu dan anak", (
                 Ind("Angka Kematian Ibu (AKI) per 100.000 kelahiran hidup", "Per 100.000 KH",
                     ("98", "95", "92", "89", "85"),
                     Pecahan("Jumlah kematian ibu", "Jumlah kelahiran hidup", "x 100.000"),
@@ -434,7 +434,7 @@ def _kesbangpol(tahun: int, target: tuple[str, str, str, str]) -> tuple[Sasaran,
     return (
         Sasaran("Meningkatnya kewaspadaan dini dan penanganan konflik sosial di masyarakat", (
             Ind("Persentase potensi konflik sosial yang tertangani", "%", (target[0],),
-                alasan="Untuk mengukur kemampuan pemerintah daerah dalam mencegah potensi konflik "
+                alasan="Untuk mengukur kemampuan pemerintah daerah dalam mencegah potensi konflik\n"
                        "berkembang menjadi konflik terbuka",
                 formulasi="(Jumlah potensi konflik yang tertangani / Jumlah potensi konflik yang "
                           "terdeteksi) x 100 %",
