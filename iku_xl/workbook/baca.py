@@ -7,7 +7,9 @@ formulas) come from a second, read-only pass, only when a data sheet has formula
 
 from __future__ import annotations
 
+import weakref
 import zipfile
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,18 +67,18 @@ def _nilai_sel(sel: Any) -> Any:
 
 
 def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], bool]:
-    grid: list[list[Any]] = []
+    """The sheet's values from A1 to its last row and column, the percent-formatted cells and
+    whether any cell holds a formula. Only the cells the sheet has are visited (``iter_rows``
+    would make, and keep, a cell object for every empty place of the rectangle)."""
+    grid: list[list[Any]] = [[None] * ws.max_column for _ in range(ws.max_row)]
     persen: set[tuple[int, int]] = set()
     ada_rumus = False
-    for i, baris in enumerate(ws.iter_rows()):
-        nilai = []
-        for j, sel in enumerate(baris):
-            v = _nilai_sel(sel)
-            ada_rumus = ada_rumus or isinstance(v, RumusTanpaNilai)
-            if "%" in (sel.number_format or ""):
-                persen.add((i, j))
-            nilai.append(v)
-        grid.append(nilai)
+    for (r, c), sel in ws._cells.items():
+        v = _nilai_sel(sel)
+        ada_rumus = ada_rumus or isinstance(v, RumusTanpaNilai)
+        if "%" in (sel.number_format or ""):
+            persen.add((r - 1, c - 1))
+        grid[r - 1][c - 1] = v
     for rentang in ws.merged_cells.ranges:  # a merged block means "the same value" in every cell
         r0, c0 = rentang.min_row - 1, rentang.min_col - 1
         if r0 >= len(grid) or c0 >= len(grid[r0]):
@@ -87,39 +89,69 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     return grid, frozenset(persen), ada_rumus
 
 
-def nilai_tersimpan(path: Path, lembar: list[str] | None = None) -> dict[str, list[list[Any]]]:
-    """Saved cell values (formula results, error values as text such as "#DIV/0!") of some
-    or all sheets; grids start at A1 like the core's.
+class NilaiTersimpan(Mapping[str, list[list[Any]]]):
+    """Saved cell values (formula results, error values as text such as "#DIV/0!") by sheet
+    title; grids start at A1 like the core's. A sheet is read when it is first looked up, so
+    that sheets nobody asks for (no formula cell) cost nothing.
 
     openpyxl's read-only mode, not python-calamine: calamine 0.9 returns an error
     cell as "" like an empty one (dimastbk/python-calamine#105).
     """
-    import openpyxl
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        hasil = {}
-        for ws in wb.worksheets:
-            if lembar is not None and ws.title not in lembar:
-                continue
+    def __init__(self, path: Path, lembar: Collection[str] | None = None) -> None:
+        self._path = path
+        self._lembar = lembar
+        self._grid: dict[str, list[list[Any]]] = {}
+        self._wb: Any = None
+
+    def _buku(self) -> Any:
+        if self._wb is None:
+            import openpyxl
+
+            self._wb = openpyxl.load_workbook(self._path, read_only=True, data_only=True)
+            weakref.finalize(self, self._wb.close)
+        return self._wb
+
+    def _judul(self) -> list[str]:
+        return [n for n in self._buku().sheetnames if self._lembar is None or n in self._lembar]
+
+    def __getitem__(self, judul: str) -> list[list[Any]]:
+        if judul not in self._grid:
+            if judul not in self._judul():
+                raise KeyError(judul)
+            ws = self._buku()[judul]
             ws.reset_dimensions()  # do not trust the <dimension> a writer left
-            hasil[ws.title] = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
-        return hasil
-    finally:
-        wb.close()
+            self._grid[judul] = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+        return self._grid[judul]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._judul())
+
+    def __len__(self) -> int:
+        return len(self._judul())
+
+    def tutup(self) -> None:
+        """Close the file now (it is also closed when this object goes away)."""
+        if self._wb is not None:
+            self._wb.close()
 
 
-def lembaran(buku: BukuTerbuka, tersimpan: dict[str, list[list[Any]]] | None = None) -> Lembaran:
+def nilai_tersimpan(path: Path, lembar: Collection[str] | None = None) -> NilaiTersimpan:
+    """Saved cell values of some or all sheets (see :class:`NilaiTersimpan`), read when asked for."""
+    return NilaiTersimpan(path, lembar)
+
+
+def lembaran(buku: BukuTerbuka, tersimpan: Mapping[str, list[list[Any]]] | None = None) -> Lembaran:
     """The data sheets' values as the core reads them; ``tersimpan`` is :func:`nilai_tersimpan`
     of the whole workbook when the caller has already read it."""
     nama_semua = buku.wb.sheetnames
     perlu = {cari_lembar(n, nama_semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
     nilai: dict[str, list[list[Any]]] = {n: [] for n in nama_semua}
     persen: dict[str, frozenset[tuple[int, int]]] = {}
+    hasil = tersimpan if tersimpan is not None else nilai_tersimpan(buku.path)  # opened only if needed
     for nama in filter(None, perlu):
         grid, persen[nama], ada_rumus = _grid(buku.wb[nama])
         if ada_rumus:
-            hasil = tersimpan if tersimpan is not None else nilai_tersimpan(buku.path, [nama])
             _isi_hasil_rumus(grid, hasil[nama])
         nilai[nama] = grid
     return Lembaran(nilai, persen)

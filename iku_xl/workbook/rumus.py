@@ -84,17 +84,20 @@ def periksa_rumus_buku(
     for ws in wb.worksheets:
         if ws.title.casefold() in lewati:
             continue
-        grid = (nilai_tersimpan or {}).get(ws.title)
-        for baris in ws.iter_rows():
-            for c in baris:
-                if c.data_type == "e":
-                    rumus, urai = None, None
-                elif c.data_type == "f":
-                    rumus, bisa_diurai = _teks_rumus(c.value)
-                    urai = token_rumus if bisa_diurai else None
-                else:
-                    continue
-                nilai = c.value if rumus is None else (_nilai_di(grid, c.row, c.column) if grid else None)
-                hasil += periksa_sel(ws.title, c.coordinate, rumus, nilai, urai, nama_lembar=nama_lembar,
-                                     nama_terdefinisi=nama, fungsi_dikenal=fungsi)
+        grid: Grid | None = None
+        # only the formula and error cells, in row order: not every place of the used rectangle
+        # (iter_rows would make a cell object for each empty one); the saved values of a sheet
+        # are read only when it has a formula
+        for (r, k), c in sorted((rk, c) for rk, c in ws._cells.items() if c.data_type in ("f", "e")):
+            if c.data_type == "e":
+                rumus, urai = None, None
+                nilai = c.value
+            else:
+                rumus, bisa_diurai = _teks_rumus(c.value)
+                urai = token_rumus if bisa_diurai else None
+                if grid is None:
+                    grid = (nilai_tersimpan or {}).get(ws.title) or ()
+                nilai = _nilai_di(grid, r, k) if grid else None
+            hasil += periksa_sel(ws.title, c.coordinate, rumus, nilai, urai, nama_lembar=nama_lembar,
+                                 nama_terdefinisi=nama, fungsi_dikenal=fungsi)
     return hasil
