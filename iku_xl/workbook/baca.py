@@ -70,7 +70,8 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     """The sheet's values from A1 to its last row and column, the percent-formatted cells and
     whether any cell holds a formula. Only the cells the sheet has are visited (``iter_rows``
     would make, and keep, a cell object for every empty place of the rectangle)."""
-    grid: list[list[Any]] = [[None] * ws.max_column for _ in range(ws.max_row)]
+    n_baris, n_kolom = ws.max_row, ws.max_column  # each a scan of the cells: asked once
+    grid: list[list[Any]] = [[None] * n_kolom for _ in range(n_baris)]
     persen: set[tuple[int, int]] = set()
     ada_rumus = False
     for (r, c), sel in ws._cells.items():
