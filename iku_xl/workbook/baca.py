@@ -7,6 +7,7 @@ formulas) come from a second, read-only pass, only when a data sheet has formula
 
 from __future__ import annotations
 
+import re
 import weakref
 import zipfile
 from collections.abc import Collection, Iterator, Mapping
@@ -90,6 +91,11 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     return grid, frozenset(persen), ada_rumus
 
 
+#: A saved value that may be an error code (see :meth:`NilaiTersimpan.mungkin_galat`).
+_NILAI_GALAT = re.compile(rb"<(?:\w+:)?v\b[^>]*>\s*[#&]")
+_EKOR = 256  # bytes kept between chunks, so a match across their border is found
+
+
 class NilaiTersimpan(Mapping[str, list[list[Any]]]):
     """Saved cell values (formula results, error values as text such as "#DIV/0!") by sheet
     title; grids start at A1 like the core's. A sheet is read when it is first looked up, so
@@ -130,6 +136,23 @@ class NilaiTersimpan(Mapping[str, list[list[Any]]]):
 
     def __len__(self) -> int:
         return len(self._judul())
+
+    def mungkin_galat(self, judul: str) -> bool:
+        """False only when no saved value of sheet ``judul`` can be an Excel error: no ``<v>``
+        in its XML starts with "#" (an error such as #DIV/0!, or a formula's text result that
+        reads like one) or with an entity. A byte scan, about 20x cheaper than reading the
+        values; a sheet this cannot rule out is read as usual."""
+        try:
+            path = self._buku()[judul]._worksheet_path
+            with self._buku()._archive.open(path) as f:
+                ekor = b""
+                while potong := f.read(1 << 20):
+                    if _NILAI_GALAT.search(ekor + potong):
+                        return True
+                    ekor = potong[-_EKOR:]
+        except (AttributeError, KeyError):  # not a part this can scan: read it as usual
+            return True
+        return False
 
     def tutup(self) -> None:
         """Close the file now (it is also closed when this object goes away)."""
