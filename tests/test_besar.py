@@ -147,13 +147,13 @@ def test_lembar_jarang_tidak_diisi_sel_kosong(tmp_path):
     assert {ws.title: len(ws._cells) for ws in buku.wb.worksheets} == sebelum
 
 
-def _buku_rumus(path: Path, nilai_b2: object) -> Path:
+def _buku_rumus(path: Path, teks: str) -> Path:
     wb = xlsxwriter.Workbook(str(path))
     polos = wb.add_worksheet("Polos")
     polos.write_row(0, 0, ["a", 1, 2])
     data = wb.add_worksheet("Data")
     data.write_number(0, 0, 1)
-    data.write_formula(1, 1, '=IF(A1=1,"#n/a","")', None, nilai_b2)
+    data.write_formula(1, 1, f'=IF(A1=1,"{teks}","")', None, teks)
     data.write_formula(2, 1, "=A1*2", None, 2)
     wb.close()
     return path

@@ -7,7 +7,6 @@ formulas) come from a second, read-only pass, only when a data sheet has formula
 
 from __future__ import annotations
 
-import re
 import weakref
 import zipfile
 from collections.abc import Collection, Iterator, Mapping
@@ -91,9 +90,27 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     return grid, frozenset(persen), ada_rumus
 
 
-#: A saved value that may be an error code (see :meth:`NilaiTersimpan.mungkin_galat`).
-_NILAI_GALAT = re.compile(rb"<(?:\w+:)?v\b[^>]*>\s*[#&]")
-_EKOR = 256  # bytes kept between chunks, so a match across their border is found
+def isi_sheet_data(xml: bytes) -> tuple[int, int]:
+    """Where ``sheetData`` (the cells) lies in a sheet's XML, or in a piece of it: the whole
+    piece when it holds no such tag."""
+    awal = max(xml.find(b"sheetData"), 0)
+    akhir = xml.rfind(b"sheetData>")
+    return awal, (akhir if akhir >= awal else len(xml))
+
+
+def mungkin_galat(xml: bytes) -> bool:
+    """Might this sheet XML, or a piece of it, hold an error value? An error value always holds
+    ``#`` (``<v>#DIV/0!</v>``, a text result " #n/a", an entity ``&#35;``): a single-byte search
+    inside ``sheetData``. A ``#`` in inline text is a false alarm, never a miss.
+
+    >>> mungkin_galat(b'<sheetData><row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData>')
+    True
+    >>> mungkin_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>'
+    ...               b'<conditionalFormatting><cfRule><formula>A1="#"</formula></cfRule></conditionalFormatting>')
+    False
+    """
+    awal, akhir = isi_sheet_data(xml)
+    return xml.find(b"#", awal, akhir) != -1
 
 
 class NilaiTersimpan(Mapping[str, list[list[Any]]]):
@@ -138,18 +155,16 @@ class NilaiTersimpan(Mapping[str, list[list[Any]]]):
         return len(self._judul())
 
     def mungkin_galat(self, judul: str) -> bool:
-        """False only when no saved value of sheet ``judul`` can be an Excel error: no ``<v>``
-        in its XML starts with "#" (an error such as #DIV/0!, or a formula's text result that
-        reads like one) or with an entity. A byte scan, about 20x cheaper than reading the
-        values; a sheet this cannot rule out is read as usual."""
+        """False only when no saved value of sheet ``judul`` can be an Excel error
+        (:func:`mungkin_galat` on its XML, streamed in pieces: a piece without the ``sheetData``
+        tags is searched whole, so a piece border can cause a false alarm, never a miss). Far
+        cheaper than reading the values; a sheet this cannot rule out is read as usual."""
         try:
             path = self._buku()[judul]._worksheet_path
             with self._buku()._archive.open(path) as f:
-                ekor = b""
                 while potong := f.read(1 << 20):
-                    if _NILAI_GALAT.search(ekor + potong):
+                    if mungkin_galat(potong):
                         return True
-                    ekor = potong[-_EKOR:]
         except (AttributeError, KeyError):  # not a part this can scan: read it as usual
             return True
         return False

@@ -44,6 +44,7 @@ from iku_xl.core.rekap import (
     rekap_unit,
 )
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
+from iku_xl.workbook.baca import isi_sheet_data, mungkin_galat
 
 #: Below this many files the work stays in this process (starting workers costs more).
 MIN_PARALEL = 8
@@ -93,12 +94,9 @@ def mungkin_rumus_atau_galat(xml: bytes) -> bool:
     ...                          b'</dataValidations>')
     False
     """
-    awal = max(xml.find(b"sheetData"), 0)
-    akhir = xml.rfind(b"sheetData>")
-    if akhir < awal:
-        akhir = len(xml)
-    if xml.find(b"#", awal, akhir) != -1:
+    if mungkin_galat(xml):
         return True
+    awal, akhir = isi_sheet_data(xml)
     i = xml.find(b"f", awal, akhir)
     while i != -1:
         if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
