@@ -21,6 +21,7 @@ wall time (median) and peak memory (the largest VmHWM) of
   floor    : ``openpyxl.load_workbook(p, keep_links=True).save(out)``, nothing else;
   validasi : ``iku-xl validasi p -o out``;
   laporan  : ``iku-xl laporan p --tahun 2024 -o out``;
+  hitung   : ``iku-xl hitung p --tahun 2024 -o out`` (only with ``--perintah``);
 
 and the ratios command/floor. Also printed: the share of the machine's CPU used by other
 processes while measuring (the ratios hold on a busy machine; the absolute times do not).
@@ -243,6 +244,7 @@ def perintah(path: Path, keluaran: Path) -> dict[str, list[str]]:
         "lantai": ["--lantai", str(path), str(keluaran)],
         "validasi": ["validasi", str(path), "-o", str(keluaran), "--timpa"],
         "laporan": ["laporan", str(path), "--tahun", str(TAHUN), "-o", str(keluaran), "--timpa"],
+        "hitung": ["hitung", str(path), "--tahun", str(TAHUN), "-o", str(keluaran), "--timpa"],
     }
 
 
@@ -253,7 +255,8 @@ def main(argv: list[str] | None = None) -> None:
                    help="where the generated workbooks are kept (default: under the system temp dir)")
     p.add_argument("--ulang", type=int, default=1, help="runs of each command, interleaved (default 1)")
     p.add_argument("--perintah", default="lantai,validasi,laporan",
-                   help="which commands to measure (default lantai,validasi,laporan)")
+                   help="which commands to measure: lantai (the floor), validasi, laporan, hitung "
+                        "(default lantai,validasi,laporan)")
     p.add_argument("--buat-saja", action="store_true", help="only generate the workbooks")
     args = p.parse_args(argv)
     daftar = [kasus_dari(k) for k in args.kasus.split(",") if k.strip()]

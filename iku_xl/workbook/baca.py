@@ -2,7 +2,9 @@
 
 openpyxl keeps everything of the user's workbook for writing it back; the
 cached results of formula cells (which openpyxl does not read alongside the
-formulas) come from a second, read-only pass, only when a data sheet has formulas.
+formulas) come from a second, read-only pass over only the sheets that need
+them: a data sheet with formulas, and for the formula check a sheet whose XML
+may hold an error value (:class:`NilaiTersimpan`).
 """
 
 from __future__ import annotations
