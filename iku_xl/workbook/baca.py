@@ -9,12 +9,11 @@ may hold an error value (:class:`NilaiTersimpan`).
 
 from __future__ import annotations
 
-import weakref
 import zipfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from iku_xl.core.baca import Lembaran, cari_lembar
 from iku_xl.core.errors import BerkasTidakValid
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 EKSTENSI = (".xlsx", ".xlsm")
+T = TypeVar("T")
 
 
 @dataclass
@@ -128,26 +128,37 @@ class NilaiTersimpan(Mapping[str, list[list[Any]]]):
         self._path = path
         self._lembar = lembar
         self._grid: dict[str, list[list[Any]]] = {}
-        self._wb: Any = None
+        self._nama: list[str] | None = None
 
-    def _buku(self) -> Any:
-        if self._wb is None:
-            import openpyxl
+    def _dengan_buku(self, kerja: Callable[[Any], T]) -> T:
+        """``kerja(wb)`` on the file opened read-only, closed again at once: the workbook may be
+        written over later (Windows refuses to replace a file that is still open)."""
+        import openpyxl
 
-            self._wb = openpyxl.load_workbook(self._path, read_only=True, data_only=True)
-            weakref.finalize(self, self._wb.close)
-        return self._wb
+        wb = openpyxl.load_workbook(self._path, read_only=True, data_only=True)
+        try:
+            self._nama = list(wb.sheetnames)
+            return kerja(wb)
+        finally:
+            wb.close()
 
     def _judul(self) -> list[str]:
-        return [n for n in self._buku().sheetnames if self._lembar is None or n in self._lembar]
+        if self._nama is None:
+            self._dengan_buku(lambda wb: None)
+        assert self._nama is not None
+        return [n for n in self._nama if self._lembar is None or n in self._lembar]
 
     def __getitem__(self, judul: str) -> list[list[Any]]:
         if judul not in self._grid:
             if judul not in self._judul():
                 raise KeyError(judul)
-            ws = self._buku()[judul]
-            ws.reset_dimensions()  # do not trust the <dimension> a writer left
-            self._grid[judul] = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+
+            def baca(wb: Any) -> list[list[Any]]:
+                ws = wb[judul]
+                ws.reset_dimensions()  # do not trust the <dimension> a writer left
+                return [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+
+            self._grid[judul] = self._dengan_buku(baca)
         return self._grid[judul]
 
     def __iter__(self) -> Iterator[str]:
@@ -161,20 +172,18 @@ class NilaiTersimpan(Mapping[str, list[list[Any]]]):
         (:func:`mungkin_galat` on its XML, streamed in pieces: a piece without the ``sheetData``
         tags is searched whole, so a piece border can cause a false alarm, never a miss). Far
         cheaper than reading the values; a sheet this cannot rule out is read as usual."""
-        try:
-            path = self._buku()[judul]._worksheet_path
-            with self._buku()._archive.open(path) as f:
-                while potong := f.read(1 << 20):
-                    if mungkin_galat(potong):
-                        return True
-        except (AttributeError, KeyError):  # not a part this can scan: read it as usual
-            return True
-        return False
 
-    def tutup(self) -> None:
-        """Close the file now (it is also closed when this object goes away)."""
-        if self._wb is not None:
-            self._wb.close()
+        def pindai(wb: Any) -> bool:
+            try:
+                with wb._archive.open(wb[judul]._worksheet_path) as f:
+                    while potong := f.read(1 << 20):
+                        if mungkin_galat(potong):
+                            return True
+            except (AttributeError, KeyError):  # not a part this can scan: read it as usual
+                return True
+            return False
+
+        return self._dengan_buku(pindai)
 
 
 def nilai_tersimpan(path: Path, lembar: Collection[str] | None = None) -> NilaiTersimpan:
