@@ -1,7 +1,7 @@
 """How `iku-xl validasi` and `iku-xl laporan` scale with large, legitimate workbooks, against
 the floor of merely loading and saving the same workbook with openpyxl (issue 9).
 
-    python benchmarks/besar.py [--kasus 2k,10k,1mb,10mb] [--folder DIR] [--ulang R]
+    python benchmarks/besar.py [--kasus 2k,10k,20k,1mb,10mb] [--perintah ...] [--folder DIR] [--ulang R]
 
 Cases (a comma list; the default runs the sizes the README's "Performance" section states):
 
@@ -55,7 +55,7 @@ import rekap as bench_rekap  # noqa: E402  (benchmarks/rekap.py: generator and m
 TAHUN = bench_rekap.TAHUN
 #: Bump when the generated workbooks change.
 VERSI_GENERATOR = "1"
-KASUS_BAWAAN = "2k,10k,1mb,10mb"
+KASUS_BAWAAN = "2k,10k,20k,1mb,10mb"
 #: Compressed bytes a "Data Pegawai" row takes (measured; only used to pick the row count).
 _BYTE_PER_PEGAWAI = 84
 
