@@ -583,6 +583,19 @@ def _cpu_anak() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def cetak_cpu_lain(sibuk_awal: float | None, anak_awal: float, jam_awal: float, sibuk_akhir: float | None,
+                   anak_akhir: float, jam_akhir: float) -> None:
+    """Print the share of the machine's CPU that other processes used between two readings of
+    :func:`_cpu_sibuk`, :func:`_cpu_anak` and the clock, with a warning when the machine was busy."""
+    if sibuk_awal is None or sibuk_akhir is None:
+        return
+    inti = os.cpu_count() or 1
+    lain = max(0.0, (sibuk_akhir - sibuk_awal) - (anak_akhir - anak_awal)) / ((jam_akhir - jam_awal) * inti)
+    print(f"CPU dipakai proses lain selama pengukuran: {lain:.0%} dari {inti} inti"
+          + ("  (PERHATIAN: mesin tidak diam, angka di atas terganggu; ulangi saat mesin diam)"
+             if lain > 0.1 else ""))
+
+
 def _mib(b: float) -> str:
     return f"{b / 2**20:6.0f} MiB"
 
@@ -669,11 +682,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"rasio rekap/lantai {k} proses     : {r_lantai_k:6.2f}  (acuan saja)")
     print(f"rasio rekap tanpa menulis/lantai: {ms_baca / ms_lantai:6.2f}  (acuan saja: membaca dan menghitung setiap "
           f"unit seperti rekap, tanpa menulis buku rekap)")
-    if sibuk_awal is not None and sibuk_akhir is not None:
-        lain = max(0.0, (sibuk_akhir - sibuk_awal) - (anak_akhir - anak_awal)) / ((jam_akhir - jam_awal) * inti)
-        print(f"CPU dipakai proses lain selama pengukuran: {lain:.0%} dari {inti} inti"
-              + ("  (PERHATIAN: mesin tidak diam, angka di atas terganggu; ulangi saat mesin diam)"
-                 if lain > 0.1 else ""))
+    cetak_cpu_lain(sibuk_awal, anak_awal, jam_awal, sibuk_akhir, anak_akhir, jam_akhir)
     print("puncak memori (proses induk / pekerja terbesar):")
     for (label, keterangan, _), bagian in zip(baris, ("rekap", "baseline", "lantai", "lantai-k", "baca-hitung")):
         induk, anak = puncak(ukur[bagian])

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, setrlimi
 KATA = {
     "XFD1048576": ["Lembar 'Target' sel XFD1048576", "sel terisi sejauh XFD1048576",
                    "Hapus isi sel XFD1048576 di lembar 'Target'", "lalu simpan"],
-    "A1048576": ["Lembar 'Target' sel A1048576", "paling banyak 100.000 baris",
+    "A1048576": ["Lembar 'Target' sel A1048576", "paling banyak 250.000 baris",
                  "Hapus isi sel A1048576 di lembar 'Target'"],
     "bom zip (ukuran jujur)": ["mungkin bom zip", "xl/worksheets/sheet4.xml"],
     "bom zip (ukuran bohong)": ["mungkin bom zip", "xl/worksheets/sheet4.xml"],
@@ -101,7 +101,7 @@ def test_lembar_jauh_pesan_lengkap(tmp_path):
         pm.periksa_berkas(p)
     assert str(e.value) == (
         "Lembar 'Target' sel XFD1048576: berkas 'jauh_XFD1048576.xlsx' tidak dapat dibuka: berisi sel terisi "
-        "sejauh XFD1048576; iku-xl membaca paling banyak 100.000 baris dan 1.000 kolom (sampai ALL) per lembar. "
+        "sejauh XFD1048576; iku-xl membaca paling banyak 250.000 baris dan 1.000 kolom (sampai ALL) per lembar. "
         "Hapus isi sel XFD1048576 di lembar 'Target' (ketik XFD1048576 di Kotak Nama lalu tekan Delete; hapus juga "
         "baris/kolom kosong sesudah data), lalu simpan dan coba lagi.")
 
@@ -131,7 +131,7 @@ def _sel(*ref: str) -> str:
 
 
 @pytest.mark.parametrize("ref, diterima", [
-    ("A100000", True), ("A100001", False), ("ALL1", True), ("ALM1", False),
+    ("A250000", True), ("A250001", False), ("ALL1", True), ("ALM1", False),
 ])
 def test_batas_baris_dan_kolom(ref, diterima):
     data = _zip_lembar(_sel("A1", ref))

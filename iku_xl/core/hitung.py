@@ -80,7 +80,7 @@ def target_renstra(buku: BukuIKU, kode: str) -> tuple[int | None, Target | None]
     """The Renstra's end target: the target of Tahun Akhir Renstra, else of the last year given."""
     tahun = buku.profil.tahun_akhir_renstra
     if tahun is None:
-        tahun = max((t.tahun for t in buku.target if t.kode == kode and t.nilai is not None), default=None)
+        tahun = max((t.tahun for t in buku.target_kode(kode) if t.nilai is not None), default=None)
     if tahun is None:
         return None, None
     t = buku.target_dari(kode, tahun)

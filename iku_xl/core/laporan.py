@@ -176,8 +176,10 @@ def kop(judul: str, profil: Profil, n_kol: int) -> tuple[list[Sel], list[Blok]]:
 def kelompok_sasaran(baris: Sequence[BarisIKU]) -> list[tuple[str, list[BarisIKU]]]:
     """Rows grouped by sasaran, keeping first-appearance order (a sasaran split by other
     rows is still one group)."""
-    urutan = list(dict.fromkeys(b.indikator.sasaran for b in baris))
-    return [(s, [b for b in baris if b.indikator.sasaran == s]) for s in urutan]
+    kelompok: dict[str, list[BarisIKU]] = {}
+    for b in baris:  # one pass: a workbook may hold thousands of sasaran
+        kelompok.setdefault(b.indikator.sasaran, []).append(b)
+    return list(kelompok.items())
 
 
 def _metode(b: BarisIKU, profil: Profil) -> BarisIKU:

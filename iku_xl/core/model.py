@@ -183,6 +183,25 @@ class BukuIKU:
     def realisasi_dari(self, kode: str, tahun: int) -> RealisasiIKU | None:
         return self._per_kode_tahun[1].get((kode, tahun))
 
+    def target_kode(self, kode: str) -> tuple[TargetIKU, ...]:
+        """Every target row of ``kode``, in sheet order (a look-up, not a scan: a workbook may
+        hold tens of thousands of indicators)."""
+        return self._per_kode[0].get(kode, ())
+
+    def realisasi_kode(self, kode: str) -> tuple[RealisasiIKU, ...]:
+        """Every realisasi row of ``kode``, in sheet order."""
+        return self._per_kode[1].get(kode, ())
+
+    @cached_property
+    def _per_kode(self) -> tuple[dict[str, tuple[TargetIKU, ...]], dict[str, tuple[RealisasiIKU, ...]]]:
+        target: dict[str, list[TargetIKU]] = {}
+        for t in self.target:
+            target.setdefault(t.kode, []).append(t)
+        realisasi: dict[str, list[RealisasiIKU]] = {}
+        for r in self.realisasi:
+            realisasi.setdefault(r.kode, []).append(r)
+        return ({k: tuple(v) for k, v in target.items()}, {k: tuple(v) for k, v in realisasi.items()})
+
     @cached_property
     def _per_kode_tahun(self) -> tuple[dict[tuple[str, int], TargetIKU], dict[tuple[str, int], RealisasiIKU]]:
         """Targets and realisasi by (kode, tahun), the first of each pair as the sheet lists it."""

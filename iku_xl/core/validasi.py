@@ -32,13 +32,12 @@ def _periksa_indikator(buku: BukuIKU) -> list[Masalah]:
 def _periksa_skala(buku: BukuIKU) -> list[Masalah]:
     masalah = []
     for ind in buku.indikator:
-        nilai: list[tuple[str, float]] = [(f"target {t.tahun}", t.nilai) for t in buku.target
-                                          if t.kode == ind.kode and isinstance(t.nilai, float)]
-        for r in buku.realisasi:
-            if r.kode == ind.kode:
-                x, _ = realisasi_dari(r, ind)
-                if isinstance(x, float):
-                    nilai.append((f"realisasi {r.tahun}", x))
+        nilai: list[tuple[str, float]] = [(f"target {t.tahun}", t.nilai) for t in buku.target_kode(ind.kode)
+                                          if isinstance(t.nilai, float)]
+        for r in buku.realisasi_kode(ind.kode):
+            x, _ = realisasi_dari(r, ind)
+            if isinstance(x, float):
+                nilai.append((f"realisasi {r.tahun}", x))
         for m in periksa_skala_saudara(nilai, ind.satuan):
             masalah.append(replace(m, lembar=TARGET.nama, kode=ind.kode))
     return masalah
@@ -52,7 +51,7 @@ def _periksa_tahun(buku: BukuIKU) -> list[Masalah]:
     if p.tahun_awal_renstra and p.tahun_akhir_renstra and p.tahun_awal_renstra <= p.tahun_akhir_renstra:
         tahun_renstra = range(p.tahun_awal_renstra, p.tahun_akhir_renstra + 1)
     for ind in buku.indikator:
-        ada = {t.tahun for t in buku.target if t.kode == ind.kode and t.nilai is not None}
+        ada = {t.tahun for t in buku.target_kode(ind.kode) if t.nilai is not None}
         kosong = [th for th in tahun_renstra if th not in ada]
         if kosong and ada:
             daftar = ", ".join(map(str, kosong))
@@ -61,8 +60,8 @@ def _periksa_tahun(buku: BukuIKU) -> list[Masalah]:
         elif not ada:
             masalah.append(Masalah("peringatan", "indikator belum punya target sama sekali",
                                    "Isi target per tahun di lembar Target.", TARGET.nama, None, ind.kode))
-        for r in buku.realisasi:
-            if r.kode == ind.kode and r.tahun not in ada and realisasi_dari(r, ind)[0] is not None:
+        for r in buku.realisasi_kode(ind.kode):
+            if r.tahun not in ada and realisasi_dari(r, ind)[0] is not None:
                 masalah.append(Masalah("galat", f"ada realisasi {r.tahun} tetapi targetnya belum diisi",
                                        f"Isi target {r.tahun} untuk indikator ini di lembar Target.",
                                        TARGET.nama, None, ind.kode))

@@ -81,8 +81,10 @@ MAKS_RASIO = 200
 RASIO_MULAI = 16 * MIB
 #: The farthest row and column of a cell on any worksheet. Dense readers (iku-xl's grids of the
 #: data sheets, openpyxl's read-only rows, calamine's ranges) allocate rows x columns; IKU sheets
-#: hold hundreds of rows and tens of columns, big staff tables tens of thousands of rows.
-MAKS_BARIS = 100_000
+#: hold hundreds of rows and tens of columns, big staff tables tens of thousands of rows; the
+#: supported size (README: 20,000 indicators, 10 MB) has ~100,000 Target rows and staff sheets of
+#: ~125,000 rows. A stray value in A1048576 stays out.
+MAKS_BARIS = 250_000
 MAKS_KOLOM = 1_000
 #: Empty cells inside a sheet's used area (rows x columns - cells): what a dense reader builds
 #: for nothing. 5 million empty cells cost a dense grid a few hundred MB.
@@ -107,6 +109,29 @@ class Luas:
     rumus_atau_galat: bool = False
 
 
+def isi_sheet_data(xml: bytes) -> tuple[int, int]:
+    """Where ``sheetData`` (the cells) lies in a sheet's XML, or in a piece of it: the whole
+    piece when it holds no such tag."""
+    awal = max(xml.find(b"sheetData"), 0)
+    akhir = xml.rfind(b"sheetData>")
+    return awal, (akhir if akhir >= awal else len(xml))
+
+
+def mungkin_galat(xml: bytes) -> bool:
+    """Might this sheet XML, or a piece of it, hold an error value? An error value always holds
+    ``#`` (``<v>#DIV/0!</v>``, a text result " #n/a", an entity ``&#35;``): a single-byte search
+    inside ``sheetData``. A ``#`` in inline text is a false alarm, never a miss.
+
+    >>> mungkin_galat(b'<sheetData><row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData>')
+    True
+    >>> mungkin_galat(b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v>4</v></c></row></sheetData>'
+    ...               b'<conditionalFormatting><cfRule><formula>A1="#"</formula></cfRule></conditionalFormatting>')
+    False
+    """
+    awal, akhir = isi_sheet_data(xml)
+    return xml.find(b"#", awal, akhir) != -1
+
+
 def mungkin_rumus_atau_galat(xml: bytes) -> bool:
     """Might this sheet XML hold a formula or an error value? Calamine reads an error cell, and a
     formula whose result was never saved, as empty; the report reads them as what they are.
@@ -126,12 +151,9 @@ def mungkin_rumus_atau_galat(xml: bytes) -> bool:
     ...                          b'</dataValidations>')
     False
     """
-    awal = max(xml.find(b"sheetData"), 0)
-    akhir = xml.rfind(b"sheetData>")
-    if akhir < awal:
-        akhir = len(xml)
-    if xml.find(b"#", awal, akhir) != -1:
+    if mungkin_galat(xml):
         return True
+    awal, akhir = isi_sheet_data(xml)
     i = xml.find(b"f", awal, akhir)
     while i != -1:
         if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>

@@ -23,6 +23,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from iku_xl.core.errors import Masalah
 from iku_xl.core.rumus_excel import Token, periksa_sel
 from iku_xl.core.skema import FUNGSI_SEL
+from iku_xl.workbook.baca import NilaiTersimpan
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -65,6 +66,17 @@ def _nilai_di(grid: Grid, baris: int, kolom: int) -> object:
         return None
 
 
+def _grid_lembar(nilai_tersimpan: Mapping[str, Grid] | None, judul: str) -> Grid:
+    """A sheet's saved values for its formula cells. Only error values matter to the check
+    (:func:`~iku_xl.core.rumus_excel.kode_galat`), so a sheet that :class:`NilaiTersimpan` can
+    tell has none is not read at all."""
+    if nilai_tersimpan is None:
+        return ()
+    if isinstance(nilai_tersimpan, NilaiTersimpan) and not nilai_tersimpan.mungkin_galat(judul):
+        return ()
+    return nilai_tersimpan.get(judul) or ()
+
+
 def periksa_rumus_buku(
     wb: Workbook,
     nilai_tersimpan: Mapping[str, Grid] | None = None,
@@ -84,17 +96,20 @@ def periksa_rumus_buku(
     for ws in wb.worksheets:
         if ws.title.casefold() in lewati:
             continue
-        grid = (nilai_tersimpan or {}).get(ws.title)
-        for baris in ws.iter_rows():
-            for c in baris:
-                if c.data_type == "e":
-                    rumus, urai = None, None
-                elif c.data_type == "f":
-                    rumus, bisa_diurai = _teks_rumus(c.value)
-                    urai = token_rumus if bisa_diurai else None
-                else:
-                    continue
-                nilai = c.value if rumus is None else (_nilai_di(grid, c.row, c.column) if grid else None)
-                hasil += periksa_sel(ws.title, c.coordinate, rumus, nilai, urai, nama_lembar=nama_lembar,
-                                     nama_terdefinisi=nama, fungsi_dikenal=fungsi)
+        grid: Grid | None = None
+        # only the formula and error cells, in row order: not every place of the used rectangle
+        # (iter_rows would make a cell object for each empty one); the saved values of a sheet
+        # are read only when it has a formula
+        for (r, k), c in sorted((rk, c) for rk, c in ws._cells.items() if c.data_type in ("f", "e")):
+            if c.data_type == "e":
+                rumus, urai = None, None
+                nilai = c.value
+            else:
+                rumus, bisa_diurai = _teks_rumus(c.value)
+                urai = token_rumus if bisa_diurai else None
+                if grid is None:
+                    grid = _grid_lembar(nilai_tersimpan, ws.title)
+                nilai = _nilai_di(grid, r, k) if grid else None
+            hasil += periksa_sel(ws.title, c.coordinate, rumus, nilai, urai, nama_lembar=nama_lembar,
+                                 nama_terdefinisi=nama, fungsi_dikenal=fungsi)
     return hasil

@@ -124,10 +124,11 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
             contoh[s.gaya] = copy(c._style)
         if s.format_angka:
             c.number_format = s.format_angka
-    for g in layout.gabung:
+    for a1 in dict.fromkeys(g.a1 for g in layout.gabung):
         # Not ws.merge_cells(): it re-styles every edge cell of the block (~1.5 ms a merge), while
-        # the layout has already given the covered cells their borders.
-        ws.merged_cells.add(MergedCellRange(ws, g.a1))
+        # the layout has already given the covered cells their borders. Not merged_cells.add()
+        # either: it compares each block with every block added before (quadratic in blocks).
+        ws.merged_cells.ranges.add(MergedCellRange(ws, a1))
     for k, lebar in layout.lebar_kolom.items():
         ws.column_dimensions[get_column_letter(k)].width = lebar
     for r, tinggi in layout.tinggi_baris.items():
