@@ -319,12 +319,12 @@ class _Pembaca:
         sebelum = _angka(_anak(trpr, "w", "gridBefore")) if trpr is not None else 0
         sesudah = _angka(_anak(trpr, "w", "gridAfter")) if trpr is not None else 0
         sel: list[str] = [""] * sebelum
-        for tc in _sel_tabel(tr):
+        for tc, kosong in _sel_tabel(tr):
             pr = _anak(tc, "w", "tcPr")
             rentang = _angka(_anak(pr, "w", "gridSpan")) if pr is not None else 0
             gabung = _anak(pr, "w", "vMerge") if pr is not None else None
             lanjutan = gabung is not None and _atribut(gabung, "val") in (None, "continue")
-            sel.append("" if lanjutan else self._isi_sel(tc))
+            sel.append("" if lanjutan or kosong else self._isi_sel(tc))
             sel += [""] * max(rentang - 1, 0)
         sel += [""] * sesudah
         return tuple(sel)
@@ -490,21 +490,22 @@ def _baris_tabel(tbl: Any) -> list[Any]:
     return hasil
 
 
-def _sel_tabel(tr: Any) -> list[Any]:
-    """A row's cells, also those inside content controls."""
-    hasil: list[Any] = []
+def _sel_tabel(tr: Any, kosong: bool = False) -> list[tuple[Any, bool]]:
+    """A row's cells, also those inside content controls, each with "reads as empty" (a control
+    still showing its placeholder: the cell counts, its text does not)."""
+    hasil: list[tuple[Any, bool]] = []
     for el in tr:
         jenis, nama = _lokal(el)
         if jenis != "w":
             continue
         if nama == "tc":
-            hasil.append(el)
+            hasil.append((el, kosong))
         elif nama == "sdt":
             isi = _anak(el, "w", "sdtContent")
             if isi is not None:
-                hasil += _sel_tabel(isi)
+                hasil += _sel_tabel(isi, kosong or _placeholder(el))
         elif nama in ("customXml", "ins", "moveTo"):
-            hasil += _sel_tabel(el)
+            hasil += _sel_tabel(el, kosong)
     return hasil
 
 
@@ -520,7 +521,7 @@ def _teks_kasar(el: Any) -> bool:
 def _sel_bingkai(tr: Any) -> Any:
     """The cell of a row that only frames a table: the row's one cell holding anything, and it
     holds a table. None for an ordinary row."""
-    isi = [tc for tc in _sel_tabel(tr) if _teks_kasar(tc)]
+    isi = [tc for tc, kosong in _sel_tabel(tr) if not kosong and _teks_kasar(tc)]
     if len(isi) != 1:
         return None
     tc = isi[0]
@@ -615,14 +616,15 @@ def _pecahan(f: Any) -> str:
 def _berkurung(t: str) -> bool:
     """Is the whole text one bracketed group?
 
-    >>> _berkurung("(a + b)"), _berkurung("(a) + (b)")
-    (True, False)
+    >>> _berkurung("(a + b)"), _berkurung("(a) + (b)"), _berkurung("[R - T]")
+    (True, False, True)
     """
-    if not (t.startswith("(") and t.endswith(")")):
+    pasangan = {"(": ")", "[": "]", "{": "}"}
+    if not t or t[-1] != pasangan.get(t[0]):
         return False
     dalam = 0
     for i, ch in enumerate(t):
-        dalam += {"(": 1, ")": -1}.get(ch, 0)
+        dalam += {t[0]: 1, t[-1]: -1}.get(ch, 0)
         if dalam == 0 and i < len(t) - 1:
             return False
     return True
