@@ -328,3 +328,30 @@ def test_bagian_dokumen_dari_relasi(tmp_path):
                 isi = isi.replace(b"word/document.xml", b"word/utama.xml")
             o.writestr("word/utama.xml" if n == "word/document.xml" else n, isi)
     assert [b.sel for b in baris_dari_docx(berkas)] == [("Dari relasi",)]
+
+
+def test_ooxml_strict(tmp_path):
+    """Word's "Strict Open XML Document" writes other namespace names for the same elements."""
+    asli = buat(tmp_path / "asli.docx", p(r("a", BR, "b")) + tbl(tr("No", "Indikator")))
+    berkas = tmp_path / "strict.docx"
+    with zipfile.ZipFile(asli) as z, zipfile.ZipFile(berkas, "w") as o:
+        for n in z.namelist():
+            isi = z.read(n)
+            if n == "word/document.xml":
+                isi = isi.replace(NS["w"].encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            o.writestr(n, isi)
+    assert [b.sel for b in baris_dari_docx(berkas)] == [("a\nb",), ("No", "Indikator")]
+
+
+@pytest.mark.parametrize("dalam", [100, 400])
+def test_bersarang_dalam_tidak_mogok(tmp_path, capsys, dalam):
+    """Content controls nested deep: read (100), or refused as damaged (400, past the XML parser's
+    depth limit); never a crash."""
+    badan = p("awal") + "<w:sdt><w:sdtContent>" * dalam + p("isi") + "</w:sdtContent></w:sdt>" * dalam
+    berkas = buat(tmp_path / "dalam.docx", badan)
+    if dalam == 100:
+        assert [b.sel for b in baris_dari_docx(berkas)] == [("awal",), ("isi",)]
+    else:
+        assert main(["impor", str(berkas)]) == 2
+        assert "tidak dapat dibaca sebagai dokumen Word: isi dokumennya (word/document.xml) rusak" in \
+            capsys.readouterr().err

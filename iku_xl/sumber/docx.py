@@ -78,6 +78,7 @@ def baris_dari_docx(path: Path) -> list[BarisSumber]:
 
 _SIMBOL = {0x2D: "-", 0xB4: "×", 0xB8: "÷", 0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB9: "≠", 0xD7: "·",
            0x3D: "=", 0x2B: "+", 0x25: "%", 0xA5: "∞", 0xE5: "∑", 0xD6: "√", 0xAE: "→", 0xB0: "°"}
+_WINGDINGS = {0xFC: "✓", 0xFB: "✗", 0xFD: "☒", 0xFE: "☑", 0xA8: "☐", 0x6F: "☐", 0x78: "☒"}
 
 
 def _rapikan(teks: str) -> str:
@@ -135,27 +136,31 @@ class _Pembaca:
         indeks = self.n_tabel
         self.n_tabel += 1
         for tr in _baris_tabel(tbl):
-            bingkai = _sel_bingkai(tr)
-            if bingkai is not None:  # a frame around a table: read what it holds as blocks
-                self._blok(bingkai)
+            sel, berisi = self._sel_baris(tr)
+            if len(berisi) == 1 and _memuat_tabel(berisi[0]):
+                self._blok(berisi[0])  # a frame around a table: read what it holds as blocks
                 continue
             self.nomor += 1
-            self.baris.append(BarisSumber(self._sel_baris(tr), self.nomor, indeks))
+            self.baris.append(BarisSumber(sel, self.nomor, indeks))
 
-    def _sel_baris(self, tr: Any) -> tuple[str, ...]:
+    def _sel_baris(self, tr: Any) -> tuple[tuple[str, ...], list[Any]]:
+        """A row's cell texts, one per grid column, and the cells holding text."""
         trpr = _anak(tr, "w", "trPr")
         sebelum = _angka(_anak(trpr, "w", "gridBefore")) if trpr is not None else 0
         sesudah = _angka(_anak(trpr, "w", "gridAfter")) if trpr is not None else 0
         sel: list[str] = [""] * sebelum
+        berisi: list[Any] = []
         for tc, kosong in _sel_tabel(tr):
             pr = _anak(tc, "w", "tcPr")
             rentang = _angka(_anak(pr, "w", "gridSpan")) if pr is not None else 0
             gabung = _anak(pr, "w", "vMerge") if pr is not None else None
             lanjutan = gabung is not None and _atribut(gabung, "val") in (None, "continue")
             sel.append("" if lanjutan or kosong else self._isi_sel(tc))
+            if sel[-1]:
+                berisi.append(tc)
             sel += [""] * max(rentang - 1, 0)
         sel += [""] * sesudah
-        return tuple(sel)
+        return tuple(sel), berisi
 
     def _isi_sel(self, wadah: Any) -> str:
         """A cell's text: its paragraphs (and nested tables, text boxes) as lines."""
@@ -172,7 +177,7 @@ class _Pembaca:
                 baris += [self._isi_sel(k) for k in kotak]
             elif nama == "tbl":
                 for tr in _baris_tabel(el):
-                    baris.append(" ".join(x for x in self._sel_baris(tr) if x).replace("\n", " "))
+                    baris.append(" ".join(x for x in self._sel_baris(tr)[0] if x).replace("\n", " "))
             elif nama == "sdt":
                 if not _placeholder(el):
                     isi = _anak(el, "w", "sdtContent")
@@ -250,7 +255,7 @@ class _Pembaca:
             elif nama == "noBreakHyphen":
                 keluar.append("-")
             elif nama == "sym":
-                keluar.append(_simbol(_atribut(el, "char")))
+                keluar.append(_simbol(_atribut(el, "char"), _atribut(el, "font")))
             elif nama in ("drawing", "pict", "object"):
                 for k in el.iter():
                     if _lokal(k) == ("w", "txbxContent"):
@@ -282,11 +287,13 @@ def _angka(el: Any) -> int:
         return 0
 
 
-def _simbol(kode: str | None) -> str:
-    """The character of a ``w:sym``.
+def _simbol(kode: str | None, huruf: str | None = "Symbol") -> str:
+    """The character of a ``w:sym`` (its code in the font ``huruf``): Symbol's private codes for
+    the usual signs, Wingdings' check marks and boxes; another font's private code reads as
+    nothing rather than as a wrong letter.
 
-    >>> _simbol("F0B4"), _simbol("2265"), _simbol("zz")
-    ('×', '≥', '')
+    >>> _simbol("F0B4"), _simbol("2265"), _simbol("F0FC", "Wingdings"), _simbol("F041", "Webdings"), _simbol("zz")
+    ('×', '≥', '✓', '', '')
     """
     try:
         n = int(kode or "", 16)
@@ -294,6 +301,10 @@ def _simbol(kode: str | None) -> str:
         return ""
     if 0xF000 <= n <= 0xF0FF:
         n -= 0xF000
+        if (huruf or "").lower().startswith("wingdings"):
+            return _WINGDINGS.get(n, "")
+        if (huruf or "symbol").lower() != "symbol":
+            return ""
         return _SIMBOL.get(n, chr(n) if 0x20 <= n < 0x7F else "")
     return chr(n) if 0x20 <= n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else ""
 
@@ -337,22 +348,10 @@ def _sel_tabel(tr: Any, kosong: bool = False) -> list[tuple[Any, bool]]:
     return hasil
 
 
-def _teks_kasar(el: Any) -> bool:
-    """Does the element hold any visible text (w:t, m:t)?"""
-    for t in el.iter():
-        j, n = _lokal(t)
-        if n == "t" and j in ("w", "m") and (t.text or "").strip():
+def _memuat_tabel(tc: Any) -> bool:
+    """Does a cell hold a table (directly or in a content control)?"""
+    for el in tc:
+        jenis, nama = _lokal(el)
+        if jenis == "w" and (nama == "tbl" or nama in ("sdt", "sdtContent", "customXml") and _memuat_tabel(el)):
             return True
     return False
-
-
-def _sel_bingkai(tr: Any) -> Any:
-    """The cell of a row that only frames a table: the row's one cell holding anything, and it
-    holds a table. None for an ordinary row."""
-    isi = [tc for tc, kosong in _sel_tabel(tr) if not kosong and _teks_kasar(tc)]
-    if len(isi) != 1:
-        return None
-    tc = isi[0]
-    if any(_lokal(el) == ("w", "tbl") for el in tc.iter()):
-        return tc
-    return None
