@@ -355,3 +355,8 @@ def test_bersarang_dalam_tidak_mogok(tmp_path, capsys, dalam):
         assert main(["impor", str(berkas)]) == 2
         assert "tidak dapat dibaca sebagai dokumen Word: isi dokumennya (word/document.xml) rusak" in \
             capsys.readouterr().err
+
+
+def test_rumus_di_tengah_kalimat_dipisah_spasi(tmp_path):
+    badan = p(r("Formulasi:"), omath(frac(mr("a x b"), mr("c"))), r("x 100 %")) + p(r("("), omath(mr("R")), r(")."))
+    assert sel(tmp_path, badan) == [("Formulasi: (a x b) / c x 100 %",), ("(R).",)]

@@ -191,7 +191,7 @@ class _Pembaca:
     def _paragraf(self, p: Any, tab: str, kotak: list[Any]) -> str:
         keluar: list[str] = []
         self._sebaris(p, tab, kotak, keluar, [])
-        return "".join(keluar)
+        return _pisah_rumus("".join(keluar))
 
     def _sebaris(self, wadah: Any, tab: str, kotak: list[Any], keluar: list[str], medan: list[bool]) -> None:
         """Inline children in order. ``medan``: for each open complex field, is it still in its
@@ -200,7 +200,7 @@ class _Pembaca:
             jenis, nama = _lokal(el)
             if jenis == "m":
                 if nama in ("oMath", "oMathPara") and not any(medan):
-                    keluar.append(_matematika(el))
+                    keluar += [_RUMUS, _matematika(el), _RUMUS]
                 continue
             if jenis == "mc":
                 if nama == "AlternateContent":
@@ -262,6 +262,30 @@ class _Pembaca:
                         kotak.append(k)
                         break
             # w:instrText, w:delText, w:softHyphen, w:rPr, w:lastRenderedPageBreak...: nothing
+
+
+_RUMUS = "\x00"  # marks where an equation starts and ends in a paragraph's text (never in XML text)
+
+
+def _pisah_rumus(teks: str) -> str:
+    """An equation set off by a space from the words next to it (Word draws a gap there; the
+    equation's own text seldom has a space), not before closing punctuation or after an opening
+    bracket.
+
+    >>> _pisah_rumus("Rumus:\\x00a / b\\x00x 100 %"), _pisah_rumus("(\\x00a / b\\x00), lalu \\x00c\\x00.")
+    ('Rumus: a / b x 100 %', '(a / b), lalu c.')
+    """
+    if _RUMUS not in teks:
+        return teks
+    bagian = teks.split(_RUMUS)
+    keluar = bagian[0]
+    for i, b in enumerate(bagian[1:], start=1):
+        if b and keluar and not (keluar[-1].isspace() or b[0].isspace()):
+            rumus_mulai = i % 2 == 1
+            if not (rumus_mulai and keluar[-1] in "([{/" or not rumus_mulai and b[0] in ")]},.;:%/"):
+                keluar += " "
+        keluar += b
+    return keluar
 
 
 def _pilihan(alt: Any) -> Any:

@@ -23,7 +23,7 @@ _M = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R_DOK = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
          "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
-_OPERATOR = re.compile(r"[+\-−–×·*/÷=<>≤≥]")
+_OPERATOR = re.compile(r"[+\-−–×·*/÷=<>≤≥]|\s[xX]\s")  # "a x b": the x typed for times
 
 
 def lokal(el: Any) -> tuple[str, str]:
