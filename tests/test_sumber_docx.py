@@ -305,9 +305,16 @@ def test_bom_zip_ditolak_tanpa_dibuka(tmp_path, capsys):
     with zipfile.ZipFile(asli) as z, zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as o:
         for n in z.namelist():
             isi = z.read(n)
-            if n == "word/document.xml":
-                isi = isi.replace(b"</w:body>", b"<w:p><w:r><w:t>" + b"a" * (200 << 20) + b"</w:t></w:r></w:p></w:body>")
-            o.writestr(n, isi)
+            if n != "word/document.xml":
+                o.writestr(n, isi)
+                continue
+            kepala, ekor = isi.split(b"</w:body>")
+            with o.open(n, "w") as f:  # streamed: 200 MB of XML never held in memory
+                f.write(kepala + b"<w:p><w:r><w:t>")
+                blok = b"a" * (1 << 20)
+                for _ in range(200):
+                    f.write(blok)
+                f.write(b"</w:t></w:r></w:p></w:body>" + ekor)
     assert berkas.stat().st_size < 1 << 20
     assert main(["impor", str(berkas)]) == 2
     err = re.sub(r"dari \d+ KB", "dari N KB", capsys.readouterr().err)
