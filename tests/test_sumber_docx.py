@@ -26,6 +26,7 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
     "v": "urn:schemas-microsoft-com:vml",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
 }
 
 
@@ -367,3 +368,13 @@ def test_bersarang_dalam_tidak_mogok(tmp_path, capsys, dalam):
 def test_rumus_di_tengah_kalimat_dipisah_spasi(tmp_path):
     badan = p(r("Formulasi:"), omath(frac(mr("a x b"), mr("c"))), r("x 100 %")) + p(r("("), omath(mr("R")), r(")."))
     assert sel(tmp_path, badan) == [("Formulasi: (a x b) / c x 100 %",), ("(R).",)]
+
+
+def test_grup_kotak_teks_dan_kotak_dalam_kotak(tmp_path):
+    """A drawing group with two text boxes gives both, in order; a box inside a box is read once."""
+    dalam = "<w:txbxContent>" + p("NIP. 1970") + "</w:txbxContent>"
+    kotak2 = ("<w:txbxContent>" + p(r("Drs. ASEP"), "<w:r><w:drawing><wps:txbx>" + dalam + "</wps:txbx></w:drawing></w:r>")
+              + "</w:txbxContent>")
+    grup = ("<w:r><w:drawing><wpg:wgp><wps:wsp><wps:txbx><w:txbxContent>" + p("CAMAT") + "</w:txbxContent></wps:txbx>"
+            "</wps:wsp><wps:wsp><wps:txbx>" + kotak2 + "</wps:txbx></wps:wsp></wpg:wgp></w:drawing></w:r>")
+    assert sel(tmp_path, p(r("Ttd"), grup)) == [("Ttd",), ("CAMAT",), ("Drs. ASEP",), ("NIP. 1970",)]

@@ -220,11 +220,7 @@ class _Pembaca:
             elif nama == "txbxContent":
                 kotak.append(el)
             elif nama not in ("pPr", "rPr", "del", "moveFrom"):
-                # w:pict, w:object, w:drawing outside a run...: only text boxes within
-                for k in el.iter():
-                    if _lokal(k) == ("w", "txbxContent"):
-                        kotak.append(k)
-                        break
+                kotak += _kotak_teks(el)  # w:pict, w:object... outside a run: only text boxes within
 
     def _run(self, r: Any, tab: str, kotak: list[Any], keluar: list[str], medan: list[bool]) -> None:
         for el in r:
@@ -257,10 +253,7 @@ class _Pembaca:
             elif nama == "sym":
                 keluar.append(_simbol(_atribut(el, "char"), _atribut(el, "font")))
             elif nama in ("drawing", "pict", "object"):
-                for k in el.iter():
-                    if _lokal(k) == ("w", "txbxContent"):
-                        kotak.append(k)
-                        break
+                kotak += _kotak_teks(el)
             # w:instrText, w:delText, w:softHyphen, w:rPr, w:lastRenderedPageBreak...: nothing
 
 
@@ -286,6 +279,23 @@ def _pisah_rumus(teks: str) -> str:
                 keluar += " "
         keluar += b
     return keluar
+
+
+def _kotak_teks(el: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) in a drawing, in order: every box of a group, none
+    twice (not the boxes inside a box, which its own walk reads; not an ``mc:Fallback`` copy)."""
+    hasil: list[Any] = []
+    tumpuk = [el]
+    while tumpuk:
+        x = tumpuk.pop()
+        jenis, nama = _lokal(x)
+        if (jenis, nama) == ("w", "txbxContent"):
+            hasil.append(x)
+        elif (jenis, nama) == ("mc", "AlternateContent"):
+            tumpuk += reversed(list(_pilihan(x)))
+        else:
+            tumpuk += reversed(list(x))
+    return hasil
 
 
 def _pilihan(alt: Any) -> Any:
