@@ -373,8 +373,8 @@ def test_rumus_di_tengah_kalimat_dipisah_spasi(tmp_path):
 def test_grup_kotak_teks_dan_kotak_dalam_kotak(tmp_path):
     """A drawing group with two text boxes gives both, in order; a box inside a box is read once."""
     dalam = "<w:txbxContent>" + p("NIP. 1970") + "</w:txbxContent>"
-    kotak2 = ("<w:txbxContent>" + p(r("Drs. ASEP"), "<w:r><w:drawing><wps:txbx>" + dalam + "</wps:txbx></w:drawing></w:r>")
-              + "</w:txbxContent>")
+    gambar = "<w:r><w:drawing><wps:txbx>" + dalam + "</wps:txbx></w:drawing></w:r>"
+    kotak2 = "<w:txbxContent>" + p(r("Drs. ASEP"), gambar) + "</w:txbxContent>"
     grup = ("<w:r><w:drawing><wpg:wgp><wps:wsp><wps:txbx><w:txbxContent>" + p("CAMAT") + "</w:txbxContent></wps:txbx>"
             "</wps:wsp><wps:wsp><wps:txbx>" + kotak2 + "</wps:txbx></wps:wsp></wpg:wgp></w:drawing></w:r>")
     assert sel(tmp_path, p(r("Ttd"), grup)) == [("Ttd",), ("CAMAT",), ("Drs. ASEP",), ("NIP. 1970",)]
