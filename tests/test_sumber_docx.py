@@ -378,3 +378,21 @@ def test_grup_kotak_teks_dan_kotak_dalam_kotak(tmp_path):
     grup = ("<w:r><w:drawing><wpg:wgp><wps:wsp><wps:txbx><w:txbxContent>" + p("CAMAT") + "</w:txbxContent></wps:txbx>"
             "</wps:wsp><wps:wsp><wps:txbx>" + kotak2 + "</wps:txbx></wps:wsp></wpg:wgp></w:drawing></w:r>")
     assert sel(tmp_path, p(r("Ttd"), grup)) == [("Ttd",), ("CAMAT",), ("Drs. ASEP",), ("NIP. 1970",)]
+
+
+def test_galat_baca_sumber_apa_pun_exit_2(tmp_path, capsys, monkeypatch):
+    """An OS read error (a network share gone, a bad disk) on any source is exit 2, not a bug."""
+    import errno
+
+    import iku_xl.sumber.teks as teks
+
+    def rusak(p):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(teks, "baca_teks", rusak)
+    berkas = tmp_path / "IKU.txt"
+    berkas.write_text("NO\tINDIKATOR\n")
+    assert main(["impor", str(berkas)]) == 2
+    assert capsys.readouterr().err == (
+        "Galat: berkas 'IKU.txt' tidak dapat dibaca (kesalahan baca berkas, OSError errno 5). Periksa izin baca "
+        "berkas dan foldernya, salin berkas itu ke folder lokal, lalu coba lagi.\n")
