@@ -11,6 +11,7 @@ blank Sasaran or number as "the same as above".
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from iku_xl.core.errors import BerkasTidakValid, IkuError
@@ -43,6 +44,11 @@ def baca_sumber(path: str | Path) -> list[BarisSumber]:
         return baris_dari_xlsx(p)
     except IkuError:
         raise  # already says what is wrong, e.g. which package to install
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError) as e:
         raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibaca ({type(e).__name__})",
                                saran="Buka dan simpan ulang berkas itu di Word/Excel, lalu coba lagi.") from None
+    except OSError as e:  # read errors (permission, a disk or network share gone) are not bugs
+        raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat dibaca (kesalahan baca berkas, "
+                               f"{type(e).__name__}{f' errno {e.errno}' if e.errno else ''})",
+                               saran="Periksa izin baca berkas dan foldernya, salin berkas itu ke folder lokal, "
+                                     "lalu coba lagi.") from None
