@@ -15,6 +15,7 @@ from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_ju
 from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
 from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
+from iku_xl.core.impor.paket import pecah_paket
 from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
@@ -90,6 +91,7 @@ class _Impor:
         self.sas_idx: int | None = None  # ... and its index once an indicator uses it
         self.akhir: tuple[int, set[str]] | None = None  # last indicator and the fields its row set
         self.putus = False  # an empty row or a header since the last data row
+        self.berisi = False  # an indicator row of this table gave a number, unit or target
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
               kode: str | None = None) -> None:
@@ -98,17 +100,36 @@ class _Impor:
     def tabel_baru(self, nomor: int) -> None:
         self.tabel.append([nomor, 0, 0])
         self.sas = self.sas_idx = self.akhir = None
+        self.berisi = False
 
     def sasaran_baru(self, teks: str) -> None:
         if self.sas is None or _mirip(_kunci(self.sas), _kunci(teks), 0.85) < 2:
             self.sas, self.sas_idx = teks, None
 
-    def data(self, sel: list[str], nomor: int) -> None:
+    def data(self, sel: list[str], nomor: int, asli: Sequence[str] | None = None) -> None:
+        """A table row; ``asli`` its cell texts with their line breaks (packed cells)."""
         kolom = self.kolom
         assert kolom is not None
-        sel, lewat = sejajarkan(sel, kolom)
+        sel, lewat, (mentah,) = sejajarkan(sel, kolom, list(asli if asli is not None else sel))
         if lewat:
             self.luar.append(nomor)
+        bagian, utuh = pecah_paket([str(c or "") for c in mentah], kolom.peran)
+        judul = dict(zip(kolom.peran, kolom.judul))
+        if utuh:
+            n, j = utuh
+            self.catatan.append(f"Baris {nomor}: sel '{judul['nama']}' berisi {n} indikator bernomor, tetapi "
+                                f"kolom '{kolom.judul[j]}' tidak berisi {n} butir; baris diimpor utuh sebagai "
+                                "satu indikator. Periksa dan pisahkan di lembar Indikator dan Target.")
+        elif len(bagian) > 1:
+            self.catatan.append(f"Baris {nomor}: sel '{judul['nama']}' berisi {len(bagian)} indikator bernomor; "
+                                f"diimpor sebagai {len(bagian)} indikator.")
+        for b in bagian:
+            self.data_satu([bersih(c) for c in b] if len(bagian) > 1 else sel, nomor, len(bagian) > 1)
+
+    def data_satu(self, sel: list[str], nomor: int, paket: bool = False) -> None:
+        """One indicator's row (``paket``: one item of a packed row, never a fragment)."""
+        kolom = self.kolom
+        assert kolom is not None
         isi: dict[str | int, list[str]] = {}
         target: dict[str | int, str] = {}
         for j, p in enumerate(kolom.peran):
@@ -145,13 +166,19 @@ class _Impor:
                 return self.lanjutan(nomor, isi_baris, sasaran, lanjut)
             if lanjut:
                 return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
-            if sasaran and not no and self.putus and self.sas and sasaran[:1].islower():
+            if sasaran and not no and self.sas and sasaran[:1].islower():
                 return self.lanjutan(nomor, isi_baris, sasaran, {})
             if sasaran:
                 self.sasaran_baru(sasaran)
             return
-        if not (no or sasaran or satuan or ada_target) and self.putus and nama[:1].islower() and self.akhir:
-            return self.lanjutan(nomor, isi_baris, "", {"nama": nama, **lanjut})
+        if not (no or satuan or ada_target or paket) and (
+                nama[:1].islower() and not sasaran[:1].isupper() or self.akhir is not None and self.berisi):
+            # a fragment: a wrapped line of the cells above, never an indicator of its own
+            if self.akhir is not None and not (self.putus and nama[:1].islower() and not sasaran):
+                k = self.akhir[0]
+                self.catatan.append(f"Baris {nomor}: '{singkat(nama, 60)}' (tanpa nomor, satuan dan target) "
+                                    f"disambung ke nama indikator {self.ind[k].kode} di atasnya; periksa.")
+            return self.lanjutan(nomor, isi_baris, sasaran, {"nama": nama, **lanjut})
         polaritas = ""
         try:
             polaritas = parse_polaritas(teks["polaritas"], bawaan="") if teks["polaritas"] else ""
@@ -161,6 +188,7 @@ class _Impor:
             self.sasaran_baru(sasaran)
         self.indikator(nomor, nama, {"satuan": satuan, "polaritas": polaritas, **lanjut}, target)
         self.putus = False
+        self.berisi = self.berisi or bool(no or satuan or ada_target)
 
     def lanjutan(self, nomor: int, isi_baris: str, sasaran: str, lanjut: dict[str, str]) -> None:
         """A row holding only the rest of texts split by a page break."""
@@ -176,8 +204,12 @@ class _Impor:
                               "Salin teks ini ke kolom yang sesuai di lembar Indikator.")
         k, milik = self.akhir
         ind = self.ind[k]
+        if "nama" in lanjut and "nama" not in milik:
+            return self.tolak(nomor, f"Teks lanjutan nama indikator {ind.kode} (indikator dari tabel sebelumnya) "
+                                     "tidak diimpor", isi_baris, "Periksa nama indikator di lembar Indikator.",
+                              ind.kode)
         for f, v in lanjut.items():
-            if f == "nama" and f in milik:
+            if f == "nama":
                 ind.nama = f"{ind.nama} {v}"
             elif f in milik or not ind.teks.get(f):
                 ind.teks[f] = f"{ind.teks.get(f, '')} {v}".strip()
@@ -355,7 +387,7 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
         if im.kolom is not None and j not in ttd and b.tabel == sumber and not _teks_lepas(s, im.kolom):
             luar.append((b.nomor, None))
             if not adalah_penomoran(s):
-                im.data(list(s), b.nomor)
+                im.data(list(s), b.nomor, b.sel)
             continue
         im.kolom = None
         luar.append((b.nomor, tunggal[j]))
