@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from iku_xl.core.errors import IkuError, Masalah, singkat
-from iku_xl.core.formulasi import KATA_TURUN, normal_satuan
+from iku_xl.core.formulasi import normal_satuan
 from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
                                      adalah_penomoran, peta_kolom, sejajarkan)
 from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
 from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
+from iku_xl.core.impor.dugaan import duga_polaritas, duga_satuan
 from iku_xl.core.impor.paket import pecah_paket
 from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
@@ -22,21 +23,6 @@ from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
 #: Text fields a page break may split; a continuation row is appended to them.
 LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
-#: Words that only say how a thing is measured; the measured thing follows them.
-KATA_UKURAN = ("jumlah", "angka", "tingkat", "rasio", "banyaknya", "frekuensi", "persentase",
-               "prosentase", "presentase", "persentasi", "prosentasi")
-#: A measured thing of which fewer is better (polaritas negatif) ...
-KATA_BURUK = ("konflik", "pelanggaran", "kejahatan", "tindak pidana", "kecelakaan", "kemiskinan",
-              "penduduk miskin", "pengangguran", "kebakaran", "sengketa", "gangguan", "kasus",
-              "tunggakan", "kematian", "stunting", "pungutan liar", "penyalahgunaan", "temuan")
-#: ... unless the name says it is handled.
-KATA_PENANGANAN = ("ditangani", "tertangani", "penanganan", "ditindaklanjuti", "diselesaikan",
-                   "terselesaikan", "penyelesaian", "tertanggulangi", "penanggulangan", "dicegah",
-                   "pencegahan", "diatasi", "teratasi")
-#: First word of the name -> unit, used only when the document gives no unit.
-SATUAN_DARI_NAMA = {"persentase": "%", "prosentase": "%", "presentase": "%", "persentasi": "%",
-                    "prosentasi": "%", "indeks": "Indeks", "nilai": "Nilai", "jumlah": "Jumlah"}
-
 _NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
 #: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
 _HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
@@ -92,6 +78,7 @@ class _Impor:
         self.akhir: tuple[int, set[str]] | None = None  # last indicator and the fields its row set
         self.putus = False  # an empty row or a header since the last data row
         self.berisi = False  # an indicator row of this table gave a number, unit or target
+        self.sambung: dict[int, list[int]] = {}  # indicator -> rows of fragments joined to its name
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
               kode: str | None = None) -> None:
@@ -175,9 +162,7 @@ class _Impor:
                 nama[:1].islower() and not sasaran[:1].isupper() or self.akhir is not None and self.berisi):
             # a fragment: a wrapped line of the cells above, never an indicator of its own
             if self.akhir is not None and not (self.putus and nama[:1].islower() and not sasaran):
-                k = self.akhir[0]
-                self.catatan.append(f"Baris {nomor}: '{singkat(nama, 60)}' (tanpa nomor, satuan dan target) "
-                                    f"disambung ke nama indikator {self.ind[k].kode} di atasnya; periksa.")
+                self.sambung.setdefault(self.akhir[0], []).append(nomor)
             return self.lanjutan(nomor, isi_baris, sasaran, {"nama": nama, **lanjut})
         polaritas = ""
         try:
@@ -301,28 +286,6 @@ class _Impor:
                               "yang pertama", v, "Periksa target yang benar, lalu perbaiki di lembar Target.", kode)
 
 
-def _duga_satuan(nama: str) -> tuple[str, str] | None:
-    kata = (re.findall(r"[^\W\d_]+", nama) or [""])[0]
-    if kata.casefold() in SATUAN_DARI_NAMA:
-        return SATUAN_DARI_NAMA[kata.casefold()], f"nama diawali '{kata}'"
-    return ("%", "nama memuat '(%)'") if re.search(r"\(\s*%\s*\)", nama) else None
-
-
-def _duga_polaritas(nama: str) -> tuple[str, str] | None:
-    kata = re.findall(r"[^\W\d_]+", nama.casefold())
-    if any(k in KATA_PENANGANAN for k in kata):
-        return None
-    i = 0
-    while i < len(kata) and kata[i] in KATA_UKURAN:
-        i += 1
-    sisa = " ".join(kata[i:]) + " "
-    if turun := next((k for k in KATA_TURUN if sisa.startswith(k + " ")), None):
-        return "positif", f"nama mengukur '{turun}': makin besar {turun}nya makin baik"
-    if buruk := next((k for k in KATA_BURUK if sisa.startswith(k + " ")), None):
-        return "negatif", f"nama mengukur '{buruk}': makin sedikit makin baik"
-    return None
-
-
 def _rentang(nomor: Sequence[int]) -> str:
     """'3, 7-9' from [3, 7, 8, 9]."""
     bagian: list[list[int]] = []
@@ -414,12 +377,12 @@ def _hasil(im: _Impor, profil: HasilProfil) -> HasilImpor:
         if satuan and normal_satuan(satuan) == "%" and satuan != "%":
             persen[satuan] = None
             satuan = "%"
-        elif not satuan and (d := _duga_satuan(ind.nama)):
+        elif not satuan and (d := duga_satuan(ind.nama)):
             satuan = d[0]
             dugaan.append(Dugaan(ind.kode, "satuan", *d))
         elif not satuan:
             tanpa_satuan.append(ind.kode)
-        polaritas = (ind.teks["polaritas"], "") if ind.teks.get("polaritas") else _duga_polaritas(ind.nama)
+        polaritas = (ind.teks["polaritas"], "") if ind.teks.get("polaritas") else duga_polaritas(ind.nama)
         if polaritas and polaritas[1]:
             dugaan.append(Dugaan(ind.kode, "polaritas", *polaritas))
         indikator.append(Indikator(ind.kode, im.sasaran[ind.sasaran], ind.nama, satuan,
@@ -434,6 +397,8 @@ def _hasil(im: _Impor, profil: HasilProfil) -> HasilImpor:
     catatan += [f"Tabel di baris {n}: {baru} indikator baru, {sama} sama dengan tabel sebelumnya (digabung)."
                 for n, baru, sama in im.tabel[1:]]
     catatan += im.catatan
+    catatan += [f"Baris {_rentang(nomor)}: teks tanpa nomor, satuan dan target disambung ke nama indikator "
+                f"{im.ind[k].kode} di atasnya ('{singkat(im.ind[k].nama, 80)}'); periksa." for k, nomor in im.sambung.items()]
     catatan += [f"Satuan '{s}' ditulis '%'." for s in persen]
     for label, kode in (("Satuan", tanpa_satuan), ("Sasaran", [i.kode for i in indikator if not i.sasaran])):
         if kode:
