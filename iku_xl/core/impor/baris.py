@@ -78,6 +78,7 @@ class _Impor:
         self.akhir: tuple[int, set[str]] | None = None  # last indicator and the fields its row set
         self.putus = False  # an empty row or a header since the last data row
         self.berisi = False  # an indicator row of this table gave a number, unit or target
+        self.sas_atas = self.sas_tadi = False  # the row above / this row holds sasaran text
         self.sambung: dict[int, list[int]] = {}  # indicator -> rows of fragments joined to its name
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
@@ -87,7 +88,7 @@ class _Impor:
     def tabel_baru(self, nomor: int) -> None:
         self.tabel.append([nomor, 0, 0])
         self.sas = self.sas_idx = self.akhir = None
-        self.berisi = False
+        self.berisi = self.sas_tadi = False
 
     def sasaran_baru(self, teks: str) -> None:
         if self.sas is None or _mirip(_kunci(self.sas), _kunci(teks), 0.85) < 2:
@@ -100,6 +101,7 @@ class _Impor:
         sel, lewat, (mentah,) = sejajarkan(sel, kolom, list(asli if asli is not None else sel))
         if lewat:
             self.luar.append(nomor)
+        self.sas_atas, self.sas_tadi = self.sas_tadi, any(c for c, p in zip(sel, kolom.peran) if p == "sasaran")
         bagian, utuh = pecah_paket([str(c or "") for c in mentah], kolom.peran)
         judul = dict(zip(kolom.peran, kolom.judul))
         if utuh:
@@ -149,11 +151,16 @@ class _Impor:
         if not nama:
             if ada_target or satuan or (no and lanjut):
                 return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
-            if lanjut and not sasaran[:1].isupper():
+            # the rest of a sasaran cell: in lower case, or right under a row holding sasaran text
+            sambung = bool(sasaran and not no and self.sas and (sasaran[:1].islower() or self.sas_atas))
+            if sambung and not sasaran[:1].islower():
+                self.catatan.append(f"Baris {nomor}: teks '{singkat(sasaran, 60)}' (tanpa nomor dan indikator) "
+                                    "disambung ke sasaran di atasnya; periksa.")
+            if lanjut and (not sasaran or sambung):
                 return self.lanjutan(nomor, isi_baris, sasaran, lanjut)
             if lanjut:
                 return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
-            if sasaran and not no and self.sas and sasaran[:1].islower():
+            if sambung:
                 return self.lanjutan(nomor, isi_baris, sasaran, {})
             if sasaran:
                 self.sasaran_baru(sasaran)
