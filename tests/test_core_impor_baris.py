@@ -331,3 +331,20 @@ def test_baris_sembarang_tidak_mengarang_kata(data):
     kata = set(re.findall(r"\w+", " ".join(c for b in data for c in b).casefold()))
     for i in hasil.buku.indikator:
         assert set(re.findall(r"\w+", f"{i.nama} {i.sasaran}".casefold())) <= kata
+
+
+def test_nama_terbungkus_di_tabel_tahun_kedua_tetap_indikator_yang_sama():
+    """A name wrapped over two rows in the second year's table is matched as a whole: the row
+    waits for its fragments before it is read (on main: a third indicator 'Persentase pengaduan')."""
+    judul = ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target")
+    hasil = _impor(("IKU TAHUN 2024",), judul,
+                   ("1", "Meningkatnya kualitas pelayanan", "Persentase pengaduan yang ditindaklanjuti", "%", "90"),
+                   ("", "", "Indeks Kepuasan Masyarakat", "Indeks", "83"),
+                   ("",), ("IKU TAHUN 2025",), judul,
+                   ("1", "Meningkatnya kualitas pelayanan", "Persentase pengaduan", "%", "95"),
+                   ("", "", "yang ditindaklanjuti", "", ""),
+                   ("", "", "Indeks Kepuasan Masyarakat", "Indeks", "84"))
+    assert [i.nama for i in hasil.buku.indikator] == ["Persentase pengaduan yang ditindaklanjuti",
+                                                      "Indeks Kepuasan Masyarakat"]
+    assert _target(hasil) == [("1.1", 2024, 90.0), ("1.1", 2025, 95.0), ("1.2", 2024, 83.0), ("1.2", 2025, 84.0)]
+    assert hasil.tidak_terbaca == ()

@@ -80,12 +80,26 @@ class _Impor:
         self.berisi = False  # an indicator row of this table gave a number, unit or target
         self.sas_atas = self.sas_tadi = False  # the row above / this row holds sasaran text
         self.sambung: dict[int, list[int]] = {}  # indicator -> rows of fragments joined to its name
+        #: the last indicator row, kept until the next row shows it is complete: row, name, texts,
+        #: targets, rows of fragments joined to it
+        self.tunda: tuple[int, list[str], dict[str, str], dict[str | int, str], list[int]] | None = None
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
               kode: str | None = None) -> None:
         self.masalah.append(peringatan(nomor, f"{alasan}: '{singkat(teks, KUTIPAN)}'", saran, kode))
 
+    def simpan(self) -> None:
+        """The pending indicator row, complete now, read as an indicator."""
+        if self.tunda is None:
+            return
+        nomor, nama, teks, target, sambung = self.tunda
+        self.tunda = None
+        self.indikator(nomor, " ".join(nama), teks, target)
+        if sambung and self.akhir is not None:
+            self.sambung.setdefault(self.akhir[0], []).extend(sambung)
+
     def tabel_baru(self, nomor: int) -> None:
+        self.simpan()
         self.tabel.append([nomor, 0, 0])
         self.sas = self.sas_idx = self.akhir = None
         self.berisi = self.sas_tadi = False
@@ -163,22 +177,28 @@ class _Impor:
             if sambung:
                 return self.lanjutan(nomor, isi_baris, sasaran, {})
             if sasaran:
+                self.simpan()
                 self.sasaran_baru(sasaran)
             return
         if not (no or satuan or ada_target or paket) and (
-                nama[:1].islower() and not sasaran[:1].isupper() or self.akhir is not None and self.berisi):
+                nama[:1].islower() and not sasaran[:1].isupper()
+                or (self.akhir is not None or self.tunda is not None) and self.berisi):
             # a fragment: a wrapped line of the cells above, never an indicator of its own
-            if self.akhir is not None and not (self.putus and nama[:1].islower() and not sasaran):
-                self.sambung.setdefault(self.akhir[0], []).append(nomor)
+            if not (self.putus and nama[:1].islower() and not sasaran):
+                if self.tunda is not None:
+                    self.tunda[4].append(nomor)
+                elif self.akhir is not None:
+                    self.sambung.setdefault(self.akhir[0], []).append(nomor)
             return self.lanjutan(nomor, isi_baris, sasaran, {"nama": nama, **lanjut})
         polaritas = ""
         try:
             polaritas = parse_polaritas(teks["polaritas"], bawaan="") if teks["polaritas"] else ""
         except IkuError as e:
             self.tolak(nomor, f"Polaritas tidak terbaca ({e.pesan})", teks["polaritas"], e.saran)
+        self.simpan()
         if sasaran:
             self.sasaran_baru(sasaran)
-        self.indikator(nomor, nama, {"satuan": satuan, "polaritas": polaritas, **lanjut}, target)
+        self.tunda = (nomor, [nama], {"satuan": satuan, "polaritas": polaritas, **lanjut}, target, [])
         self.putus = False
         self.berisi = self.berisi or bool(no or satuan or ada_target)
 
@@ -190,6 +210,13 @@ class _Impor:
             if self.sas_idx is not None:
                 self.sasaran[self.sas_idx] = self.sas
         if not lanjut:
+            return
+        if self.tunda is not None:
+            for f, v in lanjut.items():
+                if f == "nama":
+                    self.tunda[1].append(v)
+                else:
+                    self.tunda[2][f] = f"{self.tunda[2].get(f, '')} {v}".strip()
             return
         if self.akhir is None:
             return self.tolak(nomor, "Teks lanjutan tanpa indikator di atasnya tidak diimpor", isi_baris,
@@ -359,6 +386,7 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
             if not adalah_penomoran(s):
                 im.data(list(s), b.nomor, b.sel)
             continue
+        im.simpan()
         im.kolom = None
         luar.append((b.nomor, tunggal[j]))
         if tunggal[j]:
@@ -368,6 +396,7 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
                               "diimpor", " | ".join(c for c in s if c),
                      "Bila baris ini bagian dari tabel IKU, salin baris judul kolom tabel itu tepat di atasnya "
                      "lalu impor ulang, atau isi lembar Indikator/Target secara manual.")
+    im.simpan()
     return _hasil(im, baca_profil(luar, tanda_tangan))
 
 
