@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from iku_xl.core.errors import IkuError, Masalah, singkat
 from iku_xl.core.formulasi import normal_satuan
 from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
-                                     adalah_penomoran, peta_kolom, sejajarkan)
+                                     adalah_penomoran, bidang_judul, peta_kolom, sejajarkan)
 from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
 from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
@@ -23,6 +23,9 @@ from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
 #: Text fields a page break may split; a continuation row is appended to them.
 LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
+#: Their names as the Indikator sheet shows them.
+NAMA_ISIAN = {"formulasi": "Formulasi", "alasan": "Alasan", "sumber_data": "Sumber Data",
+              "penanggung_jawab": "Penanggung Jawab"}
 _NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
 #: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
 _HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
@@ -103,6 +106,15 @@ class _Impor:
         self.tabel.append([nomor, 0, 0])
         self.sas = self.sas_idx = self.akhir = None
         self.berisi = self.sas_tadi = False
+
+    def judul_ganda(self) -> None:
+        """A note for each header cell naming several text fields ("Penjelasan/Alasan/Formulasi")."""
+        assert self.kolom is not None
+        for judul, peran in dict(zip(self.kolom.judul, self.kolom.peran)).items():
+            ganda = [NAMA_ISIAN[b] for b in bidang_judul(judul) if b in NAMA_ISIAN]
+            if len(ganda) > 1 and peran in NAMA_ISIAN:
+                self.catatan.append(f"Kolom '{judul}' (tabel di baris {self.kolom.nomor}) menyebut "
+                                    f"{' dan '.join(ganda)}; isinya diimpor ke {NAMA_ISIAN[str(peran)]}.")
 
     def sasaran_baru(self, teks: str) -> None:
         if self.sas is None or _mirip(_kunci(self.sas), _kunci(teks), 0.85) < 2:
@@ -375,6 +387,8 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
             if "target" in im.kolom.peran and tahun and not ulang:
                 im.catatan.append(f"Tahun kolom '{im.kolom.judul[im.kolom.peran.index('target')]}' (tabel di "
                                   f"baris {b.nomor}) diambil dari judul dokumen: {tahun}.")
+            if not ulang:
+                im.judul_ganda()
             sumber, judul_sejak, im.putus = b.tabel, [], True
             luar.append((b.nomor, None))
             if anak:

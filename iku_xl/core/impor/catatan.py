@@ -24,7 +24,7 @@ def ringkasan_impor(hasil: HasilImpor) -> str:
 
 #: Notes that only explain how every import works; every other note names something to check.
 CATATAN_PENJELASAN = ("Kode indikator dibuat dari", "Polaritas yang tidak diduga dari nama",
-                      "Kolom yang tidak diimpor:", "Satuan '")
+                      "Kolom yang tidak diimpor:", "Satuan '", "Tabel di baris ")
 
 
 def perlu_diperiksa(hasil: HasilImpor) -> int:
