@@ -349,3 +349,13 @@ def test_nama_terbungkus_di_tabel_tahun_kedua_tetap_indikator_yang_sama():
                                                       "Indeks Kepuasan Masyarakat"]
     assert _target(hasil) == [("1.1", 2024, 90.0), ("1.1", 2025, 95.0), ("1.2", 2024, 83.0), ("1.2", 2025, 84.0)]
     assert hasil.tidak_terbaca == ()
+
+
+def test_butir_bernomor_di_kolom_nomor():
+    """The items numbered in the No column ("1.\\n2."), one name per line in the indicator cell."""
+    hasil = _impor(JUDUL, ("1.\n2.", "Meningkatnya tata kelola", "Nilai AKIP\nOpini BPK", "", "Predikat\nOpini",
+                           "BB\nWTP"))
+    assert [(i.kode, i.nama, i.satuan) for i in hasil.buku.indikator] == [("1.1", "Nilai AKIP", "Predikat"),
+                                                                        ("1.2", "Opini BPK", "Opini")]
+    assert _target(hasil) == [("1.1", 2024, NilaiHuruf("BB", "akip")), ("1.2", 2024, NilaiHuruf("WTP", "opini"))]
+    assert hasil.tidak_terbaca == ()

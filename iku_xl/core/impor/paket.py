@@ -91,6 +91,22 @@ def isi_per_butir(teks: str, n: int) -> list[str] | None:
     return daftar if len(daftar) == n else None
 
 
+def _bernomor_di_kolom_no(sel: Sequence[str], peran: Sequence[str | int | None], nama: str) -> list[str] | None:
+    """The indicator cell's lines, when the number cell numbers as many lines "1\\n2" (the items
+    numbered in a column of their own).
+
+    >>> _bernomor_di_kolom_no(["1.\\n2.", "Nilai AKIP\\nOpini BPK"], ("no", "nama"), "Nilai AKIP\\nOpini BPK")
+    ['Nilai AKIP', 'Opini BPK']
+    """
+    no = next((c for j, c in enumerate(sel) if j < len(peran) and peran[j] == "no" and c.strip()), "")
+    nomor = [b.strip() for b in no.split("\n") if b.strip()]
+    baris = [gabung_baris(b) for b in nama.split("\n") if b.strip()]
+    if len(nomor) < 2 or [re.sub(r"\D", "", n) for n in nomor] != [str(i) for i in range(1, len(nomor) + 1)] \
+            or not all(re.fullmatch(r"\(?\d{1,2}[.)]?", n) for n in nomor):
+        return None
+    return baris if len(baris) == len(nomor) else None
+
+
 def pecah_paket(sel: Sequence[str], peran: Sequence[str | int | None],
                 nama: str = "nama") -> tuple[list[list[str]], tuple[int, int] | None]:
     """The rows a packed row stands for; when the indicator cell is a list of ``n`` items but
@@ -107,6 +123,8 @@ def pecah_paket(sel: Sequence[str], peran: Sequence[str | int | None],
     """
     j_nama = next((j for j, p in enumerate(peran) if p == nama and j < len(sel) and sel[j]), None)
     daftar = butir(sel[j_nama]) if j_nama is not None else None
+    if daftar is None and j_nama is not None:
+        daftar = _bernomor_di_kolom_no(sel, peran, sel[j_nama])
     if daftar is None:
         return [list(sel)], None
     n = len(daftar)
