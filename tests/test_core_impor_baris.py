@@ -359,3 +359,14 @@ def test_butir_bernomor_di_kolom_nomor():
                                                                         ("1.2", "Opini BPK", "Opini")]
     assert _target(hasil) == [("1.1", 2024, NilaiHuruf("BB", "akip")), ("1.2", 2024, NilaiHuruf("WTP", "opini"))]
     assert hasil.tidak_terbaca == ()
+
+
+def test_lembar_catatan_menyebut_jumlah_yang_perlu_diperiksa():
+    import datetime as dt
+
+    from iku_xl.core.impor.catatan import susun_catatan_impor
+
+    lembar = susun_catatan_impor(_impor(*PDF_TERBUNGKUS), "iku.txt", dt.datetime(2025, 1, 2, 3, 4))
+    assert [s.nilai for s in lembar.sel if s.baris == 4] == [
+        "6 hal perlu diperiksa: catatan yang menyebut baris atau isian dokumen ini, isian yang diduga, dan bagian "
+        "yang tidak terbaca (di bawah)."]

@@ -56,8 +56,10 @@ def ringkasan_akhir(hasil: HasilImpor) -> str:
 def susun_catatan_impor(hasil: HasilImpor, nama_sumber: str, waktu: dt.datetime) -> LayoutLembar:
     sel = [Sel(1, 1, "CATATAN IMPOR", "judul"),
            Sel(2, 1, f"Sumber: {nama_sumber} — diimpor {waktu:%d-%m-%Y %H:%M}", "catatan"),
-           Sel(3, 1, ringkasan_impor(hasil), "subjudul")]
-    gabung = [Rentang(r, 1, r, 4) for r in (1, 2, 3)]
+           Sel(3, 1, ringkasan_impor(hasil), "subjudul"),
+           Sel(4, 1, f"{perlu_diperiksa(hasil)} hal perlu diperiksa: catatan yang menyebut baris atau isian "
+                     "dokumen ini, isian yang diduga, dan bagian yang tidak terbaca (di bawah).", "catatan")]
+    gabung = [Rentang(r, 1, r, 4) for r in (1, 2, 3, 4)]
     r = 5
     for c in hasil.catatan:
         sel.append(Sel(r, 1, c, "petunjuk"))
