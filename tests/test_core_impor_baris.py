@@ -222,7 +222,8 @@ def test_konsol_diakhiri_ringkasan(tmp_path, capsys):
     sumber.write_text("\n".join("\t".join(b) for b in PDF_TERBUNGKUS), encoding="utf-8")
     assert main(["impor", str(sumber), "-o", str(tmp_path / "iku.xlsx")]) == 0
     akhir = capsys.readouterr().out.splitlines()[-1]
-    assert akhir == "2 sasaran, 4 indikator, 4 target (tahun 2024); 6 hal perlu diperiksa — lihat lembar Catatan Impor"
+    assert akhir == ("2 sasaran, 4 indikator, 4 target (tahun 2024); 6 hal perlu diperiksa — lihat lembar "
+                     "Catatan Impor")
 
 
 # ---- property: nothing invented ---------------------------------------------------------------------

@@ -10,22 +10,17 @@ from dataclasses import dataclass, field
 
 from iku_xl.core.errors import IkuError, Masalah, singkat
 from iku_xl.core.formulasi import normal_satuan
-from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
-                                     adalah_penomoran, bidang_judul, peta_kolom, sejajarkan)
-from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
+from iku_xl.core.impor.kolom import (DIABAIKAN, LANJUTAN, NAMA_ISIAN, NOMOR, PetaKolom, adalah_anak_judul,
+                                     adalah_judul, adalah_penomoran, bidang_judul, peta_kolom, sejajarkan)
+from iku_xl.core.impor.profil import (KUTIPAN, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
-from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
-from iku_xl.core.impor.dugaan import duga_polaritas, duga_satuan
+from iku_xl.core.impor.model import BarisSumber, HasilImpor
 from iku_xl.core.impor.paket import pecah_paket
-from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
+from iku_xl.core.impor.susun import susun_hasil
+from iku_xl.core.model import Target
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
 
-#: Text fields a page break may split; a continuation row is appended to them.
-LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
-#: Their names as the Indikator sheet shows them.
-NAMA_ISIAN = {"formulasi": "Formulasi", "alasan": "Alasan", "sumber_data": "Sumber Data",
-              "penanggung_jawab": "Penanggung Jawab"}
 _NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
 #: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
 _HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
@@ -332,17 +327,6 @@ class _Impor:
                               "yang pertama", v, "Periksa target yang benar, lalu perbaiki di lembar Target.", kode)
 
 
-def _rentang(nomor: Sequence[int]) -> str:
-    """'3, 7-9' from [3, 7, 8, 9]."""
-    bagian: list[list[int]] = []
-    for n in sorted(set(nomor)):
-        if bagian and n == bagian[-1][-1] + 1:
-            bagian[-1].append(n)
-        else:
-            bagian.append([n])
-    return ", ".join(f"{b[0]}-{b[-1]}" if len(b) > 1 else str(b[0]) for b in bagian)
-
-
 def _teks_lepas(sel: Sequence[str], kolom: PetaKolom | None) -> bool:
     """A line of text, not a table row: one cell, or one filled cell under no text column."""
     isi = [j for j, c in enumerate(sel) if c]
@@ -411,57 +395,4 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
                      "Bila baris ini bagian dari tabel IKU, salin baris judul kolom tabel itu tepat di atasnya "
                      "lalu impor ulang, atau isi lembar Indikator/Target secara manual.")
     im.simpan()
-    return _hasil(im, baca_profil(luar, tanda_tangan))
-
-
-def _hasil(im: _Impor, profil: HasilProfil) -> HasilImpor:
-    for k, tahun, nomor, nama in im.kosong:
-        if (k, tahun) not in im.target:
-            kode = im.ind[k].kode
-            im.target[(k, tahun)] = (None, nomor, "")  # report once
-            im.tolak(nomor, f"Target tahun {tahun} kosong, tidak ada target yang diimpor", nama,
-                     f"Isi target tahun {tahun} indikator {kode} di lembar Target bila ada.", kode)
-    indikator, dugaan, catatan, persen, tanpa_satuan = [], [], [], {}, []
-    for ind in im.ind:
-        satuan = ind.teks.get("satuan", "")
-        if satuan and normal_satuan(satuan) == "%" and satuan != "%":
-            persen[satuan] = None
-            satuan = "%"
-        elif not satuan and (d := duga_satuan(ind.nama)):
-            satuan = d[0]
-            dugaan.append(Dugaan(ind.kode, "satuan", *d))
-        elif not satuan:
-            tanpa_satuan.append(ind.kode)
-        polaritas = (ind.teks["polaritas"], "") if ind.teks.get("polaritas") else duga_polaritas(ind.nama)
-        if polaritas and polaritas[1]:
-            dugaan.append(Dugaan(ind.kode, "polaritas", *polaritas))
-        indikator.append(Indikator(ind.kode, im.sasaran[ind.sasaran], ind.nama, satuan,
-                                   polaritas[0] if polaritas else "positif",
-                                   **{f: ind.teks.get(f, "") for f in LANJUTAN}))
-    target = tuple(TargetIKU(im.ind[k].kode, tahun, v[0]) for (k, tahun), v in sorted(im.target.items())
-                   if v[0] is not None)
-    if indikator:
-        catatan += ["Kode indikator dibuat dari nomor urut sasaran dan urutan indikator di dalam sasaran "
-                    "(mis. 1.2 = sasaran ke-1, indikator ke-2), bukan dari nomor di dokumen.",
-                    "Polaritas yang tidak diduga dari nama indikator diisi 'positif'; periksa kolom Polaritas."]
-    catatan += [f"Tabel di baris {n}: {baru} indikator baru, {sama} sama dengan tabel sebelumnya (digabung)."
-                for n, baru, sama in im.tabel[1:]]
-    catatan += im.catatan
-    catatan += [f"Baris {_rentang(nomor)}: teks tanpa nomor, satuan dan target disambung ke nama indikator "
-                f"{im.ind[k].kode} di atasnya ('{singkat(im.ind[k].nama, 80)}'); periksa." for k, nomor in im.sambung.items()]
-    catatan += [f"Satuan '{s}' ditulis '%'." for s in persen]
-    for label, kode in (("Satuan", tanpa_satuan), ("Sasaran", [i.kode for i in indikator if not i.sasaran])):
-        if kode:
-            catatan.append(f"{label} kosong, isi di lembar Indikator: {', '.join(kode)}.")
-    for tahun in sorted({t.tahun for t in target}):
-        tanpa = [i.kode for i in indikator if not any(t.kode == i.kode and t.tahun == tahun for t in target)]
-        if tanpa:
-            catatan.append(f"Tanpa target tahun {tahun}: {', '.join(tanpa)}.")
-    if im.abaikan:
-        catatan.append(f"Kolom yang tidak diimpor: {', '.join(im.abaikan.values())}.")
-    if im.luar:
-        catatan.append(f"Sel di luar kolom judul tidak diimpor (baris {_rentang(im.luar)}).")
-    catatan += profil.catatan
-    masalah = sorted(im.masalah + list(profil.masalah), key=lambda m: int((m.sel or "baris 0").split()[-1]))
-    buku = BukuIKU(profil.profil, tuple(indikator), target)
-    return HasilImpor(buku, tuple(masalah), tuple(dugaan), tuple(catatan))
+    return susun_hasil(im, baca_profil(luar, tanda_tangan))

@@ -41,6 +41,11 @@ JUDUL_PERSIS = {"no": "no", "no.": "no", "nomor": "no", "nomor urut": "no", "(1)
 KATA_PROGRAM = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "kegiatan"}
 #: Words of a target-year column besides the year ("Target Tahun 2024", "TA 2024").
 _KATA_TAHUN = {"target", "kinerja", "tahun", "th", "ta", "iku", "tahunan"}
+#: Text fields a page break may split; a continuation row is appended to them.
+LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
+#: Their names as the Indikator sheet shows them.
+NAMA_ISIAN = {"formulasi": "Formulasi", "alasan": "Alasan", "sumber_data": "Sumber Data",
+              "penanggung_jawab": "Penanggung Jawab"}
 #: Columns that are recognised but not imported (a year under one of them is not a target).
 DIABAIKAN = ("realisasi", "capaian", "program", "kegiatan", "anggaran", "keterangan", "lain",
              "target_program")
