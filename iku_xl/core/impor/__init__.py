@@ -1,7 +1,7 @@
 """Import an IKU table from a document: text pasted from Word/PDF, a .docx table, a PDF, a sheet.
 
 Adapters hand over the source as rows of cell texts (:class:`BarisSumber`); every reading
-rule lives here, the title and signature rules in :mod:`iku_xl.core.impor_profil`.
+rule lives here, the title and signature rules in :mod:`iku_xl.core.impor.profil`.
 
 * A header row is a row whose cells are mostly header words (:data:`JUDUL_KOLOM`) and
   one of them names the indicator column; the row below it is its second row when it

@@ -344,7 +344,7 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
     im = _Impor()
     sel = [tuple(bersih(c) for c in b.sel) for b in baris]
     tunggal = [next((c for c in s if c), "") if sum(bool(c) for c in s) <= 1 else None for s in sel]
-    tanda_tangan = cari_tanda_tangan(tunggal)
+    tanda_tangan = cari_tanda_tangan(baris)  # raw rows: lines inside a cell and side-by-side signers
     ttd = {j for t in tanda_tangan for j in t.baris}
     tahun_dok = {y for t in tunggal if t and (y := tahun_judul(t))}
     luar: list[tuple[int, str | None]] = []
