@@ -188,7 +188,7 @@ def _jalankan(args: argparse.Namespace) -> int:
 
 
 def _impor(args: argparse.Namespace, waktu: object) -> int:
-    from iku_xl.core.impor.catatan import ringkasan_impor
+    from iku_xl.core.impor.catatan import ringkasan_akhir, ringkasan_impor
     from iku_xl.workbook.impor import buku_impor, impor
     from iku_xl.workbook.simpan import simpan
 
@@ -210,6 +210,7 @@ def _impor(args: argparse.Namespace, waktu: object) -> int:
     if cadangan:
         print(f"Berkas lama disimpan sebagai: {cadangan}")
     print(f"Buku kerja IKU disimpan di: {tujuan} (lihat lembar 'Catatan Impor')")
+    print(ringkasan_akhir(hasil))
     return KELUAR_OK
 
 

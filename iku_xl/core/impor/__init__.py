@@ -12,6 +12,13 @@ rule lives here, the title and signature rules in :mod:`iku_xl.core.impor.profil
 * A header is a repeat (same table) when only empty lines or a page number separate it
   from the rows above; any other text in between (a title, a signature) starts a new
   table, whose "TARGET" column takes its year from the titles above it.
+* Lines inside a cell ("\\n") join as prose with one space; an indicator cell of numbered
+  items ("1. ... 2. ...") is several indicators when the row's target, formulasi and satuan
+  cells hold as many items, else it is kept whole with a note (:mod:`~iku_xl.core.impor.paket`).
+* A fragment -- a row with a name but no number, unit or target, starting in lower case or in
+  a table whose rows give them -- joins the indicator above it (an indicator row waits for its
+  fragments before it is matched or added) or is listed as not read; never an indicator.
+  The rest of a sasaran cell (lower case, or right under a row holding sasaran text) joins it.
 * A row without indicator name, number, unit or target whose text sits in Alasan,
   Formulasi, Sumber Data or Penanggung Jawab continues the indicator above (a row split
   by a page break). A blank Sasaran or number means "same as above".

@@ -9,32 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from iku_xl.core.errors import IkuError, Masalah, singkat
-from iku_xl.core.formulasi import KATA_TURUN, normal_satuan
-from iku_xl.core.impor.kolom import (DIABAIKAN, NOMOR, PetaKolom, adalah_anak_judul, adalah_judul,
-                                     adalah_penomoran, peta_kolom, sejajarkan)
-from iku_xl.core.impor.profil import (KUTIPAN, HasilProfil, baca_profil, bersih, cari_tanda_tangan,
+from iku_xl.core.formulasi import normal_satuan
+from iku_xl.core.impor.kolom import (DIABAIKAN, LANJUTAN, NAMA_ISIAN, NOMOR, PetaKolom, adalah_anak_judul,
+                                     adalah_judul, adalah_penomoran, bidang_judul, peta_kolom, sejajarkan)
+from iku_xl.core.impor.profil import (KUTIPAN, baca_profil, bersih, cari_tanda_tangan,
                                       peringatan, tahun_judul)
-from iku_xl.core.impor.model import BarisSumber, Dugaan, HasilImpor
-from iku_xl.core.model import BukuIKU, Indikator, Target, TargetIKU
+from iku_xl.core.impor.model import BarisSumber, HasilImpor
+from iku_xl.core.impor.paket import pecah_paket
+from iku_xl.core.impor.susun import susun_hasil
+from iku_xl.core.model import Target
 from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
-
-#: Text fields a page break may split; a continuation row is appended to them.
-LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
-#: Words that only say how a thing is measured; the measured thing follows them.
-KATA_UKURAN = ("jumlah", "angka", "tingkat", "rasio", "banyaknya", "frekuensi", "persentase",
-               "prosentase", "presentase", "persentasi", "prosentasi")
-#: A measured thing of which fewer is better (polaritas negatif) ...
-KATA_BURUK = ("konflik", "pelanggaran", "kejahatan", "tindak pidana", "kecelakaan", "kemiskinan",
-              "penduduk miskin", "pengangguran", "kebakaran", "sengketa", "gangguan", "kasus",
-              "tunggakan", "kematian", "stunting", "pungutan liar", "penyalahgunaan", "temuan")
-#: ... unless the name says it is handled.
-KATA_PENANGANAN = ("ditangani", "tertangani", "penanganan", "ditindaklanjuti", "diselesaikan",
-                   "terselesaikan", "penyelesaian", "tertanggulangi", "penanggulangan", "dicegah",
-                   "pencegahan", "diatasi", "teratasi")
-#: First word of the name -> unit, used only when the document gives no unit.
-SATUAN_DARI_NAMA = {"persentase": "%", "prosentase": "%", "presentase": "%", "persentasi": "%",
-                    "prosentasi": "%", "indeks": "Indeks", "nilai": "Nilai", "jumlah": "Jumlah"}
 
 _NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
 #: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
@@ -90,25 +75,71 @@ class _Impor:
         self.sas_idx: int | None = None  # ... and its index once an indicator uses it
         self.akhir: tuple[int, set[str]] | None = None  # last indicator and the fields its row set
         self.putus = False  # an empty row or a header since the last data row
+        self.berisi = False  # an indicator row of this table gave a number, unit or target
+        self.sas_atas = self.sas_tadi = False  # the row above / this row holds sasaran text
+        self.sambung: dict[int, list[int]] = {}  # indicator -> rows of fragments joined to its name
+        #: the last indicator row, kept until the next row shows it is complete: row, name, texts,
+        #: targets, rows of fragments joined to it
+        self.tunda: tuple[int, list[str], dict[str, str], dict[str | int, str], list[int]] | None = None
 
     def tolak(self, nomor: int, alasan: str, teks: str, saran: str = _SARAN_BARIS,
               kode: str | None = None) -> None:
         self.masalah.append(peringatan(nomor, f"{alasan}: '{singkat(teks, KUTIPAN)}'", saran, kode))
 
+    def simpan(self) -> None:
+        """The pending indicator row, complete now, read as an indicator."""
+        if self.tunda is None:
+            return
+        nomor, nama, teks, target, sambung = self.tunda
+        self.tunda = None
+        self.indikator(nomor, " ".join(nama), teks, target)
+        if sambung and self.akhir is not None:
+            self.sambung.setdefault(self.akhir[0], []).extend(sambung)
+
     def tabel_baru(self, nomor: int) -> None:
+        self.simpan()
         self.tabel.append([nomor, 0, 0])
         self.sas = self.sas_idx = self.akhir = None
+        self.berisi = self.sas_tadi = False
+
+    def judul_ganda(self) -> None:
+        """A note for each header cell naming several text fields ("Penjelasan/Alasan/Formulasi")."""
+        assert self.kolom is not None
+        for judul, peran in dict(zip(self.kolom.judul, self.kolom.peran)).items():
+            ganda = [NAMA_ISIAN[b] for b in bidang_judul(judul) if b in NAMA_ISIAN]
+            if len(ganda) > 1 and peran in NAMA_ISIAN:
+                self.catatan.append(f"Kolom '{judul}' (tabel di baris {self.kolom.nomor}) menyebut "
+                                    f"{' dan '.join(ganda)}; isinya diimpor ke {NAMA_ISIAN[str(peran)]}.")
 
     def sasaran_baru(self, teks: str) -> None:
         if self.sas is None or _mirip(_kunci(self.sas), _kunci(teks), 0.85) < 2:
             self.sas, self.sas_idx = teks, None
 
-    def data(self, sel: list[str], nomor: int) -> None:
+    def data(self, sel: list[str], nomor: int, asli: Sequence[str] | None = None) -> None:
+        """A table row; ``asli`` its cell texts with their line breaks (packed cells)."""
         kolom = self.kolom
         assert kolom is not None
-        sel, lewat = sejajarkan(sel, kolom)
+        sel, lewat, (mentah,) = sejajarkan(sel, kolom, list(asli if asli is not None else sel))
         if lewat:
             self.luar.append(nomor)
+        self.sas_atas, self.sas_tadi = self.sas_tadi, any(c for c, p in zip(sel, kolom.peran) if p == "sasaran")
+        bagian, utuh = pecah_paket([str(c or "") for c in mentah], kolom.peran)
+        judul = dict(zip(kolom.peran, kolom.judul))
+        if utuh:
+            n, j = utuh
+            self.catatan.append(f"Baris {nomor}: sel '{judul['nama']}' berisi {n} indikator bernomor, tetapi "
+                                f"kolom '{kolom.judul[j]}' tidak berisi {n} butir; baris diimpor utuh sebagai "
+                                "satu indikator. Periksa dan pisahkan di lembar Indikator dan Target.")
+        elif len(bagian) > 1:
+            self.catatan.append(f"Baris {nomor}: sel '{judul['nama']}' berisi {len(bagian)} indikator bernomor; "
+                                f"diimpor sebagai {len(bagian)} indikator.")
+        for b in bagian:
+            self.data_satu([bersih(c) for c in b] if len(bagian) > 1 else sel, nomor, len(bagian) > 1)
+
+    def data_satu(self, sel: list[str], nomor: int, paket: bool = False) -> None:
+        """One indicator's row (``paket``: one item of a packed row, never a fragment)."""
+        kolom = self.kolom
+        assert kolom is not None
         isi: dict[str | int, list[str]] = {}
         target: dict[str | int, str] = {}
         for j, p in enumerate(kolom.peran):
@@ -141,26 +172,42 @@ class _Impor:
         if not nama:
             if ada_target or satuan or (no and lanjut):
                 return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
-            if lanjut and not sasaran[:1].isupper():
+            # the rest of a sasaran cell: in lower case, or right under a row holding sasaran text
+            sambung = bool(sasaran and not no and self.sas and (sasaran[:1].islower() or self.sas_atas))
+            if sambung and not sasaran[:1].islower():
+                self.catatan.append(f"Baris {nomor}: teks '{singkat(sasaran, 60)}' (tanpa nomor dan indikator) "
+                                    "disambung ke sasaran di atasnya; periksa.")
+            if lanjut and (not sasaran or sambung):
                 return self.lanjutan(nomor, isi_baris, sasaran, lanjut)
             if lanjut:
                 return self.tolak(nomor, "Baris tanpa nama indikator tidak diimpor", isi_baris)
-            if sasaran and not no and self.putus and self.sas and sasaran[:1].islower():
+            if sambung:
                 return self.lanjutan(nomor, isi_baris, sasaran, {})
             if sasaran:
+                self.simpan()
                 self.sasaran_baru(sasaran)
             return
-        if not (no or sasaran or satuan or ada_target) and self.putus and nama[:1].islower() and self.akhir:
-            return self.lanjutan(nomor, isi_baris, "", {"nama": nama, **lanjut})
+        if not (no or satuan or ada_target or paket) and (
+                nama[:1].islower() and not sasaran[:1].isupper()
+                or (self.akhir is not None or self.tunda is not None) and self.berisi):
+            # a fragment: a wrapped line of the cells above, never an indicator of its own
+            if not (self.putus and nama[:1].islower() and not sasaran):
+                if self.tunda is not None:
+                    self.tunda[4].append(nomor)
+                elif self.akhir is not None:
+                    self.sambung.setdefault(self.akhir[0], []).append(nomor)
+            return self.lanjutan(nomor, isi_baris, sasaran, {"nama": nama, **lanjut})
         polaritas = ""
         try:
             polaritas = parse_polaritas(teks["polaritas"], bawaan="") if teks["polaritas"] else ""
         except IkuError as e:
             self.tolak(nomor, f"Polaritas tidak terbaca ({e.pesan})", teks["polaritas"], e.saran)
+        self.simpan()
         if sasaran:
             self.sasaran_baru(sasaran)
-        self.indikator(nomor, nama, {"satuan": satuan, "polaritas": polaritas, **lanjut}, target)
+        self.tunda = (nomor, [nama], {"satuan": satuan, "polaritas": polaritas, **lanjut}, target, [])
         self.putus = False
+        self.berisi = self.berisi or bool(no or satuan or ada_target)
 
     def lanjutan(self, nomor: int, isi_baris: str, sasaran: str, lanjut: dict[str, str]) -> None:
         """A row holding only the rest of texts split by a page break."""
@@ -171,13 +218,24 @@ class _Impor:
                 self.sasaran[self.sas_idx] = self.sas
         if not lanjut:
             return
+        if self.tunda is not None:
+            for f, v in lanjut.items():
+                if f == "nama":
+                    self.tunda[1].append(v)
+                else:
+                    self.tunda[2][f] = f"{self.tunda[2].get(f, '')} {v}".strip()
+            return
         if self.akhir is None:
             return self.tolak(nomor, "Teks lanjutan tanpa indikator di atasnya tidak diimpor", isi_baris,
                               "Salin teks ini ke kolom yang sesuai di lembar Indikator.")
         k, milik = self.akhir
         ind = self.ind[k]
+        if "nama" in lanjut and "nama" not in milik:
+            return self.tolak(nomor, f"Teks lanjutan nama indikator {ind.kode} (indikator dari tabel sebelumnya) "
+                                     "tidak diimpor", isi_baris, "Periksa nama indikator di lembar Indikator.",
+                              ind.kode)
         for f, v in lanjut.items():
-            if f == "nama" and f in milik:
+            if f == "nama":
                 ind.nama = f"{ind.nama} {v}"
             elif f in milik or not ind.teks.get(f):
                 ind.teks[f] = f"{ind.teks.get(f, '')} {v}".strip()
@@ -269,39 +327,6 @@ class _Impor:
                               "yang pertama", v, "Periksa target yang benar, lalu perbaiki di lembar Target.", kode)
 
 
-def _duga_satuan(nama: str) -> tuple[str, str] | None:
-    kata = (re.findall(r"[^\W\d_]+", nama) or [""])[0]
-    if kata.casefold() in SATUAN_DARI_NAMA:
-        return SATUAN_DARI_NAMA[kata.casefold()], f"nama diawali '{kata}'"
-    return ("%", "nama memuat '(%)'") if re.search(r"\(\s*%\s*\)", nama) else None
-
-
-def _duga_polaritas(nama: str) -> tuple[str, str] | None:
-    kata = re.findall(r"[^\W\d_]+", nama.casefold())
-    if any(k in KATA_PENANGANAN for k in kata):
-        return None
-    i = 0
-    while i < len(kata) and kata[i] in KATA_UKURAN:
-        i += 1
-    sisa = " ".join(kata[i:]) + " "
-    if turun := next((k for k in KATA_TURUN if sisa.startswith(k + " ")), None):
-        return "positif", f"nama mengukur '{turun}': makin besar {turun}nya makin baik"
-    if buruk := next((k for k in KATA_BURUK if sisa.startswith(k + " ")), None):
-        return "negatif", f"nama mengukur '{buruk}': makin sedikit makin baik"
-    return None
-
-
-def _rentang(nomor: Sequence[int]) -> str:
-    """'3, 7-9' from [3, 7, 8, 9]."""
-    bagian: list[list[int]] = []
-    for n in sorted(set(nomor)):
-        if bagian and n == bagian[-1][-1] + 1:
-            bagian[-1].append(n)
-        else:
-            bagian.append([n])
-    return ", ".join(f"{b[0]}-{b[-1]}" if len(b) > 1 else str(b[0]) for b in bagian)
-
-
 def _teks_lepas(sel: Sequence[str], kolom: PetaKolom | None) -> bool:
     """A line of text, not a table row: one cell, or one filled cell under no text column."""
     isi = [j for j, c in enumerate(sel) if c]
@@ -346,6 +371,8 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
             if "target" in im.kolom.peran and tahun and not ulang:
                 im.catatan.append(f"Tahun kolom '{im.kolom.judul[im.kolom.peran.index('target')]}' (tabel di "
                                   f"baris {b.nomor}) diambil dari judul dokumen: {tahun}.")
+            if not ulang:
+                im.judul_ganda()
             sumber, judul_sejak, im.putus = b.tabel, [], True
             luar.append((b.nomor, None))
             if anak:
@@ -355,8 +382,9 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
         if im.kolom is not None and j not in ttd and b.tabel == sumber and not _teks_lepas(s, im.kolom):
             luar.append((b.nomor, None))
             if not adalah_penomoran(s):
-                im.data(list(s), b.nomor)
+                im.data(list(s), b.nomor, b.sel)
             continue
+        im.simpan()
         im.kolom = None
         luar.append((b.nomor, tunggal[j]))
         if tunggal[j]:
@@ -366,55 +394,5 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
                               "diimpor", " | ".join(c for c in s if c),
                      "Bila baris ini bagian dari tabel IKU, salin baris judul kolom tabel itu tepat di atasnya "
                      "lalu impor ulang, atau isi lembar Indikator/Target secara manual.")
-    return _hasil(im, baca_profil(luar, tanda_tangan))
-
-
-def _hasil(im: _Impor, profil: HasilProfil) -> HasilImpor:
-    for k, tahun, nomor, nama in im.kosong:
-        if (k, tahun) not in im.target:
-            kode = im.ind[k].kode
-            im.target[(k, tahun)] = (None, nomor, "")  # report once
-            im.tolak(nomor, f"Target tahun {tahun} kosong, tidak ada target yang diimpor", nama,
-                     f"Isi target tahun {tahun} indikator {kode} di lembar Target bila ada.", kode)
-    indikator, dugaan, catatan, persen, tanpa_satuan = [], [], [], {}, []
-    for ind in im.ind:
-        satuan = ind.teks.get("satuan", "")
-        if satuan and normal_satuan(satuan) == "%" and satuan != "%":
-            persen[satuan] = None
-            satuan = "%"
-        elif not satuan and (d := _duga_satuan(ind.nama)):
-            satuan = d[0]
-            dugaan.append(Dugaan(ind.kode, "satuan", *d))
-        elif not satuan:
-            tanpa_satuan.append(ind.kode)
-        polaritas = (ind.teks["polaritas"], "") if ind.teks.get("polaritas") else _duga_polaritas(ind.nama)
-        if polaritas and polaritas[1]:
-            dugaan.append(Dugaan(ind.kode, "polaritas", *polaritas))
-        indikator.append(Indikator(ind.kode, im.sasaran[ind.sasaran], ind.nama, satuan,
-                                   polaritas[0] if polaritas else "positif",
-                                   **{f: ind.teks.get(f, "") for f in LANJUTAN}))
-    target = tuple(TargetIKU(im.ind[k].kode, tahun, v[0]) for (k, tahun), v in sorted(im.target.items())
-                   if v[0] is not None)
-    if indikator:
-        catatan += ["Kode indikator dibuat dari nomor urut sasaran dan urutan indikator di dalam sasaran "
-                    "(mis. 1.2 = sasaran ke-1, indikator ke-2), bukan dari nomor di dokumen.",
-                    "Polaritas yang tidak diduga dari nama indikator diisi 'positif'; periksa kolom Polaritas."]
-    catatan += [f"Tabel di baris {n}: {baru} indikator baru, {sama} sama dengan tabel sebelumnya (digabung)."
-                for n, baru, sama in im.tabel[1:]]
-    catatan += im.catatan
-    catatan += [f"Satuan '{s}' ditulis '%'." for s in persen]
-    for label, kode in (("Satuan", tanpa_satuan), ("Sasaran", [i.kode for i in indikator if not i.sasaran])):
-        if kode:
-            catatan.append(f"{label} kosong, isi di lembar Indikator: {', '.join(kode)}.")
-    for tahun in sorted({t.tahun for t in target}):
-        tanpa = [i.kode for i in indikator if not any(t.kode == i.kode and t.tahun == tahun for t in target)]
-        if tanpa:
-            catatan.append(f"Tanpa target tahun {tahun}: {', '.join(tanpa)}.")
-    if im.abaikan:
-        catatan.append(f"Kolom yang tidak diimpor: {', '.join(im.abaikan.values())}.")
-    if im.luar:
-        catatan.append(f"Sel di luar kolom judul tidak diimpor (baris {_rentang(im.luar)}).")
-    catatan += profil.catatan
-    masalah = sorted(im.masalah + list(profil.masalah), key=lambda m: int((m.sel or "baris 0").split()[-1]))
-    buku = BukuIKU(profil.profil, tuple(indikator), target)
-    return HasilImpor(buku, tuple(masalah), tuple(dugaan), tuple(catatan))
+    im.simpan()
+    return susun_hasil(im, baca_profil(luar, tanda_tangan))

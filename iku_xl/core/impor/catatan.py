@@ -22,11 +22,44 @@ def ringkasan_impor(hasil: HasilImpor) -> str:
             f"{len(hasil.tidak_terbaca)} bagian tidak terbaca.")
 
 
+#: Notes that only explain how every import works; every other note names something to check.
+CATATAN_PENJELASAN = ("Kode indikator dibuat dari", "Polaritas yang tidak diduga dari nama",
+                      "Kolom yang tidak diimpor:", "Satuan '", "Tabel di baris ")
+
+
+def perlu_diperiksa(hasil: HasilImpor) -> int:
+    """What staff should check: every part not read, every inferred value, every note about
+    this document (not the notes explaining how every import works, :data:`CATATAN_PENJELASAN`)."""
+    return (len(hasil.tidak_terbaca) + len(hasil.dugaan)
+            + sum(not c.startswith(CATATAN_PENJELASAN) for c in hasil.catatan))
+
+
+def _tahun(tahun: list[int]) -> str:
+    """'2024', '2023, 2025', '2020–2024' (three or more years in a row).
+
+    >>> _tahun([2024]), _tahun([2023, 2025]), _tahun([2020, 2021, 2022, 2023, 2024])
+    ('2024', '2023, 2025', '2020–2024')
+    """
+    if len(tahun) >= 3 and tahun == list(range(tahun[0], tahun[-1] + 1)):
+        return f"{tahun[0]}–{tahun[-1]}"
+    return ", ".join(map(str, tahun))
+
+
+def ringkasan_akhir(hasil: HasilImpor) -> str:
+    """The last console line of an import: the counts and how much to check."""
+    tahun = sorted({t.tahun for t in hasil.buku.target})
+    tahun_teks = f" (tahun {_tahun(tahun)})" if tahun else ""
+    return (f"{hasil.jumlah_sasaran} sasaran, {hasil.jumlah_indikator} indikator, {hasil.jumlah_target} "
+            f"target{tahun_teks}; {perlu_diperiksa(hasil)} hal perlu diperiksa — lihat lembar {NAMA_LEMBAR}")
+
+
 def susun_catatan_impor(hasil: HasilImpor, nama_sumber: str, waktu: dt.datetime) -> LayoutLembar:
     sel = [Sel(1, 1, "CATATAN IMPOR", "judul"),
            Sel(2, 1, f"Sumber: {nama_sumber} — diimpor {waktu:%d-%m-%Y %H:%M}", "catatan"),
-           Sel(3, 1, ringkasan_impor(hasil), "subjudul")]
-    gabung = [Rentang(r, 1, r, 4) for r in (1, 2, 3)]
+           Sel(3, 1, ringkasan_impor(hasil), "subjudul"),
+           Sel(4, 1, f"{perlu_diperiksa(hasil)} hal perlu diperiksa: catatan yang menyebut baris atau isian "
+                     "dokumen ini, isian yang diduga, dan bagian yang tidak terbaca (di bawah).", "catatan")]
+    gabung = [Rentang(r, 1, r, 4) for r in (1, 2, 3, 4)]
     r = 5
     for c in hasil.catatan:
         sel.append(Sel(r, 1, c, "petunjuk"))

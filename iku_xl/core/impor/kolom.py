@@ -13,28 +13,39 @@ from dataclasses import dataclass
 
 from iku_xl.core.impor.profil import bersih
 
-#: Header words -> field, matched against the whole header cell (lower case, spaces collapsed).
-#: The first match wins; a four-digit year ("2024", "Target 2024") is a target column.
-JUDUL_KOLOM: tuple[tuple[str, str], ...] = (
-    ("no", r"no\.?|nomor(?: urut)?|\(1\)"),
-    ("sasaran", r"(?:tujuan ?/ ?)?sasaran\b(?!.*\b(?:program|kegiatan)\b).*"),
-    ("nama", r"indikator\b(?!.*\b(?:program|kegiatan)\b).*|iku"),
-    ("satuan", r"satuan(?: ukur(?:an)?)?"),
-    ("alasan", r"alasan(?: pemilihan(?: indikator)?)?"),
-    ("formulasi", r"(?:penjelasan ?/ ?)?(?:formulasi|formula|rumus|definisi operasional"
-                  r"|(?:cara|metode) (?:pengukuran|perhitungan|penghitungan))\b.*|penjelasan"),
-    ("sumber_data", r"sumber(?: data)?\b.*"),
-    ("penanggung_jawab", r"penanggung ?jawab\b.*|pj|pic"),
-    ("polaritas", r"polaritas\b.*"),
-    ("realisasi", r"realisasi\b.*"),
-    ("capaian", r"(?:persentase |% ?)?capaian\b.*"),
-    ("program", r"program\b.*"),
-    ("kegiatan", r"(?:sub ?)?kegiatan\b.*"),
-    ("anggaran", r"anggaran\b.*|pagu\b.*"),
-    ("keterangan", r"keterangan\b.*|ket\.?|kriteria\b.*"),
-    ("target", r"target(?: kinerja)?(?: iku)?(?: tahunan)?"),
+#: Header words per field: a header cell names a field when it CONTAINS one of its words (whole
+#: words, lower case), also several names joined with "/" ("Penjelasan/Alasan/Formulasi").
+#: When a cell names several fields the first named wins, except that "program"/"kegiatan"
+#: make it a program column and Formulasi wins over Alasan (one cell explaining how an
+#: indicator is measured and why: its text goes to Formulasi, where staff look for it).
+JUDUL_KOLOM: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sasaran", ("sasaran",)),
+    ("nama", ("indikator", "iku")),
+    ("satuan", ("satuan",)),
+    ("alasan", ("alasan",)),
+    ("formulasi", ("formulasi", "formula", "rumus", "definisi operasional", "penjelasan",
+                   "cara pengukuran", "cara perhitungan", "cara penghitungan", "metode pengukuran",
+                   "metode perhitungan", "metode penghitungan")),
+    ("sumber_data", ("sumber data", "sumber")),
+    ("penanggung_jawab", ("penanggung jawab", "penanggungjawab", "pj", "pic")),
+    ("polaritas", ("polaritas",)),
+    ("realisasi", ("realisasi",)),
+    ("capaian", ("capaian",)),
+    ("anggaran", ("anggaran", "pagu")),
+    ("keterangan", ("keterangan", "ket", "kriteria")),
+    ("target", ("target",)),
 )
-_TAHUN_KOLOM = re.compile(r"(?:target(?: kinerja)?(?: tahun)?|tahun|th\.?|ta\.?)? ?((?:19|20|21)\d\d)")
+#: Whole-cell header words (a cell that is exactly one of these).
+JUDUL_PERSIS = {"no": "no", "no.": "no", "nomor": "no", "nomor urut": "no", "(1)": "no"}
+#: Words that make a column part of a program/activity table, whatever else it names.
+KATA_PROGRAM = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "kegiatan"}
+#: Words of a target-year column besides the year ("Target Tahun 2024", "TA 2024").
+_KATA_TAHUN = {"target", "kinerja", "tahun", "th", "ta", "iku", "tahunan"}
+#: Text fields a page break may split; a continuation row is appended to them.
+LANJUTAN = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
+#: Their names as the Indikator sheet shows them.
+NAMA_ISIAN = {"formulasi": "Formulasi", "alasan": "Alasan", "sumber_data": "Sumber Data",
+              "penanggung_jawab": "Penanggung Jawab"}
 #: Columns that are recognised but not imported (a year under one of them is not a target).
 DIABAIKAN = ("realisasi", "capaian", "program", "kegiatan", "anggaran", "keterangan", "lain",
              "target_program")
@@ -45,16 +56,54 @@ def _normal(teks: str) -> str:
     return bersih(teks).casefold().strip(" :*")
 
 
+def _letak(kata: list[str], frasa: str) -> int | None:
+    """Where the words of ``frasa`` first occur together in ``kata``."""
+    f = frasa.split()
+    return next((i for i in range(len(kata) - len(f) + 1) if kata[i:i + len(f)] == f), None)
+
+
+def bidang_judul(teks: str) -> list[str]:
+    """The fields a header cell names, in the order it names them (see :data:`JUDUL_KOLOM`).
+
+    >>> bidang_judul("Penjelasan/Alasan/Formulasi"), bidang_judul("Alasan Pemilihan Indikator")
+    (['formulasi', 'alasan'], ['alasan', 'nama'])
+    """
+    t = _normal(teks)
+    if not t or len(t) > 90 or re.search(r"=|\bx\s*100", t):
+        return []
+    kata = re.findall(r"[^\W_]+", t)
+    if len(kata) > 12 or any(k.isdigit() and not re.fullmatch(r"(?:19|20|21)\d\d", k) for k in kata):
+        return []
+    letak = sorted((i, bidang) for bidang, frasa in JUDUL_KOLOM for f in frasa
+                   if (i := _letak(kata, f)) is not None)
+    hasil = list(dict.fromkeys(b for _, b in letak))
+    return hasil
+
+
 def peran_judul(teks: str) -> str | int | None:
-    """The field a header cell names, a target year, or None."""
+    """The field a header cell names, a target year, or None.
+
+    >>> [peran_judul(t) for t in ("Indikator Kinerja Utama", "Penjelasan/Alasan/Formulasi", "Target 2024",
+    ...                           "Realisasi 2023", "Indikator Program", "Cara Perhitungan", "NO.")]
+    ['nama', 'formulasi', 2024, 'realisasi', 'program', 'formulasi', 'no']
+    """
     t = _normal(teks)
     if not t:
         return None
-    for peran, pola in JUDUL_KOLOM:
-        if re.fullmatch(pola, t):
-            return peran
-    m = _TAHUN_KOLOM.fullmatch(t)
-    return int(m[1]) if m else None
+    if t in JUDUL_PERSIS:
+        return JUDUL_PERSIS[t]
+    bidang = bidang_judul(t)
+    kata = re.findall(r"[^\W_]+", t)
+    if bidang and (program := next((KATA_PROGRAM[k] for k in kata if k in KATA_PROGRAM), None)):
+        return program
+    tahun = [k for k in kata if re.fullmatch(r"(?:19|20|21)\d\d", k)]
+    if len(tahun) == 1 and len(bidang) <= 1 and all(k in _KATA_TAHUN or k == tahun[0] for k in kata):
+        return int(tahun[0])
+    if not bidang:
+        return next((KATA_PROGRAM[k] for k in kata if k in KATA_PROGRAM), None) if len(kata) <= 4 else None
+    if "formulasi" in bidang and "alasan" in bidang:
+        bidang.remove("alasan")
+    return bidang[0]
 
 
 def adalah_judul(sel: Sequence[str]) -> bool:
@@ -133,21 +182,23 @@ def skor_baris(sel: Sequence[str], kolom: PetaKolom) -> int:
     return skor
 
 
-def sejajarkan(sel: list[str], kolom: PetaKolom) -> tuple[list[str], bool]:
-    """A row wider than its header with spurious empty cells, realigned (True: cells still outside)."""
+def sejajarkan(sel: list[str], kolom: PetaKolom, *ikut: list[str]) -> tuple[list[str], bool, list[list[str]]]:
+    """A row wider than its header with spurious empty cells, realigned (True: cells still
+    outside); the lists in ``ikut`` (the same row's raw cells) realigned alike."""
     lebar = len(kolom.peran)
     akhir = max((j for j, c in enumerate(sel) if c), default=-1)
     lebih = akhir + 1 - lebar
     if lebih <= 0:
-        return sel, False
+        return sel, False, list(ikut)
     calon, j = [], 0
     while j <= akhir:
         k = j
         while k <= akhir and not sel[k]:
             k += 1
         if k - j >= lebih:
-            calon.append(sel[:j] + sel[j + lebih:])
+            calon.append(j)
         j = max(k, j + 1)
     if not calon:
-        return sel, True
-    return max(calon, key=lambda s: skor_baris(s, kolom)), False
+        return sel, True, list(ikut)
+    j = max(calon, key=lambda j: skor_baris(sel[:j] + sel[j + lebih:], kolom))
+    return sel[:j] + sel[j + lebih:], False, [s[:j] + s[j + lebih:] for s in ikut]
