@@ -457,13 +457,15 @@ def buat_xlsx(d: Dokumen, tujuan: Path) -> None:
                         isi: object = si + 1 if r == awal else None
                     elif k.kunci == "sasaran":
                         isi = s.teks if r == awal else None
-                    elif isinstance(b, Paket):
-                        isi = _teks_paket(k, ti, b).replace("\t", " ")
+                    elif isinstance(b, Paket):  # items on their own lines, as Alt+Enter types them
+                        isi = _teks_paket(k, ti, b).replace("\t", " ").replace("¶", "\n")
                     else:
                         v = _teks_kolom(k, ti, b)
                         isi = v.teks() if isinstance(v, Pecahan) else v
                         if k.kunci == "target":
                             isi = _angka_excel(str(isi))
+                        elif isinstance(isi, str):
+                            isi = isi.replace("¶", "\n")
                     c = ws.cell(r, j, isi)
                     c.alignment = Alignment(wrap_text=True, vertical="top")
                 r += 1
