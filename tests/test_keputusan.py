@@ -112,3 +112,28 @@ def test_skala_kustom_salah_menyebut_baris(tmp_path, capsys, kasus, pesan):
     kode, _, out = _jalankan(capsys, "validasi", str(buku), "-o", str(tmp_path / "val.xlsx"))
     assert kode == 2
     assert pesan in out
+
+
+def _korpus_docx():
+    from tests.korpus.skor import FOLDER
+
+    return sorted(FOLDER.glob("*.docx"))
+
+
+@pytest.mark.parametrize("dokumen", _korpus_docx(), ids=lambda p: p.stem)
+def test_buku_impor_diputus_sama_oleh_validasi_dan_laporan(tmp_path, capsys, dokumen):
+    """Issue 10, point 9: a workbook imported from a real-looking document is judged alike by
+    validasi and laporan (and hitung), for every year it has targets for."""
+    buku = tmp_path / "impor.xlsx"
+    assert _jalankan(capsys, "impor", str(dokumen), "-o", str(buku))[0] == 0
+    tahun = sorted({c.value for c in openpyxl.load_workbook(buku)["Target"]["B"][3:] if isinstance(c.value, int)})
+    assert tahun
+    for t, ditolak in ((str(tahun[0]), False), (str(tahun[-1]), False), (str(tahun[-1] + 1), True)):
+        k_lap, g_lap, _ = _jalankan(capsys, "laporan", str(buku), "--tahun", t, "-o", str(tmp_path / "l.xlsx"),
+                                    "--timpa")
+        k_hit, g_hit, _ = _jalankan(capsys, "hitung", str(buku), "--tahun", t, "-o", str(tmp_path / "h.xlsx"),
+                                    "--timpa")
+        k_val, g_val, _ = _jalankan(capsys, "validasi", str(buku), "--tahun", t, "-o", str(tmp_path / "v.xlsx"),
+                                    "--timpa")
+        assert k_lap == k_hit == k_val == (2 if ditolak else 0)
+        assert g_lap == g_hit == g_val
