@@ -28,36 +28,35 @@ _SARAN_SIMPAN = "Buka berkas itu di Word lalu simpan sebagai Dokumen Word (.docx
 
 _SARAN_SANDI = "Buka di Word dengan sandinya, hapus sandi (File > Info > Lindungi Dokumen > Enkripsi dengan " \
                "Kata Sandi, kosongkan), simpan, lalu coba lagi."
-#: How much of a file that is not a zip is searched for the names inside an OLE file.
-_BACA_OLE = 16 << 20
 
 
 def tolak(nama: str, pesan: str, saran: str = _SARAN_SIMPAN) -> BerkasTidakValid:
     return BerkasTidakValid(f"berkas '{nama}' tidak dapat dibaca sebagai dokumen Word: {pesan}", saran=saran)
 
 
+#: A Word document's message and advice for each kind of file that is not one (pemeriksaan.jenis_isi).
+_BUKAN_DOKUMEN = {
+    "terenkripsi": ("dokumen terkunci sandi (terenkripsi)", _SARAN_SANDI),
+    "ole": ("berformat Word 97-2003 (.doc) lama, bukan .docx",
+            "Buka di Word lalu simpan sebagai Dokumen Word (.docx) (File > Simpan Sebagai), lalu coba lagi."),
+    "pdf": ("isinya dokumen PDF yang diberi akhiran .docx", "Ganti akhiran namanya menjadi .pdf lalu impor berkas .pdf itu."),
+    "rtf": ("berformat RTF, bukan .docx", _SARAN_SIMPAN),
+    "xml": ("berformat XML/HTML (mis. \"Dokumen XML Word\" atau halaman web), bukan .docx", _SARAN_SIMPAN),
+}
+
+
 def _jenis_lain(kepala: bytes, data: bytes) -> tuple[str, str]:
     """What a file that is not a zip is, and what to do."""
-    if kepala.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):  # OLE compound file
-        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-            return "dokumen terkunci sandi (terenkripsi)", _SARAN_SANDI
-        return ("berformat Word 97-2003 (.doc) lama, bukan .docx",
-                "Buka di Word lalu simpan sebagai Dokumen Word (.docx) (File > Simpan Sebagai), lalu coba lagi.")
-    if kepala.startswith(b"%PDF"):
-        return ("isinya dokumen PDF yang diberi akhiran .docx",
-                "Ganti akhiran namanya menjadi .pdf lalu impor berkas .pdf itu.")
-    if kepala.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
-        return ("berformat RTF, bukan .docx", _SARAN_SIMPAN)
-    awal = kepala.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-    if awal.startswith((b"<?xml", b"<html", b"<!doctype", b"<w:", b"<pkg:")):
-        return ("berformat XML/HTML (mis. \"Dokumen XML Word\" atau halaman web), bukan .docx", _SARAN_SIMPAN)
-    return ("isinya bukan dokumen Word .docx (bukan arsip zip)", _SARAN_SIMPAN)
+    from iku_xl.workbook.pemeriksaan import jenis_isi
+
+    return _BUKAN_DOKUMEN.get(jenis_isi(kepala, data) or "", ("isinya bukan dokumen Word .docx (bukan arsip zip)",
+                                                               _SARAN_SIMPAN))
 
 
 def bagian_dokumen(p: Path) -> bytes:
     """The bytes of the main document part, after checking the file the way workbooks are
     checked (:mod:`iku_xl.workbook.pemeriksaan`: regular file, size, zip directory, ratio)."""
-    from iku_xl.workbook.pemeriksaan import MAKS_UKURAN_BERKAS, MIB, _buka_biasa
+    from iku_xl.workbook.pemeriksaan import BACA_JENIS, MAKS_UKURAN_BERKAS, MIB, _buka_biasa
 
     nama = p.name
     with _buka_biasa(p) as f:
@@ -70,7 +69,7 @@ def bagian_dokumen(p: Path) -> bytes:
                         "Simpan tabel IKU-nya saja di dokumen Word tersendiri, lalu impor dokumen itu.")
         kepala = f.read(64)
         if not kepala.startswith(b"PK"):
-            raise tolak(nama, *_jenis_lain(kepala, kepala + f.read(_BACA_OLE)))
+            raise tolak(nama, *_jenis_lain(kepala, kepala + f.read(BACA_JENIS)))
         f.seek(0)
         try:
             with zipfile.ZipFile(f) as z:

@@ -225,14 +225,44 @@ def _posisi(ref: str) -> tuple[int, int] | None:
 
 # ---- the file itself ---------------------------------------------------------------------------
 
-def _jenis_bukan_zip(kepala: bytes) -> str:
-    if kepala.startswith(bytes.fromhex("d0cf11e0")):  # OLE: Excel's "Encrypt with Password", or .xls
-        return ("terkunci sandi (terenkripsi) atau berformat .xls lama", "Buka di Excel, hapus sandinya (File > Info > "
-                "Lindungi Buku Kerja) atau simpan sebagai Excel Workbook (.xlsx), lalu coba lagi.")
+def jenis_isi(kepala: bytes, data: bytes = b"") -> str | None:
+    r"""What a file that is not a zip holds, from its first bytes (``data``: more of it, to tell an
+    encrypted Office file from an old binary one): "terenkripsi", "ole", "pdf", "rtf", "xml"; None
+    when unknown. Each reader words its own message for each kind.
+
+    >>> jenis_isi(b"%PDF-1.7"), jenis_isi(b"{\\rtf1"), jenis_isi(b"\xef\xbb\xbf<?xml v"), jenis_isi(b"abc")
+    ('pdf', 'rtf', 'xml', None)
+    """
+    if kepala.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):  # OLE compound file
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            return "terenkripsi"
+        return "ole"
     if kepala.startswith(b"%PDF"):
-        return ("isinya dokumen PDF, bukan buku kerja Excel", "Gunakan buku kerja Excel (.xlsx) aslinya; tabel "
-                "dari PDF dapat dibawa lewat iku-xl impor.")
-    return ("isinya bukan buku kerja Excel .xlsx (bukan arsip zip)", _SARAN_RUSAK)
+        return "pdf"
+    if kepala.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        return "rtf"
+    if kepala.lstrip(b"\xef\xbb\xbf \r\n\t").lower().startswith((b"<?xml", b"<html", b"<!doctype", b"<w:", b"<pkg:")):
+        return "xml"
+    return None
+
+
+#: How much of a file that is not a zip :func:`jenis_isi` may search (the names inside an OLE file).
+BACA_JENIS = 16 << 20
+
+_SARAN_SANDI = ("Buka di Excel, hapus sandinya (File > Info > Lindungi Buku Kerja) atau simpan sebagai Excel Workbook "
+                "(.xlsx), lalu coba lagi.")
+#: A workbook's message and advice for each kind of file that is not one.
+_BUKAN_BUKU = {
+    "terenkripsi": ("terkunci sandi (terenkripsi)", _SARAN_SANDI),
+    "ole": ("terkunci sandi (terenkripsi) atau berformat .xls lama", _SARAN_SANDI),
+    "pdf": ("isinya dokumen PDF, bukan buku kerja Excel",
+            "Gunakan buku kerja Excel (.xlsx) aslinya; tabel dari PDF dapat dibawa lewat iku-xl impor."),
+}
+
+
+def _jenis_bukan_zip(kepala: bytes, data: bytes = b"") -> tuple[str, str]:
+    return _BUKAN_BUKU.get(jenis_isi(kepala, data) or "",
+                           ("isinya bukan buku kerja Excel .xlsx (bukan arsip zip)", _SARAN_RUSAK))
 
 
 @contextmanager
@@ -328,7 +358,7 @@ def _periksa(nama: str, f: BinaryIO, ukuran: int) -> Pemeriksaan:
     kepala = f.read(8)
     f.seek(0)
     if not kepala.startswith(b"PK"):
-        pesan, saran = _jenis_bukan_zip(kepala)
+        pesan, saran = _jenis_bukan_zip(kepala, kepala + f.read(BACA_JENIS))
         raise _tolak(nama, pesan, saran)
     try:
         with zipfile.ZipFile(f) as z:
@@ -348,7 +378,7 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
     total = 0
     for e in entri:
         if e.flag_bits & 0x1:
-            raise _tolak(nama, "berisi bagian terenkripsi", _jenis_bukan_zip(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")[1])
+            raise _tolak(nama, "berisi bagian terenkripsi", _SARAN_SANDI)
         if e.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise _tolak(nama, f"memakai kompresi yang tidak dipakai Excel (bagian {e.filename})")
         total += e.file_size
