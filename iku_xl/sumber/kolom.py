@@ -1,0 +1,176 @@
+"""Columns from positions: tables without ruling lines, as a PDF lays them out or as
+``pdftotext -layout`` / a PDF viewer's copy gives them (text aligned with runs of spaces).
+
+Pure functions shared by :mod:`iku_xl.sumber.pdf` (positions in points) and
+:mod:`iku_xl.sumber.teks` (positions in characters). The input is the page's visual lines, each
+cut into pieces (:class:`Potongan`) where the gap between two words is wider than a space.
+
+* A table is a run of lines of which several have two pieces or more; its column boundaries are
+  the gutters that none of those lines cover, found over the whole run (not line by line).
+* A line whose one piece crosses a gutter (a title, a paragraph, a signature line) is text
+  outside the table and ends it; so does a wide vertical gap (:data:`JEDA_AKHIR` lines).
+* The lines of a table are joined into rows: a line continues the row above unless it fills
+  the first column, or a column whose cell in this row had already ended, or it comes after a
+  vertical gap (rows are set apart, the lines of a cell are not). The visual lines of a cell are kept as "\\n".
+
+>>> g = [Garis((Potongan(0, 2, "NO"), Potongan(5, 14, "INDIKATOR"), Potongan(20, 26, "TARGET"))),
+...      Garis((Potongan(0, 1, "1"), Potongan(5, 15, "Persentase"), Potongan(20, 22, "90"))),
+...      Garis((Potongan(5, 16, "pengaduan"),))]
+>>> susun(g)
+[('NO', 'INDIKATOR', 'TARGET'), ('1', 'Persentase\\npengaduan', '90')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: A vertical gap of this many empty lines ends a table ...
+JEDA_AKHIR = 2.5
+#: ... and of this many starts a new row (cells wrap with no gap; rows are set apart).
+JEDA_BARIS = 0.7
+#: A page number in a page header/footer: "2", "- 2 -", "Halaman 2 dari 5", "Page 2 of 5".
+HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?[-–—\s]*",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Potongan:
+    """A run of words on one line, from x0 to x1 (points or characters)."""
+
+    x0: float
+    x1: float
+    teks: str
+
+
+@dataclass(frozen=True)
+class Garis:
+    """One visual line: its pieces left to right, and the empty lines above it (0 = none)."""
+
+    potongan: tuple[Potongan, ...]
+    jeda: float = 0
+    halaman_baru: bool = False
+
+
+def _celah(garis: Sequence[Garis]) -> list[tuple[float, float]]:
+    """The gutters (x ranges) that no piece of the multi-piece lines covers, inside the table."""
+    lebar = [(p.x0, p.x1) for g in garis if len(g.potongan) >= 2 for p in g.potongan]
+    if not lebar:
+        return []
+    lebar.sort()
+    celah, ujung = [], lebar[0][1]
+    for x0, x1 in lebar[1:]:
+        if x0 > ujung:
+            celah.append((ujung, x0))
+        ujung = max(ujung, x1)
+    return celah
+
+
+def _melintas(p: Potongan, celah: Sequence[tuple[float, float]]) -> bool:
+    return any(p.x0 < a and p.x1 > b for a, b in celah)
+
+
+def _kolom(x: float, celah: Sequence[tuple[float, float]]) -> int:
+    return sum(x >= b for _, b in celah)
+
+
+def _blok(garis: Sequence[Garis]) -> list[tuple[int, int, list[tuple[float, float]]]]:
+    """(first, end, gutters) of each table in the lines."""
+    hasil = []
+    i, n = 0, len(garis)
+    while i < n:
+        if len(garis[i].potongan) < 2:
+            i += 1
+            continue
+        # the run of lines up to a wide gap, then cut where a one-piece line crosses a gutter
+        akhir = i + 1
+        while akhir < n and garis[akhir].jeda < JEDA_AKHIR:
+            akhir += 1
+        while True:
+            celah = _celah(garis[i:akhir])
+            potong = next((k for k in range(i + 1, akhir)
+                           if len(garis[k].potongan) == 1 and _melintas(garis[k].potongan[0], celah)), None)
+            if potong is None:
+                break
+            akhir = potong
+        multi = [k for k in range(i, akhir) if len(garis[k].potongan) >= 2]
+        akhir = multi[-1] + 1
+        while akhir < n and len(garis[akhir].potongan) == 1 and not garis[akhir].jeda \
+                and not _melintas(garis[akhir].potongan[0], celah):  # wrapped lines of the last row
+            akhir += 1
+        if len(multi) >= 2 and celah:
+            hasil.append((i, akhir, celah))
+        i = akhir
+    return hasil
+
+
+def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -> list[tuple[str, ...]]:
+    n_kolom = len(celah) + 1
+    baris: list[list[list[str]]] = []
+    terakhir: set[int] = set()  # columns the previous line filled
+    pernah: set[int] = set()  # columns this row filled
+    for g in garis:
+        isi: dict[int, list[str]] = {}
+        for p in g.potongan:
+            isi.setdefault(_kolom(p.x0, celah), []).append(p.teks)
+        if g.halaman_baru and baris:
+            baris.append([[""] for _ in range(n_kolom)])  # a page break: the core knows what it means
+            terakhir, pernah = set(), set()
+        baru = (not baris or not pernah or 0 in isi
+                or any(k in pernah and k not in terakhir for k in isi)
+                or g.jeda >= JEDA_BARIS)
+        if baru:
+            baris.append([[] for _ in range(n_kolom)])
+            pernah = set()
+        for k, teks in isi.items():
+            baris[-1][k].append(" ".join(teks))
+        terakhir = set(isi)
+        pernah |= terakhir
+    return [tuple("\n".join(x for x in sel if x) for sel in b) for b in baris]
+
+
+def susun(garis: Sequence[Garis]) -> list[tuple[str, ...]]:
+    """The rows of the lines: a tuple of cell texts per table row, a 1-tuple per other line."""
+    hasil: list[tuple[str, ...]] = []
+    i = 0
+    for awal, akhir, celah in _blok(garis):
+        hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:awal]]
+        hasil += _baris_tabel(garis[awal:akhir], celah)
+        i = akhir
+    hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:]]
+    return hasil
+
+
+def kepala_kaki(halaman: Sequence[Sequence[tuple[float, str]]], tepi: int = 3) -> set[tuple[int, int]]:
+    """(page, line) of the page headers and footers: among the first and last ``tepi`` lines of
+    each page, a page number, or a text repeated at the same height on at least two pages and
+    half of them. Lines are (height, text) in reading order (height 0 in text forms).
+
+    >>> sorted(kepala_kaki([[(10, "PEMDA"), (50, "TAHUN 2024"), (800, "Halaman 1 dari 2")],
+    ...              [(10, "PEMDA"), (60, "isi"), (800, "Halaman 2 dari 2")]]))
+    [(0, 0), (0, 2), (1, 0), (1, 2)]
+    """
+    calon = []
+    for h, garis in enumerate(halaman):
+        ujung = sorted({*range(min(tepi, len(garis))), *range(max(0, len(garis) - tepi), len(garis))})
+        calon += [(h, k, round(garis[k][0]), garis[k][1].strip()) for k in ujung]
+    ulang = Counter((y, t) for _, _, y, t in {(h, 0, y, t) for h, _, y, t in calon})
+    batas = max(2, (len(halaman) + 1) // 2)
+    hasil = set()
+    for h, k, y, t in calon:
+        if HALAMAN.fullmatch(t) or (ulang[(y, t)] >= batas and t):
+            hasil.add((h, k))
+    # only the outermost lines: a kept line closes the header (top) or footer (bottom) run
+    akhir = set()
+    for h, garis in enumerate(halaman):
+        k = 0
+        while k < len(garis) and (h, k) in hasil:
+            akhir.add((h, k))
+            k += 1
+        k = len(garis) - 1
+        while k >= 0 and (h, k) in hasil:
+            akhir.add((h, k))
+            k -= 1
+    return akhir

@@ -1,0 +1,199 @@
+"""A PDF with a text layer (the signed IKU, Renstra, LKjIP as units distribute them).
+
+Read with pdfplumber (imported only here, when a PDF is imported):
+
+* Ruled tables by its table finder (ruling lines): one row per table row, a merged cell's text in
+  its first row and "" below it, the visual lines of a cell kept as "\\n". A table that goes on
+  at the top of the next page keeps its table index, with an empty row at the page break.
+* Everything else by word positions: tables without rules are found over the whole run of lines
+  (:mod:`iku_xl.sumber.kolom`), other lines (titles, date, signature) are 1-cell rows. Table rows
+  and lines come in reading order by their height on the page.
+* Page headers and footers (a text repeated at the same height on the pages, page numbers) are
+  dropped.
+
+A PDF without any text (a scan) or that cannot be opened (password, damage) is refused with what
+to do; so is one of more than :data:`HALAMAN_MAKS` pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iku_xl.core.errors import BerkasTidakValid
+from iku_xl.core.impor import BarisSumber
+from iku_xl.sumber.kolom import Garis, Potongan, kepala_kaki, susun
+
+#: More pages than this is not an IKU document but a whole report: its IKU pages are asked for.
+HALAMAN_MAKS = 150
+#: A gap between two words wider than this share of the font size separates two columns.
+CELAH_KOLOM = 0.8
+
+
+#: The height of a line of text, in font sizes (a vertical gap in empty lines is measured by it).
+JARAK_BARIS = 1.15
+
+
+@dataclass
+class _Butir:
+    """One thing on a page, by height: a table row or a line of words."""
+
+    atas: float
+    bawah: float
+    sel: tuple[str, ...] | None = None  # a ruled table row ...
+    tabel: int | None = None
+    kata: list[dict[str, Any]] = field(default_factory=list)  # ... or the words of a line
+
+    @property
+    def teks(self) -> str:
+        return " ".join(k["text"] for k in self.kata) if self.sel is None else ""
+
+
+def _ukuran(kata: dict[str, Any]) -> float:
+    return float(kata.get("size") or (kata["bottom"] - kata["top"]) or 10)
+
+
+def _garis_kata(kata: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into visual lines (by the middle of their height), left to right."""
+    garis: list[list[dict[str, Any]]] = []
+    for k in sorted(kata, key=lambda k: (k["top"], k["x0"])):
+        tengah = (k["top"] + k["bottom"]) / 2
+        if garis and abs(tengah - (garis[-1][0]["top"] + garis[-1][0]["bottom"]) / 2) < _ukuran(k) * 0.45:
+            garis[-1].append(k)
+        else:
+            garis.append([k])
+    return [sorted(g, key=lambda k: k["x0"]) for g in garis]
+
+
+def _potongan(kata: Sequence[dict[str, Any]]) -> tuple[Potongan, ...]:
+    hasil: list[list[dict[str, Any]]] = []
+    for k in kata:
+        if hasil and k["x0"] - hasil[-1][-1]["x1"] < CELAH_KOLOM * _ukuran(k):
+            hasil[-1].append(k)
+        else:
+            hasil.append([k])
+    return tuple(Potongan(b[0]["x0"], b[-1]["x1"], " ".join(k["text"] for k in b)) for b in hasil)
+
+
+def _di_dalam(kata: dict[str, Any], kotak: tuple[float, float, float, float]) -> bool:
+    x, y = (kata["x0"] + kata["x1"]) / 2, (kata["top"] + kata["bottom"]) / 2
+    return kotak[0] <= x <= kotak[2] and kotak[1] <= y <= kotak[3]
+
+
+def _halaman(page: Any) -> list[_Butir]:
+    kata = page.extract_words(extra_attrs=["size"])
+    butir: list[_Butir] = []
+    kotak = []
+    for t, tabel in enumerate(page.find_tables()):
+        isi = tabel.extract()
+        if len(isi) < 2 or max(len(r) for r in isi) < 2:
+            continue  # a framed title or box, not a table
+        kotak.append(tabel.bbox)
+        for r, sel in zip(tabel.rows, isi):
+            butir.append(_Butir(r.bbox[1], r.bbox[3], tuple((c or "").strip() for c in sel), t))
+    lepas = [k for k in kata if not any(_di_dalam(k, b) for b in kotak)]
+    butir += [_Butir(min(k["top"] for k in g), max(k["bottom"] for k in g), kata=g) for g in _garis_kata(lepas)]
+    return sorted(butir, key=lambda b: (b.atas, b.sel is None))
+
+
+def _baca(path: Path) -> list[list[_Butir]]:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise BerkasTidakValid("membaca PDF memerlukan paket pdfplumber",
+                               saran="Pasang ulang iku-xl (pip install iku-xl) agar paket itu ikut terpasang.") from None
+    try:
+        pdf = pdfplumber.open(str(path))
+    except Exception as e:  # pdfminer's errors: password, damaged structure, not a PDF at all
+        raise _tak_terbuka(path, e) from None
+    with pdf:
+        try:
+            n = len(pdf.pages)
+            if n > HALAMAN_MAKS:
+                raise BerkasTidakValid(
+                    f"berkas '{path.name}' berisi {n} halaman; iku-xl membaca PDF paling banyak {HALAMAN_MAKS} "
+                    "halaman",
+                    saran="Simpan halaman tabel IKU dan tanda tangannya saja sebagai PDF baru (Cetak > "
+                          "Microsoft Print to PDF, pilih halamannya), lalu impor berkas itu.")
+            halaman = [_halaman(page) for page in pdf.pages]
+            ada_teks = any(page.chars for page in pdf.pages)
+        except BerkasTidakValid:
+            raise
+        except Exception as e:
+            raise _tak_terbuka(path, e) from None
+    if not ada_teks:
+        raise BerkasTidakValid(
+            f"berkas '{path.name}' adalah hasil pindai (scan): halamannya gambar, tanpa teks yang dapat dibaca",
+            saran="Jadikan teks dulu dengan OCR (mis. perangkat lunak pemindai, atau buka PDF itu di Microsoft "
+                  "Word: File > Buka, lalu simpan sebagai .docx), atau ketik/salin tabel IKU dari berkas Word "
+                  "aslinya, lalu impor lagi.")
+    return halaman
+
+
+def _tak_terbuka(path: Path, e: Exception) -> BerkasTidakValid:
+    rantai, x = [], e
+    while x is not None:
+        rantai.append(f"{type(x).__name__} {x}")
+        x = x.__cause__ or x.__context__ or (x.args[0] if x.args and isinstance(x.args[0], Exception) else None)
+    if any("password" in r.casefold() or "encrypt" in r.casefold() for r in rantai):
+        return BerkasTidakValid(f"berkas '{path.name}' dikunci dengan kata sandi; isinya tidak dapat dibaca",
+                                saran="Buka PDF itu dengan kata sandinya lalu simpan/cetak ulang sebagai PDF tanpa "
+                                      "kata sandi, atau impor berkas Word aslinya.")
+    return BerkasTidakValid(f"berkas '{path.name}' bukan PDF yang utuh dan tidak dapat dibaca ({type(e).__name__})",
+                            saran="Unduh atau simpan ulang PDF itu dari aslinya, atau impor berkas Word aslinya.")
+
+
+def _celah_garis(halaman: Sequence[Sequence[_Butir]]) -> list[float]:
+    """The vertical gaps between consecutive lines of words, in font sizes."""
+    hasil = []
+    for isi in halaman:
+        for a, b in zip(isi, isi[1:]):
+            if a.sel is None and b.sel is None:
+                hasil.append((b.atas - a.bawah) / max(_ukuran(k) for k in b.kata))
+    return [x for x in hasil if x >= -0.5]
+
+
+def baris_dari_pdf(path: Path) -> list[BarisSumber]:
+    """Table rows and lines of a PDF in reading order, without page headers and footers."""
+    halaman = _baca(Path(path))
+    buang = kepala_kaki([[(b.atas, b.teks) for b in h] for h in halaman])
+    keluar: list[tuple[tuple[str, ...], int | None]] = []
+    garis: list[Garis] = []
+    n_tabel, tabel_lalu = -1, None  # the last ruled table: (page, index on page, columns)
+    bawah_lalu: float | None = None
+    celah = sorted(_celah_garis(halaman))
+    dasar = celah[len(celah) // 5] if celah else 0.3  # the gap between the wrapped lines of a paragraph
+
+    def lepas_garis() -> None:
+        keluar.extend((sel, None) for sel in susun(garis))
+        garis.clear()
+
+    for h, isi in enumerate(halaman):
+        awal_halaman = True
+        for k, b in enumerate(isi):
+            if (h, k) in buang:
+                continue
+            if b.sel is not None:
+                kunci = (h, b.tabel, len(b.sel))
+                if tabel_lalu is None or kunci[:2] != tabel_lalu[:2]:
+                    lanjut = (tabel_lalu is not None and awal_halaman and tabel_lalu[0] == h - 1
+                              and tabel_lalu[2] == len(b.sel) and not garis)
+                    lepas_garis()
+                    if lanjut:
+                        keluar.append((("",), None))  # the page break inside the table
+                    else:
+                        n_tabel += 1
+                tabel_lalu = kunci
+                keluar.append((b.sel, n_tabel))
+            else:
+                ukuran = max(_ukuran(k) for k in b.kata)
+                jeda = 0.0 if bawah_lalu is None or awal_halaman else \
+                    max(0.0, (b.atas - bawah_lalu) / ukuran - dasar) / JARAK_BARIS
+                garis.append(Garis(_potongan(b.kata), jeda, awal_halaman and bool(garis)))
+                tabel_lalu = None  # text after a table: the next table is another one
+            awal_halaman = False
+            bawah_lalu = b.bawah
+    lepas_garis()
+    return [BarisSumber(sel, i, t) for i, (sel, t) in enumerate(keluar, start=1)]
