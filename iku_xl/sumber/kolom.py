@@ -7,8 +7,9 @@ cut into pieces (:class:`Potongan`) where the gap between two words is wider tha
 
 * A table is a run of lines of which several have two pieces or more; its column boundaries are
   the gutters that none of those lines cover, found over the whole run (not line by line).
-* A line whose one piece crosses a gutter (a title, a paragraph, a signature line) is text
-  outside the table and ends it; so does a wide vertical gap (:data:`JEDA_AKHIR` lines).
+* A line whose one piece crosses a gutter (a title, a paragraph, a signature line), or that
+  comes after a gap and starts where no column starts (a centred title), is text outside the
+  table and ends it; so does a wide vertical gap (:data:`JEDA_AKHIR` lines).
 * The lines of a table are joined into rows: a line continues the row above unless it fills
   the first column, or a column whose cell in this row had already ended, or it comes after a
   vertical gap (rows are set apart, the lines of a cell are not). The visual lines of a cell are kept as "\\n".
@@ -76,7 +77,12 @@ def _kolom(x: float, celah: Sequence[tuple[float, float]]) -> int:
     return sum(x >= b for _, b in celah)
 
 
-def _blok(garis: Sequence[Garis]) -> list[tuple[int, int, list[tuple[float, float]]]]:
+def _sejajar(p: Potongan, atas: Sequence[Garis], tepat: float) -> bool:
+    """Does the piece start where a piece of a multi-piece line above starts (a column)?"""
+    return any(abs(p.x0 - q.x0) <= tepat for g in atas if len(g.potongan) >= 2 for q in g.potongan)
+
+
+def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tuple[float, float]]]]:
     """(first, end, gutters) of each table in the lines."""
     hasil = []
     i, n = 0, len(garis)
@@ -90,8 +96,9 @@ def _blok(garis: Sequence[Garis]) -> list[tuple[int, int, list[tuple[float, floa
             akhir += 1
         while True:
             celah = _celah(garis[i:akhir])
-            potong = next((k for k in range(i + 1, akhir)
-                           if len(garis[k].potongan) == 1 and _melintas(garis[k].potongan[0], celah)), None)
+            potong = next((k for k in range(i + 1, akhir) if len(garis[k].potongan) == 1
+                           and (_melintas(p := garis[k].potongan[0], celah)
+                                or (garis[k].jeda >= JEDA_BARIS and not _sejajar(p, garis[i:k], tepat)))), None)
             if potong is None:
                 break
             akhir = potong
@@ -131,11 +138,14 @@ def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -
     return [tuple("\n".join(x for x in sel if x) for sel in b) for b in baris]
 
 
-def susun(garis: Sequence[Garis]) -> list[tuple[str, ...]]:
-    """The rows of the lines: a tuple of cell texts per table row, a 1-tuple per other line."""
+def susun(garis: Sequence[Garis], tepat: float = 1) -> list[tuple[str, ...]]:
+    """The rows of the lines: a tuple of cell texts per table row, a 1-tuple per other line.
+
+    ``tepat``: how far a line's start may be from a column's start to still be in it.
+    """
     hasil: list[tuple[str, ...]] = []
     i = 0
-    for awal, akhir, celah in _blok(garis):
+    for awal, akhir, celah in _blok(garis, tepat):
         hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:awal]]
         hasil += _baris_tabel(garis[awal:akhir], celah)
         i = akhir

@@ -167,7 +167,7 @@ def baris_dari_pdf(path: Path) -> list[BarisSumber]:
     dasar = celah[len(celah) // 5] if celah else 0.3  # the gap between the wrapped lines of a paragraph
 
     def lepas_garis() -> None:
-        keluar.extend((sel, None) for sel in susun(garis))
+        keluar.extend((sel, None) for sel in susun(garis, tepat=3))
         garis.clear()
 
     for h, isi in enumerate(halaman):
