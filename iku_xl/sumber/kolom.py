@@ -83,19 +83,24 @@ def _sejajar(p: Potongan, atas: Sequence[Garis], tepat: float) -> bool:
 
 
 def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tuple[float, float]]]]:
-    """(first, end, gutters) of each table in the lines."""
-    hasil = []
+    """(first, end, gutters) of each table in the lines; a table goes on over a page break in
+    columns of its own (a text form lays each page out anew), or in the columns above when the
+    new page holds too few lines to show its own."""
+    hasil: list[tuple[int, int, list[tuple[float, float]]]] = []
     i, n = 0, len(garis)
     while i < n:
-        if len(garis[i].potongan) < 2:
+        lalu = hasil[-1][2] if hasil and hasil[-1][1] == i and garis[i].halaman_baru else None
+        if len(garis[i].potongan) < 2 and lalu is None:
             i += 1
             continue
-        # the run of lines up to a wide gap, then cut where a one-piece line crosses a gutter
+        # the run of lines up to a wide gap or a page break, cut where a one-piece line is not a cell
         akhir = i + 1
-        while akhir < n and garis[akhir].jeda < JEDA_AKHIR:
+        while akhir < n and garis[akhir].jeda < JEDA_AKHIR and not garis[akhir].halaman_baru:
             akhir += 1
         while True:
             celah = _celah(garis[i:akhir])
+            if len([g for g in garis[i:akhir] if len(g.potongan) >= 2]) < 2 and lalu is not None:
+                celah = lalu
             potong = next((k for k in range(i + 1, akhir) if len(garis[k].potongan) == 1
                            and (_melintas(p := garis[k].potongan[0], celah)
                                 or (garis[k].jeda >= JEDA_BARIS and not _sejajar(p, garis[i:k], tepat)))), None)
@@ -103,10 +108,17 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
                 break
             akhir = potong
         multi = [k for k in range(i, akhir) if len(garis[k].potongan) >= 2]
+        if celah is lalu:
+            if any(_melintas(p, lalu) for g in garis[i:akhir] for p in g.potongan):
+                i += 1  # not the table going on
+                continue
+            hasil.append((i, akhir, lalu))
+            i = akhir
+            continue
         akhir = multi[-1] + 1
-        while akhir < n and len(garis[akhir].potongan) == 1 and not garis[akhir].jeda \
-                and not _melintas(garis[akhir].potongan[0], celah):  # wrapped lines of the last row
-            akhir += 1
+        while akhir < n and len(garis[akhir].potongan) == 1 and garis[akhir].jeda < JEDA_BARIS \
+                and not garis[akhir].halaman_baru and not _melintas(garis[akhir].potongan[0], celah):
+            akhir += 1  # wrapped lines of the last row
         if len(multi) >= 2 and celah:
             hasil.append((i, akhir, celah))
         i = akhir
@@ -122,9 +134,6 @@ def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -
         isi: dict[int, list[str]] = {}
         for p in g.potongan:
             isi.setdefault(_kolom(p.x0, celah), []).append(p.teks)
-        if g.halaman_baru and baris:
-            baris.append([[""] for _ in range(n_kolom)])  # a page break: the core knows what it means
-            terakhir, pernah = set(), set()
         baru = (not baris or not pernah or 0 in isi
                 or any(k in pernah and k not in terakhir for k in isi)
                 or g.jeda >= JEDA_BARIS)
@@ -147,6 +156,8 @@ def susun(garis: Sequence[Garis], tepat: float = 1) -> list[tuple[str, ...]]:
     i = 0
     for awal, akhir, celah in _blok(garis, tepat):
         hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:awal]]
+        if awal == i and awal and garis[awal].halaman_baru:
+            hasil.append(("",) * (len(celah) + 1))  # a page break inside the table: the core knows what it means
         hasil += _baris_tabel(garis[awal:akhir], celah)
         i = akhir
     hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:]]
