@@ -6,7 +6,9 @@ Pure functions shared by :mod:`iku_xl.sumber.pdf` (positions in points) and
 cut into pieces (:class:`Potongan`) where the gap between two words is wider than a space.
 
 * A table is a run of lines of which several have two pieces or more; its column boundaries are
-  the gutters that none of those lines cover, found over the whole run (not line by line).
+  the gutters that none of those lines cover, found over the whole run (not line by line), on
+  each page. It has three columns or more: two are a form ("Ditetapkan di   : Cibinong").
+* A line outside tables is one cell; the wide gaps inside it are kept as "\t".
 * A line whose one piece crosses a gutter (a title, a paragraph, a signature line), or that
   comes after a gap and starts where no column starts (a centred title), is text outside the
   table and ends it; so does a wide vertical gap (:data:`JEDA_AKHIR` lines).
@@ -119,7 +121,7 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
         while akhir < n and len(garis[akhir].potongan) == 1 and garis[akhir].jeda < JEDA_BARIS \
                 and not garis[akhir].halaman_baru and not _melintas(garis[akhir].potongan[0], celah):
             akhir += 1  # wrapped lines of the last row
-        if len(multi) >= 2 and celah:
+        if len(multi) >= 2 and len(celah) >= 2:  # two columns are a form's "Ditetapkan di : Kota"
             hasil.append((i, akhir, celah))
         i = akhir
     return hasil
@@ -155,12 +157,12 @@ def susun(garis: Sequence[Garis], tepat: float = 1) -> list[tuple[str, ...]]:
     hasil: list[tuple[str, ...]] = []
     i = 0
     for awal, akhir, celah in _blok(garis, tepat):
-        hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:awal]]
+        hasil += [("\t".join(p.teks for p in g.potongan),) for g in garis[i:awal]]
         if awal == i and awal and garis[awal].halaman_baru:
             hasil.append(("",) * (len(celah) + 1))  # a page break inside the table: the core knows what it means
         hasil += _baris_tabel(garis[awal:akhir], celah)
         i = akhir
-    hasil += [(" ".join(p.teks for p in g.potongan),) for g in garis[i:]]
+    hasil += [("\t".join(p.teks for p in g.potongan),) for g in garis[i:]]
     return hasil
 
 
