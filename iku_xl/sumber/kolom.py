@@ -14,7 +14,10 @@ cut into pieces (:class:`Potongan`) where the gap between two words is wider tha
   table and ends it; so does a wide vertical gap (:data:`JEDA_AKHIR` lines).
 * The lines of a table are joined into rows: a line continues the row above unless it fills
   the first column, or a column whose cell in this row had already ended, or it comes after a
-  vertical gap (rows are set apart, the lines of a cell are not). The visual lines of a cell are kept as "\\n".
+  vertical gap (rows are set apart, the lines of a cell are not). In a line that starts a row
+  beside a merged cell still going on, that cell's text (starting in lower case) stays above.
+* A line after a gap that starts right of the first column and crosses the gutters above (a
+  signature's "Ditetapkan di   : Kota") ends the table. The visual lines of a cell are kept as "\\n".
 
 >>> g = [Garis((Potongan(0, 2, "NO"), Potongan(5, 14, "INDIKATOR"), Potongan(20, 26, "TARGET"))),
 ...      Garis((Potongan(0, 1, "1"), Potongan(5, 15, "Persentase"), Potongan(20, 22, "90"))),
@@ -99,6 +102,13 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
         akhir = i + 1
         while akhir < n and garis[akhir].jeda < JEDA_AKHIR and not garis[akhir].halaman_baru:
             akhir += 1
+        for k in range(i + 1, akhir):  # a form line after a gap ("Ditetapkan di   : Kota") is not a row
+            atas = _celah(garis[i:k])
+            if len(garis[k].potongan) >= 2 and garis[k].jeda >= JEDA_BARIS and len(atas) >= 2 \
+                    and sum(len(g.potongan) >= 2 for g in garis[i:k]) >= 2 and garis[k].potongan[0].x0 > atas[0][1] \
+                    and any(_melintas(p, atas) for p in garis[k].potongan):
+                akhir = k
+                break
         while True:
             celah = _celah(garis[i:akhir])
             if len([g for g in garis[i:akhir] if len(g.potongan) >= 2]) < 2 and lalu is not None:
@@ -136,9 +146,12 @@ def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -
         isi: dict[int, list[str]] = {}
         for p in g.potongan:
             isi.setdefault(_kolom(p.x0, celah), []).append(p.teks)
-        baru = (not baris or not pernah or 0 in isi
-                or any(k in pernah and k not in terakhir for k in isi)
-                or g.jeda >= JEDA_BARIS)
+        mulai = any(k in pernah and k not in terakhir for k in isi)  # a cell that had ended starts again
+        baru = (not baris or not pernah or g.jeda >= JEDA_BARIS or mulai
+                or (0 in isi and re.search(r"\w", isi[0][0]) is not None))  # "No." wrapped as "No" / "."
+        if baru and mulai and not g.jeda:
+            for k in [k for k in isi if k in terakhir and isi[k][0][:1].islower()]:
+                baris[-1][k].append(" ".join(isi.pop(k)))  # a merged cell's text goes on beside the new row
         if baru:
             baris.append([[] for _ in range(n_kolom)])
             pernah = set()
