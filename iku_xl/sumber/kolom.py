@@ -181,8 +181,8 @@ def susun(garis: Sequence[Garis], tepat: float = 1) -> list[tuple[str, ...]]:
 
 def kepala_kaki(halaman: Sequence[Sequence[tuple[float, str]]], tepi: int = 3) -> set[tuple[int, int]]:
     """(page, line) of the page headers and footers: among the first and last ``tepi`` lines of
-    each page, a page number, or a text repeated at the same height on at least two pages and
-    half of them. Lines are (height, text) in reading order (height 0 in text forms).
+    each page, a page number, or a text repeated at the same height on every page (all but one
+    from four pages on: a title page may have none). Lines are (height, text) in reading order (height 0 in text forms).
 
     >>> sorted(kepala_kaki([[(10, "PEMDA"), (50, "TAHUN 2024"), (800, "Halaman 1 dari 2")],
     ...              [(10, "PEMDA"), (60, "isi"), (800, "Halaman 2 dari 2")]]))
@@ -193,7 +193,8 @@ def kepala_kaki(halaman: Sequence[Sequence[tuple[float, str]]], tepi: int = 3) -
         ujung = sorted({*range(min(tepi, len(garis))), *range(max(0, len(garis) - tepi), len(garis))})
         calon += [(h, k, round(garis[k][0]), garis[k][1].strip()) for k in ujung]
     ulang = Counter((y, t) for _, _, y, t in {(h, 0, y, t) for h, _, y, t in calon})
-    batas = max(2, (len(halaman) + 1) // 2)
+    n = sum(bool(g) for g in halaman)
+    batas = max(2, n if n <= 3 else n - 1)  # every page, or all but a title page (a signature repeats less)
     hasil = set()
     for h, k, y, t in calon:
         if HALAMAN.fullmatch(t) or (ulang[(y, t)] >= batas and t):
