@@ -137,28 +137,44 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
     return hasil
 
 
+def _penomoran(isi: dict[int, list[str]]) -> bool:
+    """The column-number row "(1) (2) (3) ..."."""
+    return len(isi) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?\.?", " ".join(t)) for t in isi.values())
+
+
 def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -> list[tuple[str, ...]]:
     n_kolom = len(celah) + 1
     baris: list[list[list[str]]] = []
     terakhir: set[int] = set()  # columns the previous line filled
     pernah: set[int] = set()  # columns this row filled
+    tutup = False  # the row above is complete
+    sisa: bool | None = None  # the row is the rest of one split by the page break (None: not known yet)
     for g in garis:
         isi: dict[int, list[str]] = {}
         for p in g.potongan:
             isi.setdefault(_kolom(p.x0, celah), []).append(p.teks)
         mulai = any(k in pernah and k not in terakhir for k in isi)  # a cell that had ended starts again
-        baru = (not baris or not pernah or g.jeda >= JEDA_BARIS or mulai
+        # the rest of a row split by the page break (the first row without a number on a new page):
+        # a line filling a column it left empty starts the next row
+        mulai = mulai or (sisa and any(k not in pernah for k in isi))
+        baru = (not baris or not pernah or g.jeda >= JEDA_BARIS or mulai or tutup
                 or (0 in isi and re.search(r"\w", isi[0][0]) is not None))  # "No." wrapped as "No" / "."
         if baru and mulai and not g.jeda:
             for k in [k for k in isi if k in terakhir and isi[k][0][:1].islower()]:
                 baris[-1][k].append(" ".join(isi.pop(k)))  # a merged cell's text goes on beside the new row
         if baru:
+            if sisa is not None:
+                sisa = False  # only the first row after the header can be the rest of a split row
+            elif baris and not _penomoran(isi):
+                sisa = garis[0].halaman_baru and 0 not in isi
             baris.append([[] for _ in range(n_kolom)])
             pernah = set()
         for k, teks in isi.items():
             baris[-1][k].append(" ".join(teks))
         terakhir = set(isi)
         pernah |= terakhir
+        # the column-number row "(1) (2) (3) ..." is a row of its own
+        tutup = _penomoran(isi)
     return [tuple("\n".join(x for x in sel if x) for sel in b) for b in baris]
 
 
