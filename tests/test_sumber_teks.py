@@ -157,3 +157,17 @@ def test_korpus_layout_sama_dengan_pdf(path):
     assert [(i.kode, i.nama, i.satuan) for i in teks.buku.indikator] == [
         (i.kode, i.nama, i.satuan) for i in pdf.buku.indikator]
     assert teks.buku.target == pdf.buku.target
+
+
+def test_teks_panjang_tidak_macet():
+    """A long pasted table without page breaks reads in bounded time (generous bound: does not hang)."""
+    import time
+
+    baris = ["NO    INDIKATOR KINERJA          SATUAN   TARGET 2024"]
+    for k in range(1, 3001):
+        baris += [f"{k:<5} Persentase layanan ke-{k:<6} %        {k % 100}", "      yang diselesaikan"]
+    mulai = time.perf_counter()
+    sel = [b.sel for b in baris_dari_teks("\n".join(baris))]
+    assert time.perf_counter() - mulai < 60
+    assert sel[1] == ("1", "Persentase layanan ke-1\nyang diselesaikan", "%", "1")
+    assert len(sel) == 3001

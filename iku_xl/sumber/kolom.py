@@ -37,6 +37,8 @@ from dataclasses import dataclass
 JEDA_AKHIR = 2.5
 #: ... and of this many starts a new row (cells wrap with no gap; rows are set apart).
 JEDA_BARIS = 0.7
+#: A run of lines is looked at this many at a time (a page holds fewer; long pasted text stays fast).
+GARIS_MAKS = 300
 #: A page number in a page header/footer: "2", "- 2 -", "Halaman 2 dari 5", "Page 2 of 5".
 HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?[-–—\s]*",
                      re.IGNORECASE)
@@ -100,7 +102,7 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
             continue
         # the run of lines up to a wide gap or a page break, cut where a one-piece line is not a cell
         akhir = i + 1
-        while akhir < n and garis[akhir].jeda < JEDA_AKHIR and not garis[akhir].halaman_baru:
+        while akhir < n and akhir - i < GARIS_MAKS and garis[akhir].jeda < JEDA_AKHIR and not garis[akhir].halaman_baru:
             akhir += 1
         for k in range(i + 1, akhir):  # a form line after a gap ("Ditetapkan di   : Kota") is not a row
             atas = _celah(garis[i:k])
