@@ -32,6 +32,8 @@ HALAMAN_MAKS = 150
 CELAH_KOLOM = 0.8
 
 
+#: A page with more ruling lines than this is a chart or a map: its table finder would take long.
+GARIS_MAKS = 3000
 #: The height of a line of text, in font sizes (a vertical gap in empty lines is measured by it).
 JARAK_BARIS = 1.15
 
@@ -86,7 +88,8 @@ def _halaman(page: Any) -> list[_Butir]:
     kata = page.extract_words(extra_attrs=["size"])
     butir: list[_Butir] = []
     kotak = []
-    for t, tabel in enumerate(page.find_tables()):
+    tabel_halaman = page.find_tables() if len(page.edges) <= GARIS_MAKS else []  # a chart is no table
+    for t, tabel in enumerate(tabel_halaman):
         isi = tabel.extract()
         if len(isi) < 2 or max(len(r) for r in isi) < 2:
             continue  # a framed title or box, not a table
@@ -117,8 +120,11 @@ def _baca(path: Path) -> list[list[_Butir]]:
                     "halaman",
                     saran="Simpan halaman tabel IKU dan tanda tangannya saja sebagai PDF baru (Cetak > "
                           "Microsoft Print to PDF, pilih halamannya), lalu impor berkas itu.")
-            halaman = [_halaman(page) for page in pdf.pages]
-            ada_teks = any(page.chars for page in pdf.pages)
+            halaman, ada_teks = [], False
+            for page in pdf.pages:
+                halaman.append(_halaman(page))
+                ada_teks = ada_teks or bool(page.chars)
+                page.close()  # what pdfplumber kept of the page
         except BerkasTidakValid:
             raise
         except Exception as e:
@@ -134,7 +140,7 @@ def _baca(path: Path) -> list[list[_Butir]]:
 
 def _tak_terbuka(path: Path, e: Exception) -> BerkasTidakValid:
     rantai, x = [], e
-    while x is not None:
+    while x is not None and len(rantai) < 10:
         rantai.append(f"{type(x).__name__} {x}")
         x = x.__cause__ or x.__context__ or (x.args[0] if x.args and isinstance(x.args[0], Exception) else None)
     if any("password" in r.casefold() or "encrypt" in r.casefold() for r in rantai):
