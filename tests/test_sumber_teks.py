@@ -171,3 +171,12 @@ def test_teks_panjang_tidak_macet():
     assert time.perf_counter() - mulai < 60
     assert sel[1] == ("1", "Persentase layanan ke-1\nyang diselesaikan", "%", "1")
     assert len(sel) == 3001
+
+
+def test_formulir_titik_dua_bukan_tabel():
+    teks = ("Menimbang     :   a. bahwa dalam rangka pelaksanaan Peraturan Menteri\n"
+            "                  setiap instansi pemerintah perlu menetapkan IKU;\n"
+            "Mengingat     :   1. Undang-Undang Nomor 23 Tahun 2014;\n")
+    assert [b.sel for b in baris_dari_teks(teks)] == [
+        ("Menimbang\t:\ta. bahwa dalam rangka pelaksanaan Peraturan Menteri",),
+        ("setiap instansi pemerintah perlu menetapkan IKU;",), ("Mengingat\t:\t1. Undang-Undang Nomor 23 Tahun 2014;",)]

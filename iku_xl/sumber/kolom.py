@@ -7,7 +7,8 @@ cut into pieces (:class:`Potongan`) where the gap between two words is wider tha
 
 * A table is a run of lines of which several have two pieces or more; its column boundaries are
   the gutters that none of those lines cover, found over the whole run (not line by line), on
-  each page. It has three columns or more: two are a form ("Ditetapkan di   : Cibinong").
+  each page. It has three columns or more, none of colons only: those are a form
+  ("Ditetapkan di   : Cibinong", "Menimbang   :   a. bahwa ...").
 * A line outside tables is one cell; the wide gaps inside it are kept as "\t".
 * A line whose one piece crosses a gutter (a title, a paragraph, a signature line), or that
   comes after a gap and starts where no column starts (a centred title), is text outside the
@@ -89,6 +90,15 @@ def _sejajar(p: Potongan, atas: Sequence[Garis], tepat: float) -> bool:
     return any(abs(p.x0 - q.x0) <= tepat for g in atas if len(g.potongan) >= 2 for q in g.potongan)
 
 
+def _formulir(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -> bool:
+    """A form, not a table: a column of colons ("Menimbang  :  a. bahwa ...")."""
+    kolom: dict[int, set[bool]] = {}
+    for g in garis:
+        for p in g.potongan:
+            kolom.setdefault(_kolom(p.x0, celah), set()).add(p.teks.startswith(":"))
+    return {True} in kolom.values()
+
+
 def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tuple[float, float]]]]:
     """(first, end, gutters) of each table in the lines; a table goes on over a page break in
     columns of its own (a text form lays each page out anew), or in the columns above when the
@@ -133,7 +143,7 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
         while akhir < n and len(garis[akhir].potongan) == 1 and garis[akhir].jeda < JEDA_BARIS \
                 and not garis[akhir].halaman_baru and not _melintas(garis[akhir].potongan[0], celah):
             akhir += 1  # wrapped lines of the last row
-        if len(multi) >= 2 and len(celah) >= 2:  # two columns are a form's "Ditetapkan di : Kota"
+        if len(multi) >= 2 and len(celah) >= 2 and not _formulir(garis[i:akhir], celah):
             hasil.append((i, akhir, celah))
         i = akhir
     return hasil
