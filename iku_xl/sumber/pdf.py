@@ -3,7 +3,8 @@
 Read with pdfplumber (imported only here, when a PDF is imported):
 
 * Ruled tables by its table finder (ruling lines): one row per table row, a merged cell's text in
-  its first row and "" below it, the visual lines of a cell kept as "\\n". A table that goes on
+  its first row and "" below it, the visual lines of a cell kept as "\\n", a fraction (a Word
+  equation: a bar between two lines of words) as "pembilang / penyebut". A table that goes on
   at the top of the next page keeps its table index, with an empty row at the page break.
 * Everything else by word positions: tables without rules are found over the whole run of lines
   (:mod:`iku_xl.sumber.kolom`), other lines (titles, date, signature) are 1-cell rows. Table rows
@@ -32,6 +33,9 @@ HALAMAN_MAKS = 150
 CELAH_KOLOM = 0.8
 
 
+#: Letters closer than this (points) are one word: a Word equation printed to PDF has no space
+#: characters, only gaps of a point or two between its words.
+TOLERANSI_X = 1
 #: A page with more ruling lines than this is a chart or a map: its table finder would take long.
 GARIS_MAKS = 3000
 #: The height of a line of text, in font sizes (a vertical gap in empty lines is measured by it).
@@ -84,18 +88,51 @@ def _di_dalam(kata: dict[str, Any], kotak: tuple[float, float, float, float]) ->
     return kotak[0] <= x <= kotak[2] and kotak[1] <= y <= kotak[3]
 
 
+def _pecahan(kata: list[dict[str, Any]], garis: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words of a table cell with each fraction (a bar with a line of words right above and
+    right below it) made one word "pembilang / penyebut" on the bar's height, as a Word equation
+    reads; the "x 100 %" beside it stays where it is. Inner fractions first."""
+    for bar in sorted(garis, key=lambda g: g["x1"] - g["x0"]):
+        lebar = [k for k in kata if bar["x0"] - 1 <= (k["x0"] + k["x1"]) / 2 <= bar["x1"] + 1]
+        atas = [k for k in lebar if bar["top"] - _ukuran(k) <= k["bottom"] <= bar["top"] + 1]
+        bawah = [k for k in lebar if bar["bottom"] - 1 <= k["top"] <= bar["bottom"] + _ukuran(k)]
+        atas = _garis_kata(atas)[-1:] if atas else []
+        bawah = _garis_kata(bawah)[:1] if bawah else []
+        if not atas or not bawah:
+            continue
+        tengah, ukuran = (bar["top"] + bar["bottom"]) / 2, _ukuran(atas[0][0])
+        teks = f"{' '.join(k['text'] for k in atas[0])} / {' '.join(k['text'] for k in bawah[0])}"
+        pakai = {id(k) for k in atas[0] + bawah[0]}
+        kata = [k for k in kata if id(k) not in pakai] + [
+            {"text": teks, "x0": bar["x0"], "x1": bar["x1"], "top": tengah - ukuran / 2,
+             "bottom": tengah + ukuran / 2, "size": ukuran}]
+    return kata
+
+
+def _teks_sel(kata: Sequence[dict[str, Any]], kotak: tuple[float, float, float, float],
+              garis: Sequence[dict[str, Any]]) -> str:
+    """A cell's text: its visual lines apart by "\n", fractions as "pembilang / penyebut"."""
+    isi = [k for k in kata if _di_dalam(k, kotak)]
+    bar = [g for g in garis if g["x0"] > kotak[0] + 0.5 and g["x1"] < kotak[2] - 0.5
+           and g["top"] > kotak[1] + 1 and g["bottom"] < kotak[3] - 1]
+    if bar:
+        isi = _pecahan(isi, bar)
+    return "\n".join(" ".join(k["text"] for k in g) for g in _garis_kata(isi))
+
+
 def _halaman(page: Any) -> list[_Butir]:
-    kata = page.extract_words(extra_attrs=["size"])
+    kata = page.extract_words(x_tolerance=TOLERANSI_X, extra_attrs=["size"])
     butir: list[_Butir] = []
     kotak = []
     tabel_halaman = page.find_tables() if len(page.edges) <= GARIS_MAKS else []  # a chart is no table
+    bar = [g for g in (*page.rects, *page.lines) if g["bottom"] - g["top"] <= 1.5 and g["x1"] - g["x0"] >= 4]
     for t, tabel in enumerate(tabel_halaman):
-        isi = tabel.extract()
-        if len(isi) < 2 or max(len(r) for r in isi) < 2:
+        if len(tabel.rows) < 2 or max(len(r.cells) for r in tabel.rows) < 2:
             continue  # a framed title or box, not a table
         kotak.append(tabel.bbox)
-        for r, sel in zip(tabel.rows, isi):
-            butir.append(_Butir(r.bbox[1], r.bbox[3], tuple((c or "").strip() for c in sel), t))
+        for r in tabel.rows:
+            sel = tuple("" if c is None else _teks_sel(kata, c, bar).strip() for c in r.cells)
+            butir.append(_Butir(r.bbox[1], r.bbox[3], sel, t))
     lepas = [k for k in kata if not any(_di_dalam(k, b) for b in kotak)]
     butir += [_Butir(min(k["top"] for k in g), max(k["bottom"] for k in g), kata=g) for g in _garis_kata(lepas)]
     return sorted(butir, key=lambda b: (b.atas, b.sel is None))
