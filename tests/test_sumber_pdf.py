@@ -159,3 +159,15 @@ def test_korpus_pdf(path):
     assert docx.jumlah_indikator >= 1
     for i in docx.buku.indikator:  # word by word: Word's Shift+Enter may join two words, a page may split a name
         assert [w for w in f"{i.nama} {i.sasaran}".split() if w not in teks] == [], i.nama
+
+
+@pytest.mark.parametrize("nama", ["iku_bergaris", "iku_tanpa_garis"])
+def test_persamaan_word_jadi_pecahan(nama):
+    """A formulasi written as a Word equation: the bar between the two lines is read as "/", the
+    "x 100 %" beside it stays after it, and the cells beside it are not cut into rows."""
+    sel = [b.sel for b in baris_dari_pdf(PDF / f"{nama}.pdf")]
+    baris = [s for s in sel if len(s) > 2 and s[2] == "Persentase pengaduan\nmasyarakat yang ditindaklanjuti"]
+    assert len(baris) == (2 if nama == "iku_bergaris" else 1)
+    for s in baris:
+        assert s[3:5] == ("%", "Pengaduan ditindaklanjuti / Pengaduan diterima x 100 %")
+        assert s[6] == "Rekap pengaduan\nSeksi Pelayanan"

@@ -3,9 +3,10 @@
 Read with pdfplumber (imported only here, when a PDF is imported):
 
 * Ruled tables by its table finder (ruling lines): one row per table row, a merged cell's text in
-  its first row and "" below it, the visual lines of a cell kept as "\\n", a fraction (a Word
-  equation: a bar between two lines of words) as "pembilang / penyebut". A table that goes on
+  its first row and "" below it, the visual lines of a cell kept as "\\n". A table that goes on
   at the top of the next page keeps its table index, with an empty row at the page break.
+* A fraction (a Word equation: a bar with a line of words centred above and below it) reads
+  "pembilang / penyebut", in a table or not.
 * Everything else by word positions: tables without rules are found over the whole run of lines
   (:mod:`iku_xl.sumber.kolom`), other lines (titles, date, signature) are 1-cell rows. Table rows
   and lines come in reading order by their height on the page.
@@ -62,14 +63,16 @@ def _ukuran(kata: dict[str, Any]) -> float:
 
 
 def _garis_kata(kata: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Words grouped into visual lines (by the middle of their height), left to right."""
+    """Words grouped into visual lines (a word half beside a line is in it), left to right."""
     garis: list[list[dict[str, Any]]] = []
+    atas = bawah = 0.0  # the current line's extent
     for k in sorted(kata, key=lambda k: (k["top"], k["x0"])):
-        tengah = (k["top"] + k["bottom"]) / 2
-        if garis and abs(tengah - (garis[-1][0]["top"] + garis[-1][0]["bottom"]) / 2) < _ukuran(k) * 0.45:
-            garis[-1].append(k)
+        if garis and min(bawah, k["bottom"]) - max(atas, k["top"]) >= 0.5 * (k["bottom"] - k["top"]):
+            garis[-1].append(k)  # half its height beside the line: a superscript, an equation's middle
+            bawah = max(bawah, k["bottom"])
         else:
             garis.append([k])
+            atas, bawah = k["top"], k["bottom"]
     return [sorted(g, key=lambda k: k["x0"]) for g in garis]
 
 
@@ -94,12 +97,13 @@ def _pecahan(kata: list[dict[str, Any]], garis: Sequence[dict[str, Any]]) -> lis
     reads; the "x 100 %" beside it stays where it is. Inner fractions first."""
     for bar in sorted(garis, key=lambda g: g["x1"] - g["x0"]):
         lebar = [k for k in kata if bar["x0"] - 1 <= (k["x0"] + k["x1"]) / 2 <= bar["x1"] + 1]
-        atas = [k for k in lebar if bar["top"] - _ukuran(k) <= k["bottom"] <= bar["top"] + 1]
+        # an underline runs through its words' descent: the words stand clear above a fraction bar
+        atas = [k for k in lebar if bar["top"] - _ukuran(k) <= k["bottom"] <= bar["top"] + 0.3]
         bawah = [k for k in lebar if bar["bottom"] - 1 <= k["top"] <= bar["bottom"] + _ukuran(k)]
         atas = _garis_kata(atas)[-1:] if atas else []
         bawah = _garis_kata(bawah)[:1] if bawah else []
-        if not atas or not bawah:
-            continue
+        if not atas or not bawah or not all(_di_tengah(g, bar) for g in (atas[0], bawah[0])):
+            continue  # a rule under a title, a line to sign on
         tengah, ukuran = (bar["top"] + bar["bottom"]) / 2, _ukuran(atas[0][0])
         teks = f"{' '.join(k['text'] for k in atas[0])} / {' '.join(k['text'] for k in bawah[0])}"
         pakai = {id(k) for k in atas[0] + bawah[0]}
@@ -107,6 +111,12 @@ def _pecahan(kata: list[dict[str, Any]], garis: Sequence[dict[str, Any]]) -> lis
             {"text": teks, "x0": bar["x0"], "x1": bar["x1"], "top": tengah - ukuran / 2,
              "bottom": tengah + ukuran / 2, "size": ukuran}]
     return kata
+
+
+def _di_tengah(kata: Sequence[dict[str, Any]], bar: dict[str, Any]) -> bool:
+    """Is the line of words centred over the bar, and about as wide as it?"""
+    x0, x1, lebar = kata[0]["x0"], kata[-1]["x1"], bar["x1"] - bar["x0"]
+    return abs((x0 + x1) / 2 - (bar["x0"] + bar["x1"]) / 2) <= 0.25 * lebar and x1 - x0 >= 0.4 * lebar
 
 
 def _teks_sel(kata: Sequence[dict[str, Any]], kotak: tuple[float, float, float, float],
@@ -134,6 +144,9 @@ def _halaman(page: Any) -> list[_Butir]:
             sel = tuple("" if c is None else _teks_sel(kata, c, bar).strip() for c in r.cells)
             butir.append(_Butir(r.bbox[1], r.bbox[3], sel, t))
     lepas = [k for k in kata if not any(_di_dalam(k, b) for b in kotak)]
+    bar_lepas = [g for g in bar if not any(_di_dalam(g, b) for b in kotak)]
+    if bar_lepas:
+        lepas = _pecahan(lepas, bar_lepas)
     butir += [_Butir(min(k["top"] for k in g), max(k["bottom"] for k in g), kata=g) for g in _garis_kata(lepas)]
     return sorted(butir, key=lambda b: (b.atas, b.sel is None))
 
