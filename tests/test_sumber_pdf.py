@@ -83,6 +83,10 @@ def test_tanpa_garis_baris_terpotong_halaman():
     k = sel.index(("", "", "", "", "Seksi Ketenteraman dan Ketertiban Umum.", "", ""))
     assert sel[k - 1] == ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)")
     assert sel[k + 1][2:4] == ("Jumlah kasus konflik sosial di\nwilayah kecamatan", "Kasus")
+    # the signer's underlined name over the rank is no fraction; the rule under a title neither
+    assert sel[-4:] == [("CAMAT SUKAMAJU",), ("BUDI SANTOSO, S.Sos, M.Si",), ("Pembina Tk. I",),
+                        ("NIP. 19700209 199003 1 002",)]
+    assert sel[1] == ("KECAMATAN SUKAMAJU",)
 
 
 def test_cli_impor_pdf(tmp_path, capsys):

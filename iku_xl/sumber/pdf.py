@@ -102,8 +102,8 @@ def _pecahan(kata: list[dict[str, Any]], garis: Sequence[dict[str, Any]]) -> lis
         bawah = [k for k in lebar if bar["bottom"] - 1 <= k["top"] <= bar["bottom"] + _ukuran(k)]
         atas = _garis_kata(atas)[-1:] if atas else []
         bawah = _garis_kata(bawah)[:1] if bawah else []
-        if not atas or not bawah or not all(_di_tengah(g, bar) for g in (atas[0], bawah[0])):
-            continue  # a rule under a title, a line to sign on
+        if not atas or not bawah or not _pecahan_sah(atas[0], bawah[0], bar):
+            continue  # a rule under a title or a table row, a line to sign on
         tengah, ukuran = (bar["top"] + bar["bottom"]) / 2, _ukuran(atas[0][0])
         teks = f"{' '.join(k['text'] for k in atas[0])} / {' '.join(k['text'] for k in bawah[0])}"
         pakai = {id(k) for k in atas[0] + bawah[0]}
@@ -113,10 +113,15 @@ def _pecahan(kata: list[dict[str, Any]], garis: Sequence[dict[str, Any]]) -> lis
     return kata
 
 
-def _di_tengah(kata: Sequence[dict[str, Any]], bar: dict[str, Any]) -> bool:
-    """Is the line of words centred over the bar, and about as wide as it?"""
-    x0, x1, lebar = kata[0]["x0"], kata[-1]["x1"], bar["x1"] - bar["x0"]
-    return abs((x0 + x1) / 2 - (bar["x0"] + bar["x1"]) / 2) <= 0.25 * lebar and x1 - x0 >= 0.4 * lebar
+def _pecahan_sah(atas: Sequence[dict[str, Any]], bawah: Sequence[dict[str, Any]], bar: dict[str, Any]) -> bool:
+    """A fraction bar is just wider than the wider of its two lines, both centred over it and each
+    one run of words (a table's rule has columns above it, a letterhead's rule is page wide)."""
+    lebar = bar["x1"] - bar["x0"]
+    ukuran = max(_ukuran(k) for k in (*atas, *bawah))
+    if any(len(_potongan(g)) > 1 or abs((g[0]["x0"] + g[-1]["x1"] - bar["x0"] - bar["x1"]) / 2) > 0.25 * lebar
+           for g in (atas, bawah)):
+        return False
+    return lebar <= max(g[-1]["x1"] - g[0]["x0"] for g in (atas, bawah)) + 2 * ukuran
 
 
 def _teks_sel(kata: Sequence[dict[str, Any]], kotak: tuple[float, float, float, float],
