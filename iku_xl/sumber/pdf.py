@@ -32,8 +32,6 @@ from iku_xl.sumber.kolom import Garis, Potongan, kepala_kaki, susun
 HALAMAN_MAKS = 150
 #: A gap between two words wider than this share of the font size separates two columns.
 CELAH_KOLOM = 0.8
-
-
 #: Letters closer than this (points) are one word: a Word equation printed to PDF has no space
 #: characters, only gaps of a point or two between its words.
 TOLERANSI_X = 1
