@@ -149,6 +149,22 @@ def _blok(garis: Sequence[Garis], tepat: float) -> list[tuple[int, int, list[tup
     return hasil
 
 
+def gabung_garis(garis: Sequence[str]) -> str:
+    """A cell's visual lines apart by "\\n"; a line that starts with a stop or a closing bracket
+    (a narrow column wrapped "No." as "No" / ".") goes back onto the line above.
+
+    >>> gabung_garis(["No", ".", "Satuan", "(%)"])
+    'No.\\nSatuan\\n(%)'
+    """
+    hasil: list[str] = []
+    for g in (x for x in garis if x):
+        if hasil and g[0] in ".,;:)]":
+            hasil[-1] += g
+        else:
+            hasil.append(g)
+    return "\n".join(hasil)
+
+
 def _penomoran(isi: dict[int, list[str]]) -> bool:
     """The column-number row "(1) (2) (3) ..."."""
     return len(isi) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?\.?", " ".join(t)) for t in isi.values())
@@ -187,7 +203,7 @@ def _baris_tabel(garis: Sequence[Garis], celah: Sequence[tuple[float, float]]) -
         pernah |= terakhir
         # the column-number row "(1) (2) (3) ..." is a row of its own
         tutup = _penomoran(isi)
-    return [tuple("\n".join(x for x in sel if x) for sel in b) for b in baris]
+    return [tuple(gabung_garis(sel) for sel in b) for b in baris]
 
 
 def susun(garis: Sequence[Garis], tepat: float = 1) -> list[tuple[str, ...]]:

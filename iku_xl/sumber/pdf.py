@@ -26,7 +26,7 @@ from typing import Any
 
 from iku_xl.core.errors import BerkasTidakValid
 from iku_xl.core.impor import BarisSumber
-from iku_xl.sumber.kolom import Garis, Potongan, kepala_kaki, susun
+from iku_xl.sumber.kolom import Garis, Potongan, gabung_garis, kepala_kaki, susun
 
 #: More pages than this is not an IKU document but a whole report: its IKU pages are asked for.
 HALAMAN_MAKS = 150
@@ -130,7 +130,7 @@ def _teks_sel(kata: Sequence[dict[str, Any]], kotak: tuple[float, float, float, 
            and g["top"] > kotak[1] + 1 and g["bottom"] < kotak[3] - 1]
     if bar:
         isi = _pecahan(isi, bar)
-    return "\n".join(" ".join(k["text"] for k in g) for g in _garis_kata(isi))
+    return gabung_garis([" ".join(k["text"] for k in g) for g in _garis_kata(isi)])
 
 
 def _halaman(page: Any) -> list[_Butir]:
