@@ -65,11 +65,13 @@ def _parser() -> _Parser:
     t.add_argument("keluaran", metavar="BERKAS.xlsx", help="nama berkas templat yang dibuat")
     t.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada (cadangan dibuat)")
 
-    i = sub.add_parser("impor", help="impor tabel IKU dari dokumen (.docx, .xlsx, atau teks .txt) ke buku kerja baru",
-                       description="Baca tabel IKU dari SK/Renstra/LKjIP (.docx, .xlsx, atau teks yang disalin dari "
-                                   "Word/PDF dan disimpan sebagai .txt), lalu isi lembar Profil, Indikator dan Target "
-                                   "sebuah buku kerja baru. Yang tidak terbaca dicantumkan, tidak dikarang.")
-    i.add_argument("sumber", metavar="SUMBER", help="dokumen IKU: .docx, .xlsx atau .txt")
+    i = sub.add_parser("impor", help="impor tabel IKU dari dokumen (.docx, .pdf, .xlsx, atau teks .txt) ke buku kerja "
+                                     "baru",
+                       description="Baca tabel IKU dari SK/Renstra/LKjIP (.docx, PDF yang berteks (bukan hasil pindai), "
+                                   ".xlsx, atau teks yang disalin dari Word/PDF dan disimpan sebagai .txt), lalu isi "
+                                   "lembar Profil, Indikator dan Target sebuah buku kerja baru. Yang tidak terbaca "
+                                   "dicantumkan, tidak dikarang.")
+    i.add_argument("sumber", metavar="SUMBER", help="dokumen IKU: .docx, .pdf, .xlsx atau .txt")
     _opsi_keluaran(i, "SUMBER_iku.xlsx")
 
     v = sub.add_parser("validasi", help="periksa isian dan rumus buku kerja IKU",

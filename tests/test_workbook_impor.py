@@ -89,10 +89,10 @@ def test_sumber_tanpa_tabel(tmp_path, capsys):
 
 
 def test_jenis_berkas_tidak_didukung(tmp_path, capsys):
-    p = tmp_path / "IKU.pdf"
-    p.write_bytes(b"%PDF-1.4")
+    p = tmp_path / "IKU.odt"
+    p.write_bytes(b"PK")
     assert main(["impor", str(p)]) == 2
-    assert "Dokumen PDF: salin tabelnya ke Notepad lalu simpan sebagai .txt." in capsys.readouterr().err
+    assert "Gunakan .docx, .pdf, .xlsx, atau teks (.txt) hasil salin dari Word/PDF." in capsys.readouterr().err
 
 
 def test_teks_utf16_dari_word(tmp_path):

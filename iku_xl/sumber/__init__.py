@@ -1,6 +1,6 @@
 """Document adapters: each turns one form of IKU document into the rows the core importer reads.
 
-One module per form (:mod:`.teks`, :mod:`.docx`, :mod:`.xlsx`); each hands over
+One module per form (:mod:`.teks`, :mod:`.docx`, :mod:`.pdf`, :mod:`.xlsx`); each hands over
 :class:`~iku_xl.core.impor.BarisSumber` rows, one cell text per grid column, in document order
 (paragraphs and tables interleaved). Every rule about headers, continuation rows and signatures
 is the core's (:mod:`iku_xl.core.impor`). A merged cell gives its text once, in its first grid
@@ -18,7 +18,7 @@ from iku_xl.core.errors import BerkasTidakValid, IkuError
 from iku_xl.core.impor import BarisSumber
 from iku_xl.workbook.pemeriksaan import berkas_biasa
 
-SUMBER = (".txt", ".docx", ".xlsx", ".xlsm")
+SUMBER = (".txt", ".docx", ".pdf", ".xlsx", ".xlsm")
 
 
 def baca_sumber(path: str | Path) -> list[BarisSumber]:
@@ -30,15 +30,17 @@ def baca_sumber(path: str | Path) -> list[BarisSumber]:
     jenis = p.suffix.lower()
     if jenis not in SUMBER:
         raise BerkasTidakValid(f"berkas '{p.name}' tidak dapat diimpor (jenis {jenis or 'tanpa akhiran'})",
-                               saran="Gunakan .docx, .xlsx, atau teks (.txt) hasil salin dari Word/PDF. "
-                                     "Dokumen PDF: salin tabelnya ke Notepad lalu simpan sebagai .txt.")
+                               saran="Gunakan .docx, .pdf, .xlsx, atau teks (.txt) hasil salin dari Word/PDF.")
     from iku_xl.sumber.docx import baris_dari_docx
-    from iku_xl.sumber.teks import baca_teks, baris_dari_teks
+    from iku_xl.sumber.pdf import baris_dari_pdf
+    from iku_xl.sumber.teks import baris_dari_berkas_teks
     from iku_xl.sumber.xlsx import baris_dari_xlsx
 
     try:
         if jenis == ".txt":
-            return baris_dari_teks(baca_teks(p))
+            return baris_dari_berkas_teks(p)
+        if jenis == ".pdf":
+            return baris_dari_pdf(p)
         if jenis == ".docx":
             return baris_dari_docx(p)
         return baris_dari_xlsx(p)
