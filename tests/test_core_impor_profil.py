@@ -299,20 +299,18 @@ def test_tahun_tanggal_ganda_tidak_dipakai():
     assert tahun_tanggal("2016 - 2017") is None
 
 
-# ---- the corpus (helper "korpus"; skipped until it is merged) --------------------------------
+# ---- the corpus (tests/korpus): every document in every form that is imported ----------------
 
-KORPUS = ("sk_camat_sukamaju_2017", "renstra_dinkes_majalengka_2025_2029", "iku_kesbangpol_tasikmalaya_2022_2023",
-          "iku_kecamatan_cibodas_2024", "iku_disdik_bandung_barat_2024", "iku_inspektorat_banjar_2023",
-          "iku_kelurahan_sukahati_2025")
+from tests.korpus import skor as _skor  # noqa: E402
+from tests.korpus.dokumen import DOKUMEN  # noqa: E402
+
+#: "salin" (a copy without columns) is refused: tests/test_korpus.py.
+KORPUS = [(d.nama, b) for d in DOKUMEN for b in _skor.bentuk_ada(d.nama) if b != "salin"]
 
 
-@pytest.mark.parametrize("bentuk", ["docx", "layout", "salin", "xlsx"])
-@pytest.mark.parametrize("nama", KORPUS)
+@pytest.mark.parametrize(("nama", "bentuk"), KORPUS, ids=[f"{n}-{b}" for n, b in KORPUS])
 def test_korpus_profil_benar(nama, bentuk):
-    """Every Profil field a corpus document states is read right (the forms the text adapters give)."""
-    skor = pytest.importorskip("tests.korpus.skor")
-    if bentuk not in skor.bentuk_ada(nama):
-        pytest.skip(f"{nama} tidak ada dalam bentuk {bentuk}")
-    _, s = skor.nilai_bentuk(nama, bentuk)
+    """Every Profil field a corpus document states is read right, in every form."""
+    _, s = _skor.nilai_bentuk(nama, bentuk)
     assert not s.galat
     assert [x for x in s.salah if x.startswith("Profil")] == []
