@@ -34,15 +34,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# A page number in a page header/footer ("2", "- 2 -", "Halaman 2 dari 5"): the core's own rule.
+from iku_xl.core.impor.baris import HALAMAN
+
 #: A vertical gap of this many empty lines ends a table ...
 JEDA_AKHIR = 2.5
 #: ... and of this many starts a new row (cells wrap with no gap; rows are set apart).
 JEDA_BARIS = 0.7
 #: A run of lines is looked at this many at a time (a page holds fewer; long pasted text stays fast).
 GARIS_MAKS = 300
-#: A page number in a page header/footer: "2", "- 2 -", "Halaman 2 dari 5", "Page 2 of 5".
-HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?[-–—\s]*",
-                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from iku_xl.core.parse import adalah_kosong, parse_polaritas, parse_target
 
 
 _NOMOR_AWAL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\S)")
-#: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5").
-_HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
+#: A page number between two pages of a table ("2", "- 2 -", "Halaman 2 dari 5"); the PDF and text
+#: adapters drop page headers/footers by the same rule.
+HALAMAN = re.compile(r"[-–—\s]*(?:(?:halaman|hal\.?|page)\s*)?\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?[-–—\s]*",
                       re.IGNORECASE)
 _SARAN_BARIS = ("Periksa baris ini di dokumen sumber; bila berisi indikator atau target, isi lembar "
                 "Indikator atau Target secara manual.")
@@ -354,7 +355,7 @@ def impor_baris(baris: Sequence[BarisSumber]) -> HasilImpor:
     while i < len(baris):
         b, s, j = baris[i], sel[i], i
         i += 1
-        if not any(s) or (im.kolom and _HALAMAN.fullmatch(tunggal[j] or "")):  # page break
+        if not any(s) or (im.kolom and HALAMAN.fullmatch(tunggal[j] or "")):  # page break
             im.putus = True
             luar.append((b.nomor, "" if not any(s) else None))
             continue
