@@ -310,6 +310,11 @@ def buat_bundel(keluaran: Path, python: Sequence[str] = PYTHON_DIDUKUNG,
     if not (AKAR / "pyproject.toml").is_file():
         raise BerkasTidakValid("Bundel hanya bisa dibuat dari folder sumber iku-xl (pyproject.toml).",
                                saran="Jalankan dari checkout repositori iku-xl.")
+    try:
+        import packaging.tags  # noqa: F401  (the wheel tags and markers of the target)
+    except ImportError:
+        raise BerkasTidakValid("Paket 'packaging' belum terpasang.",
+                               saran="python -m pip install packaging") from None
     versi = versi_proyek()
     nama = f"iku-xl-{'windows' if platform == 'win_amd64' else 'ini'}-{versi}"
     folder = keluaran / nama
