@@ -302,10 +302,13 @@ def teks_pasang_bat(versi: str) -> bytes:
 
 
 def buat_bundel(keluaran: Path, python: Sequence[str] = PYTHON_DIDUKUNG,
-                platform: str | None = "win_amd64", roda_cache: Path | None = None) -> Path:
+                platform: str | None = "win_amd64", roda_cache: Path | None = None,
+                unduh_selalu: bool = True) -> Path:
     """Build the bundle folder and its zip in ``keluaran``; returns the zip's path.
 
     ``roda_cache``: a folder of wheels kept between runs (the downloads land there first).
+    ``unduh_selalu=False``: ask PyPI only when the cache does not already resolve every
+    requirement (the tests; a release build asks PyPI for the newest wheels).
     """
     if not (AKAR / "pyproject.toml").is_file():
         raise BerkasTidakValid("Bundel hanya bisa dibuat dari folder sumber iku-xl (pyproject.toml).",
@@ -332,7 +335,8 @@ def buat_bundel(keluaran: Path, python: Sequence[str] = PYTHON_DIDUKUNG,
     dipakai: dict[str, Roda] = {}
     for py in python:
         sasaran = Sasaran(py, platform)
-        _unduh(cache, sasaran, [f"{roda_iku}[{EKSTRA}]"])
+        if unduh_selalu or periksa_lengkap(cache, sasaran, akar)[1]:
+            _unduh(cache, sasaran, [f"{roda_iku}[{EKSTRA}]"])
         for _ in range(10):
             terpilih, hilang = periksa_lengkap(cache, sasaran, akar)
             if not hilang:

@@ -192,12 +192,14 @@ def test_periksa_lengkap_penanda_windows_ekstra_dan_tag(tmp_path):
 def bundel_ini(tmp_path_factory):
     """The bundle built for this machine and this Python."""
     py = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return bundel.buat_bundel(tmp_path_factory.mktemp("bundel_ini"), [py], None, CACHE / "ini")
+    return bundel.buat_bundel(tmp_path_factory.mktemp("bundel_ini"), [py], None, CACHE / "ini",
+                              unduh_selalu=False)
 
 
 @pytest.fixture(scope="session")
 def bundel_windows(tmp_path_factory):
-    return bundel.buat_bundel(tmp_path_factory.mktemp("bundel_win"), roda_cache=CACHE / "win")
+    return bundel.buat_bundel(tmp_path_factory.mktemp("bundel_win"), roda_cache=CACHE / "win",
+                              unduh_selalu=False)
 
 
 def _lingkungan_tanpa_pip_kantor() -> dict[str, str]:
