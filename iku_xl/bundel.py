@@ -20,7 +20,6 @@ Two jobs, one per subcommand:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import os
@@ -29,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from argparse import SUPPRESS
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -360,9 +360,12 @@ def buat_bundel(keluaran: Path, python: Sequence[str] = PYTHON_DIDUKUNG,
 # --- the command --------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m iku_xl.bundel",
-                                description="Bundel Windows iku-xl: buat, atau pasang (dipakai pasang.bat).")
-    sub = p.add_subparsers(dest="perintah", required=True)
+    from iku_xl.cli import _Parser  # argparse with its messages in Bahasa Indonesia
+
+    p = _Parser(prog="python -m iku_xl.bundel",
+                description="Bundel Windows iku-xl: buat, atau pasang (dipakai pasang.bat).")
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    sub.required = True
     b = sub.add_parser("buat", help="buat zip bundel (butuh PyPI)")
     b.add_argument("-o", "--keluaran", type=Path, default=Path("dist"))
     b.add_argument("--python", nargs="+", default=list(PYTHON_DIDUKUNG))
@@ -370,8 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--cache", type=Path, default=None, help="folder wheel yang dipakai ulang")
     q = sub.add_parser("pasang", help="tulis konfigurasi xlwings dan salin templat (dipakai pasang.bat)")
     q.add_argument("--templat", type=Path, required=True)
-    q.add_argument("--conf", type=Path, default=None, help=argparse.SUPPRESS)
-    q.add_argument("--dokumen", type=Path, default=None, help=argparse.SUPPRESS)
+    q.add_argument("--conf", type=Path, default=None, help=SUPPRESS)
+    q.add_argument("--dokumen", type=Path, default=None, help=SUPPRESS)
     a = p.parse_args(argv)
     try:
         if a.perintah == "buat":
@@ -381,13 +384,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return _pasang(a.templat, a.conf, a.dokumen)
     except IkuError as e:
-        print(f"GALAT: {e}", file=sys.stderr)
-        if getattr(e, "saran", None):
-            print(e.saran, file=sys.stderr)
+        print(f"GALAT: {e}", file=sys.stderr)  # the message and what to do
         return 2
     except OSError as e:
         print(f"GALAT: {e.filename or ''} {e.strerror or e}".strip(), file=sys.stderr)
         return 2
+    except Exception as e:  # a bug: one line in the installer's window, not a traceback
+        print(f"GALAT internal ({type(e).__name__}): {e}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -273,3 +273,17 @@ def test_bundel_windows_lengkap_untuk_311_dan_312(bundel_windows):
     assert roda == dipakai  # nothing extra in the zip
     with zipfile.ZipFile(folder / "wheels" / "xlwings-0.37.8-cp311-cp311-win_amd64.whl") as z:
         assert "xlwings-0.37.8.data/data/xlwings64-0.37.8.dll" in z.namelist()
+
+
+def test_perintah_pasang_pesan_indonesia(tmp_path, capsys):
+    with pytest.raises(SystemExit) as e:
+        bundel.main(["pasang"])
+    assert e.value.code == 2
+    assert "argumen wajib belum diberikan: --templat" in capsys.readouterr().err
+    hilang = tmp_path / "tidak_ada.xlsm"
+    assert bundel.main(["pasang", "--templat", str(hilang), "--conf", str(tmp_path / "c.conf"),
+                        "--dokumen", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"Templat {hilang} tidak ditemukan." in err
+    assert "Ekstrak seluruh isi zip bundel lalu jalankan pasang.bat dari sana." in err
+    assert not (tmp_path / "c.conf").exists()  # nothing written before the checks pass
