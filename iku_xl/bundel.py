@@ -151,10 +151,10 @@ def _pasang(templat: Path, conf: Path | None, dokumen: Path | None) -> int:
     exe = Path(sys.executable)
     pythonw = exe.with_name("pythonw.exe") if os.name == "nt" else exe
     if not pythonw.exists():
-        raise BerkasTidakValid(f"{pythonw} tidak ditemukan.",
+        raise BerkasTidakValid(f"{pythonw} tidak ditemukan",
                                saran="Hapus folder venv iku-xl lalu jalankan pasang.bat lagi.")
     if not templat.is_file():
-        raise BerkasTidakValid(f"Templat {templat} tidak ditemukan.",
+        raise BerkasTidakValid(f"Templat {templat} tidak ditemukan",
                                saran="Ekstrak seluruh isi zip bundel lalu jalankan pasang.bat dari sana.")
     conf = conf or Path.home() / ".xlwings" / "xlwings.conf"
     cadangan = pasang_konfigurasi(conf, str(pythonw))
@@ -183,7 +183,7 @@ class Sasaran:
         env = dict(default_environment())
         if self.platform is not None:
             if not self.platform.startswith("win"):
-                raise BerkasTidakValid(f"Platform {self.platform} tidak didukung.",
+                raise BerkasTidakValid(f"Platform {self.platform} tidak didukung",
                                        saran="Pakai win_amd64, atau 'ini' untuk mesin ini.")
             env.update(sys_platform="win32", platform_system="Windows", os_name="nt",
                        platform_machine="AMD64", platform_release="10", platform_version="10.0")
@@ -276,8 +276,8 @@ def _pip(*argumen: str) -> None:
     hasil = subprocess.run(perintah, capture_output=True, text=True)
     if hasil.returncode != 0:
         ekor = "\n".join((hasil.stderr or hasil.stdout).strip().splitlines()[-8:])
-        raise BerkasTidakValid(f"pip gagal: {' '.join(argumen[:2])} ...\n{ekor}",
-                               saran="Periksa koneksi ke PyPI lalu ulangi.")
+        raise BerkasTidakValid(f"pip {argumen[0]} gagal",
+                               saran=f"Periksa koneksi ke PyPI lalu ulangi. Keluaran terakhir pip:\n{ekor}")
 
 
 def _unduh(folder: Path, sasaran: Sasaran, permintaan: Sequence[str]) -> None:
@@ -311,13 +311,13 @@ def buat_bundel(keluaran: Path, python: Sequence[str] = PYTHON_DIDUKUNG,
     requirement (the tests; a release build asks PyPI for the newest wheels).
     """
     if not (AKAR / "pyproject.toml").is_file():
-        raise BerkasTidakValid("Bundel hanya bisa dibuat dari folder sumber iku-xl (pyproject.toml).",
+        raise BerkasTidakValid("Bundel hanya bisa dibuat dari folder sumber iku-xl (pyproject.toml)",
                                saran="Jalankan dari checkout repositori iku-xl.")
     try:
         import packaging.tags  # noqa: F401  (the wheel tags and markers of the target)
     except ImportError:
-        raise BerkasTidakValid("Paket 'packaging' belum terpasang.",
-                               saran="python -m pip install packaging") from None
+        raise BerkasTidakValid("Paket 'packaging' belum terpasang",
+                               saran="Jalankan python -m pip install packaging lalu ulangi.") from None
     versi = versi_proyek()
     nama = f"iku-xl-{'windows' if platform == 'win_amd64' else 'ini'}-{versi}"
     folder = keluaran / nama

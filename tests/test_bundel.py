@@ -284,6 +284,6 @@ def test_perintah_pasang_pesan_indonesia(tmp_path, capsys):
     assert bundel.main(["pasang", "--templat", str(hilang), "--conf", str(tmp_path / "c.conf"),
                         "--dokumen", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert f"Templat {hilang} tidak ditemukan." in err
-    assert "Ekstrak seluruh isi zip bundel lalu jalankan pasang.bat dari sana." in err
+    assert err == (f"GALAT: Templat {hilang} tidak ditemukan. Ekstrak seluruh isi zip bundel lalu "
+                   "jalankan pasang.bat dari sana.\n")
     assert not (tmp_path / "c.conf").exists()  # nothing written before the checks pass
