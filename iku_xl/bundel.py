@@ -13,7 +13,7 @@ Two jobs, one per subcommand:
 
 ``python -m iku_xl.bundel pasang --templat BERKAS``
     (run by ``pasang.bat`` with the new venv's Python) writes that venv's ``pythonw.exe`` as
-    ``INTERPRETER_WIN`` into the user's xlwings config (``%USERPROFILE%\\.xlwings\\xlwings.conf``,
+    ``INTERPRETER_WIN`` and ``INTERPRETER`` into the user's xlwings config (``%USERPROFILE%\\.xlwings\\xlwings.conf``,
     the file xlwings' VBA reads last, keeping the other keys) and copies the template to the
     user's Documents folder without overwriting a file there.
 """
@@ -40,7 +40,11 @@ PASANG_BAT = AKAR / "workbooks" / "pasang.bat"
 TEMPLAT = AKAR / "workbooks" / "templat_iku.xlsm"
 PYTHON_DIDUKUNG = ("3.11", "3.12")  # xlwings 0.37.8 needs >= 3.11; pasang.bat looks for these
 EKSTRA = "xl"
-KUNCI_INTERPRETER = "INTERPRETER_WIN"  # xlwings.bas: GetConfig("INTERPRETER_WIN"), compared in LCase
+#: The keys pasang.bat writes. xlwings.bas reads GetConfig("INTERPRETER_WIN") and, when that is
+#: empty, the legacy GetConfig("INTERPRETER") (keys compared in LCase). An xlwings.conf sheet
+#: with an empty Interpreter_Win row (templates before issue 11) hides the first key of the
+#: user's file but not the second, so both are written.
+KUNCI_INTERPRETER = ("INTERPRETER_WIN", "INTERPRETER")
 
 
 # --- the user's xlwings config ------------------------------------------------------------------
@@ -69,28 +73,27 @@ def tulis_konfigurasi(pasangan: Iterable[tuple[str, str]]) -> str:
 
 
 def setel_interpreter(teks_lama: str, interpreter: str) -> str:
-    """``teks_lama`` with INTERPRETER_WIN set to ``interpreter``; every other line kept as it was.
+    """``teks_lama`` with INTERPRETER_WIN and INTERPRETER set; every other line kept as it was.
 
     >>> setel_interpreter('"CONDA_PATH","C:\\\\conda"\\r\\n"interpreter_win","lama.exe"\\r\\n', "baru.exe")
-    '"CONDA_PATH","C:\\\\conda"\\r\\n"INTERPRETER_WIN","baru.exe"\\r\\n'
+    '"CONDA_PATH","C:\\\\conda"\\r\\n"INTERPRETER_WIN","baru.exe"\\r\\n"INTERPRETER","baru.exe"\\r\\n'
     """
     if '"' in interpreter:
         raise BerkasTidakValid(f"Path Python berisi tanda kutip: {interpreter}",
                                saran="Pasang Python di folder yang namanya tanpa tanda kutip.")
-    baris_baru = tulis_konfigurasi([(KUNCI_INTERPRETER, interpreter)])
-    hasil, ditulis = [], False
+    hasil, ditulis = [], set()
     for baris in teks_lama.splitlines(keepends=True):
         kunci = baca_konfigurasi(baris)
-        if kunci and kunci[0][0].strip().upper() == KUNCI_INTERPRETER:
-            if not ditulis:
-                hasil.append(baris_baru)
-                ditulis = True
+        nama = kunci[0][0].strip().upper() if kunci else ""
+        if nama in KUNCI_INTERPRETER:
+            if nama not in ditulis:  # in place of the first line with that key; repeats dropped
+                hasil.append(tulis_konfigurasi([(nama, interpreter)]))
+                ditulis.add(nama)
             continue
         hasil.append(baris)
     if hasil and not hasil[-1].endswith(("\r", "\n")):
         hasil[-1] += "\r\n"
-    if not ditulis:
-        hasil.append(baris_baru)
+    hasil += [tulis_konfigurasi([(k, interpreter)]) for k in KUNCI_INTERPRETER if k not in ditulis]
     return "".join(hasil)
 
 
@@ -159,7 +162,7 @@ def _pasang(templat: Path, conf: Path | None, dokumen: Path | None) -> int:
     conf = conf or Path.home() / ".xlwings" / "xlwings.conf"
     cadangan = pasang_konfigurasi(conf, str(pythonw))
     print(f"Konfigurasi xlwings: {conf}")
-    print(f"  {KUNCI_INTERPRETER} = {pythonw}")
+    print(f"  {' dan '.join(KUNCI_INTERPRETER)} = {pythonw}")
     if cadangan:
         print(f"  Isi lama disimpan sebagai {cadangan}")
     tujuan, disalin = salin_templat(templat, dokumen or _folder_dokumen())

@@ -108,12 +108,13 @@ def test_bat_versi_diisi():
 def test_konfigurasi_baru_dan_kunci_lain_tetap(tmp_path):
     conf = tmp_path / ".xlwings" / "xlwings.conf"
     assert pasang_konfigurasi(conf, r"C:\Users\siti\AppData\Local\iku-xl\venv\Scripts\pythonw.exe") is None
-    assert conf.read_bytes() == b'"INTERPRETER_WIN","C:\\Users\\siti\\AppData\\Local\\iku-xl\\venv\\Scripts\\pythonw.exe"\r\n'
+    pyw = rb"C:\Users\siti\AppData\Local\iku-xl\venv\Scripts\pythonw.exe"
+    assert conf.read_bytes() == b'"INTERPRETER_WIN","' + pyw + b'"\r\n"INTERPRETER","' + pyw + b'"\r\n'
     conf.write_bytes(b'"LICENSE_KEY","noncommercial"\r\n"interpreter_win","C:\\lama\\pythonw.exe"\r\n'
                      b'"UDF Modules","a;b"')
     cadangan = pasang_konfigurasi(conf, r"C:\baru\pythonw.exe")
     assert conf.read_bytes() == (b'"LICENSE_KEY","noncommercial"\r\n"INTERPRETER_WIN","C:\\baru\\pythonw.exe"\r\n'
-                                 b'"UDF Modules","a;b"\r\n')
+                                 b'"UDF Modules","a;b"\r\n"INTERPRETER","C:\\baru\\pythonw.exe"\r\n')
     assert cadangan.name == "xlwings.conf.cadangan"
     assert b"C:\\lama" in cadangan.read_bytes()
     # the same again: nothing changes, no new backup
@@ -131,8 +132,8 @@ def test_konfigurasi_dibaca_xlwings(tmp_path, monkeypatch):
     conf.write_text('"CONDA PATH","C:\\conda"\n"INTERPRETER_WIN","C:\\lama.exe"\n', newline="")
     pasang_konfigurasi(conf, r"C:\Program Files\iku-xl\venv\Scripts\pythonw.exe")
     monkeypatch.setattr(xlwings, "USER_CONFIG_FILE", str(conf))
-    assert utils.read_user_config() == {
-        "conda path": "C:\\conda", "interpreter_win": r"C:\Program Files\iku-xl\venv\Scripts\pythonw.exe"}
+    pyw = r"C:\Program Files\iku-xl\venv\Scripts\pythonw.exe"
+    assert utils.read_user_config() == {"conda path": "C:\\conda", "interpreter_win": pyw, "interpreter": pyw}
 
 
 def test_konfigurasi_tolak_kutip():
@@ -245,7 +246,7 @@ def test_bundel_ini_terpasang_tanpa_internet(bundel_ini, tmp_path):
                               str(folder / "templat_iku.xlsm"), "--conf", str(conf), "--dokumen", str(dok)],
                              capture_output=True, text=True, env=env, timeout=60)
     assert langkah.returncode == 0, langkah.stderr
-    assert conf.read_bytes() == f'"INTERPRETER_WIN","{py}"\r\n'.encode()
+    assert conf.read_bytes() == f'"INTERPRETER_WIN","{py}"\r\n"INTERPRETER","{py}"\r\n'.encode()
     assert (dok / "templat_iku.xlsm").read_bytes() == (WORKBOOKS / "templat_iku.xlsm").read_bytes()
     assert f"Templat disalin ke {dok / 'templat_iku.xlsm'}" in langkah.stdout
 
@@ -287,3 +288,26 @@ def test_perintah_pasang_pesan_indonesia(tmp_path, capsys):
     assert err == (f"GALAT: Templat {hilang} tidak ditemukan. Ekstrak seluruh isi zip bundel lalu "
                    "jalankan pasang.bat dari sana.\n")
     assert not (tmp_path / "c.conf").exists()  # nothing written before the checks pass
+
+
+def test_templat_memakai_python_dari_konfigurasi_pengguna(tmp_path):
+    """xlwings.bas's lookup (sheet, then the user's file; INTERPRETER_WIN, then INTERPRETER) on the
+    shipped template finds the venv pasang.bat wrote, with or without an empty Interpreter_Win row."""
+    bas = (AKAR / "macros" / "xlwings.bas").read_text(encoding="utf-8", errors="replace")
+    assert re.search(r'interpreter = GetConfig\("INTERPRETER_WIN", ""\)\s+#End If\s+If interpreter = "" Then'
+                     r'\s+\' Legacy\s+interpreter = GetConfig\("INTERPRETER", "python"\)', bas)
+    assert 'GetConfigFilePath = Environ("USERPROFILE") & "\\." & PROJECT_NAME & "\\" & PROJECT_NAME & ".conf"' in bas
+    from openpyxl import load_workbook
+
+    ws = load_workbook(WORKBOOKS / "templat_iku.xlsm", keep_vba=True)["xlwings.conf"]
+    lembar = {str(r[0]).upper(): "" if r[1] is None else str(r[1])
+              for r in ws.iter_rows(values_only=True) if r[0] is not None}
+    conf = tmp_path / "xlwings.conf"
+    pasang_konfigurasi(conf, r"C:\Users\siti\AppData\Local\iku-xl\venv\Scripts\pythonw.exe")
+    pengguna = {k.upper(): v for k, v in bundel.baca_konfigurasi(conf.read_text())}
+
+    def get_config(kunci: str) -> str:  # the sheet wins, even with an empty value
+        return lembar[kunci] if kunci in lembar else pengguna.get(kunci, "")
+
+    assert (get_config("INTERPRETER_WIN") or get_config("INTERPRETER")) == \
+        r"C:\Users\siti\AppData\Local\iku-xl\venv\Scripts\pythonw.exe"
