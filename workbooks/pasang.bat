@@ -39,8 +39,10 @@ if exist "%VENV%\Scripts\python.exe" (
 )
 if not exist "%VENV%\Scripts\python.exe" (
     %PY% -m venv "%VENV%"
-    if errorlevel 1 (
+    if not exist "%VENV%\Scripts\python.exe" (
         echo Lingkungan Python tidak dapat dibuat di "%VENV%".
+        echo Python dari Microsoft Store menyimpan folder itu di tempat lain: pasang Python
+        echo dari python.org ^(centang "Add python.exe to PATH"^) lalu jalankan pasang.bat lagi.
         goto gagal
     )
 )
