@@ -17,29 +17,17 @@ Private Const KOLOM_HASIL As Long = 5
 Private Const KOLOM_STATUS As Long = 6
 
 Sub IkuUjiMandiri()
-    Dim ws As Worksheet, r As Long, salinan As Workbook
+    Dim ws As Worksheet, salinan As Workbook
     Set ws = ThisWorkbook.Worksheets(LEMBAR_UJI)
     ws.Range(ws.Cells(BARIS_AWAL, KOLOM_HASIL), ws.Cells(BARIS_AWAL + 500, KOLOM_STATUS)).ClearContents
     ws.Range("B4:B11").ClearContents
     IkuUjiInfo
-    r = BARIS_AWAL
-    Do While Len(ws.Cells(r, KOLOM_JENIS).Value) > 0
-        Select Case ws.Cells(r, KOLOM_JENIS).Value
-            Case "Kelas": UjiKelas ws, r
-            Case "Python": UjiPython ws, r
-            Case "Fungsi": UjiFungsi ws, r
-        End Select
-        r = r + 1
-    Loop
+    JalankanJenis ws, "Kelas", Nothing
+    JalankanJenis ws, "Python", Nothing
+    JalankanJenis ws, "Fungsi", Nothing
     Set salinan = BuatSalinan(ws)
-    r = BARIS_AWAL
-    Do While Len(ws.Cells(r, KOLOM_JENIS).Value) > 0
-        Select Case ws.Cells(r, KOLOM_JENIS).Value
-            Case "Tombol": UjiTombol ws, r, salinan
-            Case "Sel": UjiSel ws, r, salinan
-        End Select
-        r = r + 1
-    Loop
+    JalankanJenis ws, "Tombol", salinan
+    JalankanJenis ws, "Sel", salinan
     If Not salinan Is Nothing Then salinan.Close SaveChanges:=False
     IkuUjiBandingkan
     ThisWorkbook.Activate
@@ -48,11 +36,38 @@ Sub IkuUjiMandiri()
         & LEMBAR_UJI & " ke tim TI.", vbInformation, "iku-xl"
 End Sub
 
+' Bagian yang tidak memerlukan Python: info Excel, modul kelas, perbandingan (diuji di LibreOffice).
+Sub IkuUjiLokal()
+    Dim ws As Worksheet
+    Set ws = ThisWorkbook.Worksheets(LEMBAR_UJI)
+    IkuUjiInfo
+    JalankanJenis ws, "Kelas", Nothing
+    IkuUjiBandingkan
+End Sub
+
+' Menjalankan setiap baris tabel berjenis `jenis`.
+Private Sub JalankanJenis(ws As Worksheet, jenis As String, salinan As Workbook)
+    Dim r As Long
+    r = BARIS_AWAL
+    Do While Len(ws.Cells(r, KOLOM_JENIS).Value) > 0
+        If ws.Cells(r, KOLOM_JENIS).Value = jenis Then
+            Select Case jenis
+                Case "Kelas": UjiKelas ws, r
+                Case "Python": UjiPython ws, r
+                Case "Fungsi": UjiFungsi ws, r
+                Case "Tombol": UjiTombol ws, r, salinan
+                Case "Sel": UjiSel ws, r, salinan
+            End Select
+        End If
+        r = r + 1
+    Loop
+End Sub
+
 ' Waktu, versi dan bitness Excel. Versi Python dan xlwings diisi oleh pemeriksaan Python.
 Sub IkuUjiInfo()
     Dim ws As Worksheet
     Set ws = ThisWorkbook.Worksheets(LEMBAR_UJI)
-    ws.Range("B4").Value = "'" & Format(Now, "yyyy-mm-dd hh:nn:ss")
+    ws.Range("B4").Value = "'" & TeksWaktu(Now)
     On Error Resume Next
     ws.Range("B5").Value = "'" & Application.Version
     ws.Range("B6").Value = "'" & Application.OperatingSystem
@@ -81,6 +96,12 @@ Sub IkuUjiBandingkan()
     Loop
     ws.Range("B11").Value = "'" & lulus & " dari " & jumlah & " LULUS"
 End Sub
+
+' yyyy-mm-dd hh:mm:ss tanpa kode format bergantung bahasa (LibreOffice membaca "nn" lain).
+Private Function TeksWaktu(t As Date) As String
+    TeksWaktu = Year(t) & "-" & Format(Month(t), "00") & "-" & Format(Day(t), "00") & " " _
+        & Format(Hour(t), "00") & ":" & Format(Minute(t), "00") & ":" & Format(Second(t), "00")
+End Function
 
 Private Function Angka(v As Variant) As Boolean
     Select Case VarType(v)
@@ -133,7 +154,11 @@ Private Sub UjiPython(ws As Worksheet, r As Long)
     RunPython "import sys, platform, xlwings as xw, iku_xl; s = xw.Book.caller().sheets['" & LEMBAR_UJI & "']; " _
         & "s['B8'].value = chr(39) + sys.version.split()[0] + ' (' + platform.architecture()[0] + ')'; " _
         & "s['B9'].value = chr(39) + xw.__version__; s['B10'].value = chr(39) + iku_xl.__version__"
-    If Len(ws.Range("B8").Value) > 0 Then TulisHasil ws, r, "ya" Else TulisHasil ws, r, "tidak"
+    If Len(ws.Range("B8").Value) > 0 Then
+        TulisHasil ws, r, "ya"
+    Else
+        TulisHasil ws, r, "tidak"
+    End If
     Exit Sub
 gagal:
     TulisGalat ws, r, Err.Description
@@ -168,7 +193,8 @@ End Function
 Private Function BuatSalinan(ws As Worksheet) As Workbook
     On Error GoTo gagal
     Dim path As String, wb As Workbook, data As Worksheet, r As Long, nilai As Variant
-    path = FolderSementara() & Application.PathSeparator & "iku_uji_mandiri_" & Format(Now, "yyyymmdd_hhnnss") & ".xlsm"
+    path = FolderSementara() & Application.PathSeparator & "iku_uji_mandiri_" _
+        & Replace(Replace(Replace(TeksWaktu(Now), "-", ""), ":", ""), " ", "_") & ".xlsm"
     ThisWorkbook.SaveCopyAs path
     Set wb = Workbooks.Open(path)
     Set data = ThisWorkbook.Worksheets(LEMBAR_DATA)
