@@ -26,6 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iku_xl.xl.vba_proyek import (
+    OFFICE,
+    VBA_PROJECT,
     ModulVBA,
     _bantuan_salin,
     _pohon,
@@ -34,6 +36,7 @@ from iku_xl.xl.vba_proyek import (
     dekompres,
     kompres,
     modul_dokumen,
+    modul_kelas,
 )
 from tests.conftest import AKAR
 from tests.lo import konversi, soffice_ada
@@ -189,7 +192,7 @@ def test_aliran_yang_diharapkan(vba_bin, modul):
     ole = olefile.OleFileIO(vba_bin, raise_defects=olefile.DEFECT_POTENTIAL)
     assert sorted("/".join(e) for e in ole.listdir()) == sorted(
         ["PROJECT", "PROJECTwm", "VBA/dir", "VBA/_VBA_PROJECT"] + [f"VBA/{m.nama}" for m in modul])
-    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC61FFFF000000")
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC61FFFF000100")
     assert ole.get_size("VBA/xlwings") > 4096  # a stream in regular sectors, the others in the mini stream
     project = ole.openstream("PROJECT").read().decode("cp1252")
     assert project.startswith('ID="{') and "\r\nDocument=ThisWorkbook/&H00000000\r\n" in project
@@ -292,7 +295,9 @@ def test_dibandingkan_dengan_proyek_buatan_excel(berkas, perlindungan, vba_bin):
     dir_kami = dekompres(ole_kami.openstream("VBA/dir").read())
     ole_excel.close()
     ole_kami.close()
-    assert dir_excel[:20] == dir_kami[:20]  # PROJECTSYSKIND (win64) and PROJECTLCID as Excel writes them
+    assert dir_excel[:10] == dir_kami[:10]  # PROJECTSYSKIND (win64) as Excel writes it
+    lcid = struct.pack("<HII", 0x0002, 4, 0x409) + struct.pack("<HII", 0x0014, 4, 0x409)
+    assert lcid in dir_excel and lcid in dir_kami  # PROJECTLCID, PROJECTLCIDINVOKE
     if b"stdole" in dir_excel:  # the stdole reference, byte for byte
         awal = dir_kami.index(b"\x16\x00\x06\x00\x00\x00stdole")
         rujukan = dir_kami[awal:dir_kami.index(b"\x0f\x00\x02\x00\x00\x00")]
@@ -379,7 +384,7 @@ def test_masukan_ditolak():
         with pytest.raises(ValueError):
             ModulVBA(nama, "")
     with pytest.raises(ValueError):
-        ModulVBA("Modul1", "", "kelas")
+        ModulVBA("Modul1", "", "formulir")
 
 
 def test_vb_name_ditambahkan_dan_crlf():
@@ -438,3 +443,175 @@ def test_libreoffice_memuat_proyek(tmp_path, vba_bin, modul):
             # LibreOffice drops the Attribute lines and keeps the rest of the code as it was
             tanpa_atribut = "\n".join(b for b in _diharapkan(m).split("\n") if not b.startswith("Attribute "))
             assert _normal("\n".join(baris[2:])) == tanpa_atribut
+
+
+# ---------------------------------------------------------------- the dir stream, record by record
+
+def _urai_dir(data: bytes) -> list[tuple[int, bytes]]:
+    """Every record of a decompressed dir stream as (Id, data), checked against [MS-OVBA] 2.3.4.2's grammar."""
+    rekaman, pos = [], 0
+    while pos < len(data):
+        ident, ukuran = struct.unpack_from("<HI", data, pos)
+        if ident == 0x0009:  # PROJECTVERSION: Reserved MUST be 4, then 6 bytes of data
+            assert ukuran == 4
+            ukuran = 6
+        rekaman.append((ident, data[pos + 6:pos + 6 + ukuran]))
+        pos += 6 + ukuran
+        if ident == 0x0010:
+            break
+    assert pos == len(data), "bytes after the dir stream's Terminator"
+    return rekaman
+
+
+def _periksa_dir(rekaman: list[tuple[int, bytes]]) -> dict:
+    """Walk the records in the order the spec fixes; return what a reader would learn."""
+    it = iter(rekaman)
+
+    def ambil(*ident: int) -> tuple[int, bytes]:
+        r = next(it)
+        assert r[0] in ident, f"0x{r[0]:04X} where 0x{ident[0]:04X} is required"
+        return r
+
+    def u32(isi: bytes) -> int:
+        assert len(isi) == 4
+        return struct.unpack("<I", isi)[0]
+
+    hasil: dict = {"syskind": u32(ambil(0x0001)[1])}
+    ident, isi = ambil(0x004A, 0x0002)
+    if ident == 0x004A:
+        hasil["kompat"] = u32(isi)
+        ident, isi = ambil(0x0002)
+    assert u32(isi) == 0x409 and u32(ambil(0x0014)[1]) == 0x409
+    assert ambil(0x0003)[1] == struct.pack("<H", 1252)
+    hasil["nama"] = ambil(0x0004)[1].decode("cp1252")
+    for a, b in ((0x0005, 0x0040), (0x0006, 0x003D)):
+        ambil(a), ambil(b)
+    ambil(0x0007), ambil(0x0008)
+    assert len(ambil(0x0009)[1]) == 6
+    ident, isi = next(it)
+    if ident == 0x000C:
+        ambil(0x003C)
+        ident, isi = next(it)
+    hasil["referensi"] = []
+    while ident == 0x0016:
+        nama = isi.decode("cp1252")
+        assert ambil(0x003E)[1] == nama.encode("utf-16-le")
+        ident, isi = next(it)
+        if ident == 0x000D:  # REFERENCEREGISTERED: SizeOfLibid, Libid, Reserved1 (0), Reserved2 (0)
+            (n,) = struct.unpack_from("<I", isi)
+            assert len(isi) == 4 + n + 6 and isi[4 + n:] == bytes(6)
+            hasil["referensi"].append((nama, isi[4:4 + n].decode("cp1252")))
+        else:  # other kinds (Excel's MSForms): skip to the next name or the module list
+            while ident not in (0x0016, 0x000F):
+                ident, isi = next(it)
+            continue
+        ident, isi = next(it)
+    assert ident == 0x000F
+    (jumlah,) = struct.unpack("<H", isi)
+    ambil(0x0013)
+    hasil["modul"] = []
+    for _ in range(jumlah):
+        nama = ambil(0x0019)[1].decode("cp1252")
+        assert ambil(0x0047)[1] == nama.encode("utf-16-le")
+        aliran = ambil(0x001A)[1].decode("cp1252")
+        assert ambil(0x0032)[1] == aliran.encode("utf-16-le")
+        doc = ambil(0x001C)[1]
+        assert ambil(0x0048)[1] == doc.decode("cp1252").encode("utf-16-le")
+        offset = u32(ambil(0x0031)[1])
+        ambil(0x001E), ambil(0x002C)
+        jenis, isi = ambil(0x0021, 0x0022)
+        assert isi == b""
+        ident, isi = next(it)
+        while ident in (0x0025, 0x0028):  # READONLY, PRIVATE
+            ident, isi = next(it)
+        assert (ident, isi) == (0x002B, b"")
+        hasil["modul"].append((nama, aliran, jenis, offset, doc.decode("cp1252")))
+    assert next(it) == (0x0010, b"")
+    return hasil
+
+
+DICTIONARY = (AKAR / "macros" / "Dictionary.cls").read_bytes().decode("ascii")
+
+
+@pytest.fixture(scope="module")
+def proyek_kelas(modul) -> tuple[list[ModulVBA], bytes]:
+    semua = [*modul, modul_kelas(DICTIONARY)]
+    return semua, buat_vba_project(semua)
+
+
+def test_aliran_dir_setiap_rekaman(proyek_kelas):
+    semua, vba_bin = proyek_kelas
+    ole = olefile.OleFileIO(vba_bin)
+    hasil = _periksa_dir(_urai_dir(dekompres(ole.openstream("VBA/dir").read())))
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC61FFFF000100")  # [MS-OVBA] 3.1.1
+    project = ole.openstream("PROJECT").read().decode("cp1252")
+    ole.close()
+    assert hasil["syskind"] == 3 and hasil["kompat"] == 5 and hasil["nama"] == "VBAProject"
+    assert hasil["referensi"] == [
+        ("stdole", r"*\G{00020430-0000-0000-C000-000000000046}#2.0#0#C:\Windows\System32\stdole2.tlb#OLE Automation"),
+        ("Office", r"*\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0#C:\Program Files\Common Files\Microsoft Shared"
+                   r"\OFFICE16\MSO.DLL#Microsoft Office 16.0 Object Library")]
+    jenis = {"standar": 0x0021, "dokumen": 0x0022, "kelas": 0x0022}
+    assert [(n, a, j, o) for n, a, j, o, _ in hasil["modul"]] == [(m.nama, m.nama, jenis[m.jenis], 0) for m in semua]
+    assert {n: d for n, _, _, _, d in hasil["modul"] if d} == {
+        "Dictionary": "Drop-in replacement for Scripting.Dictionary on Mac\r\n\r\nDictionary v1.4.0\r\n(c) Tim Hall - "
+                      "https://github.com/timhall/VBA-Dictionary\r\nAuthor: tim.hall.engr@gmail.com\r\nLicense: MIT "
+                      "(http://www.opensource.org/licenses/mit-license.php)\r\n"}
+    assert "\r\nModule=xlwings\r\nClass=Dictionary\r\nName=\"VBAProject\"\r\n" in project
+
+
+def test_modul_kelas_seperti_disimpan_excel(proyek_kelas):
+    """Dictionary.cls as stored by Excel in xlwings' quickstart_standalone.xlsm, attribute block and all."""
+    semua, vba_bin = proyek_kelas
+    with zipfile.ZipFile(XLWINGS / "quickstart_standalone.xlsm") as z:
+        excel = daftar_modul(z.read("xl/vbaProject.bin"))["Dictionary"]
+    kami = daftar_modul(vba_bin)["Dictionary"]
+    assert kami.split("\r\n")[:9] == excel.split("\r\n")[:9]
+    # the code after the attributes is the file's; Excel's copy differs only in the editor's
+    # casing of "Err" (the VBA editor re-cases an identifier project-wide; there it became "err")
+    beda = [(a, b) for a, b in zip(kami.split("\r\n")[9:], excel.split("\r\n")[9:], strict=True) if a != b]
+    assert beda and all(a.lower() == b.lower() and "Err." in a and "err." in b for a, b in beda), beda[:3]
+    with pytest.raises(ValueError, match="VB_Name"):
+        modul_kelas("VERSION 1.0 CLASS\nBEGIN\nEND\nOption Explicit\n")
+    with pytest.raises(ValueError, match="END"):
+        modul_kelas("VERSION 1.0 CLASS\nBEGIN\n")
+    with pytest.raises(ValueError, match="modul_kelas"):
+        buat_vba_project([ModulVBA("Kelas1", "Public X\n", "kelas")])
+
+
+@pytest.mark.parametrize("berkas", ["quickstart_standalone.xlsm", "quickstart.xlsm", "addin/xlwings.xlam"])
+def test_dir_buatan_excel_lolos_pemeriksa(berkas):
+    """The parser above accepts Excel's own dir streams: it checks the grammar, not our habits.
+
+    What Excel wrote there, for the record: every project references the Office type library
+    (OFFICE16\\MSO.DLL); only xlwings.xlam also references stdole (the quickstart workbooks
+    reference MSForms instead); PROJECTCOMPATVERSION (5) is only in quickstart.xlsm, the one
+    saved with a compiled cache (_VBA_PROJECT version 0x00B5); the others carry the 7-byte
+    _VBA_PROJECT with Reserved3 0x0001, like ours, and modules both with a cache (offset > 0)
+    and source-only (offset 0).
+    """
+    with zipfile.ZipFile(XLWINGS / berkas) as z:
+        ole = olefile.OleFileIO(z.read("xl/vbaProject.bin"))
+    hasil = _periksa_dir(_urai_dir(dekompres(ole.openstream("VBA/dir").read())))
+    vba_project = ole.openstream("VBA/_VBA_PROJECT").read()
+    ole.close()
+    assert ("Office", OFFICE) in hasil["referensi"]
+    assert hasil.get("kompat") == (5 if berkas == "quickstart.xlsm" else None)
+    if berkas != "quickstart.xlsm":
+        assert vba_project == VBA_PROJECT
+        assert any(o == 0 for _, _, _, o, _ in hasil["modul"]) and any(o > 0 for _, _, _, o, _ in hasil["modul"])
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not soffice_ada() and not WAJIB_LO,
+                    reason="LibreOffice (soffice) tidak terpasang; set IKU_XL_WAJIB_LO=1 agar ini gagal")
+def test_libreoffice_memuat_modul_kelas(tmp_path, proyek_kelas):
+    semua, vba_bin = proyek_kelas
+    (ods,) = konversi([_xlsm(vba_bin, tmp_path / "kelas.xlsm")], tmp_path / "keluar", ".ods")
+    ns = "{http://openoffice.org/2000/script}"
+    with zipfile.ZipFile(ods) as z:
+        elemen = ET.fromstring(z.read("Basic/VBAProject/Dictionary.xml"))
+    assert elemen.get(f"{ns}moduleType") == "class"
+    baris = elemen.text.split("\n")
+    assert baris[:2] == ["Rem Attribute VBA_ModuleType=VBAClassModule", "Option VBASupport 1"]
+    assert "Public Function Exists(Key As Variant) As Boolean" in elemen.text

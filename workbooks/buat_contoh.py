@@ -191,7 +191,7 @@ def buat_semua(folder: Path = FOLDER) -> list[Path]:
     buat_templat().save(p)
     hasil.append(p)
     p = folder / "templat_iku.xlsm"
-    buat_templat_xlsm(FOLDER.parent / "macros").save(p)
+    buat_templat_xlsm(FOLDER.parent / "macros", uji=legok()).save(p)
     hasil.append(p)
     for nama, (fungsi, sumber, tanpa_target) in CONTOH.items():
         p = folder / nama

@@ -7,9 +7,15 @@ The pieces follow Microsoft's open specifications:
   ``BitCount = max(ceil(log2(difference)), 4)``, ``MaximumLength = (0xFFFF >> BitCount) + 3``;
   matching per 2.4.1.3.19.4: the longest match, the nearest one among equals).
 * [MS-OVBA] 2.3.4.2 -- the ``dir`` stream (PROJECTINFORMATION, PROJECTREFERENCES,
-  PROJECTMODULES); 2.3.4.1 -- the ``_VBA_PROJECT`` stream, written as the bare 7-byte
-  header with version 0xFFFF, so Office finds no performance cache and compiles the
-  project from source; 2.3.4.3 -- module streams (MODULEOFFSET 0: source only).
+  PROJECTMODULES), with PROJECTCOMPATVERSION and references to stdole and the Office type
+  library, as Excel writes them; 2.3.4.1 -- the ``_VBA_PROJECT`` stream, written as the bare
+  7-byte header of the spec's example 3.1.1 (version 0xFFFF, Reserved3 0x0001), so Office
+  finds no performance cache and compiles the project from source; 2.3.4.3 -- module
+  streams (MODULEOFFSET 0: source only). Standard modules (MODULETYPE 0x0021), document
+  and class modules (0x0022); a class module's source carries the ``Attribute VB_*`` lines
+  Excel stores (the ``VERSION 1.0 CLASS``/``BEGIN``/``END`` header of an exported .cls is
+  dropped, as the VBA editor does on import), its ``VB_Description`` goes to
+  MODULEDOCSTRING.
 * [MS-OVBA] 2.3.1 -- the ``PROJECT`` text stream, with CMG/DPB/GC obfuscated per 2.4.3.2
   (unprotected, no password, visible: 2.3.1.15-2.3.1.17); 2.3.3 -- ``PROJECTwm``.
 * [MS-CFB] -- a minimal version-3 Compound File writer: 512-byte sectors, 64-byte mini
@@ -31,15 +37,28 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ModulVBA", "kompres", "dekompres", "buat_vba_project", "daftar_modul", "modul_dokumen"]
+__all__ = ["ModulVBA", "kompres", "dekompres", "buat_vba_project", "daftar_modul", "modul_dokumen", "modul_kelas"]
 
 #: PROJECTSYSKIND: 0x00000003 = 64-bit Windows, what current (64-bit) Office writes.
 SYSKIND = 3
 LCID = 0x409
 CODEPAGE = 1252
 STDOLE = r"*\G{00020430-0000-0000-C000-000000000046}#2.0#0#C:\Windows\System32\stdole2.tlb#OLE Automation"
+#: The Office type library, as Excel 2016-365 (64-bit) writes it (REFERENCEREGISTERED "Office").
+OFFICE = (r"*\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0#C:\Program Files\Common Files\Microsoft Shared"
+          r"\OFFICE16\MSO.DLL#Microsoft Office 16.0 Object Library")
+#: PROJECTCOMPATVERSION (2.3.4.2.1.2): the value Excel 365 writes (xlwings' quickstart.xlsm).
+VERSI_KOMPAT = 5
+#: The ``_VBA_PROJECT`` stream: Reserved1 0x61CC, Version 0xFFFF, Reserved2 0x00, Reserved3 0x0001 (3.1.1).
+VBA_PROJECT = bytes.fromhex("CC61FFFF000100")
 BASIS_BUKU = "0{00020819-0000-0000-C000-000000000046}"
 BASIS_LEMBAR = "0{00020820-0000-0000-C000-000000000046}"
+BASIS_KELAS = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"
+#: The attribute lines of a class module, in the order Excel stores them; the four a .cls file
+#: may set come from the file, the others are Excel's fixed values.
+_ATRIBUT_KELAS = ("VB_Name", "VB_Base", "VB_GlobalNameSpace", "VB_Creatable", "VB_PredeclaredId", "VB_Exposed",
+                  "VB_TemplateDerived", "VB_Customizable")
+_ATRIBUT = re.compile(r"Attribute (VB_\w+) = (.*)\Z")
 _NAMA_SAH = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}\Z")
 _VB_NAME = re.compile(r'Attribute VB_Name = "([^"]*)"', re.IGNORECASE)
 
@@ -48,8 +67,9 @@ _VB_NAME = re.compile(r'Attribute VB_Name = "([^"]*)"', re.IGNORECASE)
 class ModulVBA:
     """One VBA module: its name, its source (as in an exported .bas file) and its kind.
 
-    ``jenis`` is ``"standar"`` (a .bas module) or ``"dokumen"`` (ThisWorkbook or a
-    worksheet's module; its name must equal the workbook's / sheet's code name).
+    ``jenis`` is ``"standar"`` (a .bas module), ``"kelas"`` (a class module: build it with
+    :func:`modul_kelas` from a .cls file) or ``"dokumen"`` (ThisWorkbook or a worksheet's
+    module; its name must equal the workbook's / sheet's code name).
     """
 
     nama: str
@@ -59,8 +79,9 @@ class ModulVBA:
     def __post_init__(self) -> None:
         if not _NAMA_SAH.match(self.nama) or self.nama.lower() == "dir":
             raise ValueError(f"nama modul VBA tidak sah: {self.nama!r}")
-        if self.jenis not in ("standar", "dokumen"):
-            raise ValueError(f"modul {self.nama!r}: jenis harus 'standar' atau 'dokumen', bukan {self.jenis!r}")
+        if self.jenis not in ("standar", "kelas", "dokumen"):
+            raise ValueError(f"modul {self.nama!r}: jenis harus 'standar', 'kelas' atau 'dokumen', "
+                             f"bukan {self.jenis!r}")
         if not self.kode.isascii():
             i, ch = next((i, ch) for i, ch in enumerate(self.kode) if ord(ch) > 127)
             raise ValueError(f"modul {self.nama!r}: kode VBA harus ASCII; karakter pertama yang bukan ASCII: "
@@ -77,6 +98,61 @@ def modul_dokumen(nama: str, lembar: bool) -> ModulVBA:
                ("VB_GlobalNameSpace", "False"), ("VB_Creatable", "False"), ("VB_PredeclaredId", "True"),
                ("VB_Exposed", "True"), ("VB_TemplateDerived", "False"), ("VB_Customizable", "True")]
     return ModulVBA(nama, "".join(f"Attribute {k} = {v}\r\n" for k, v in atribut), "dokumen")
+
+
+def modul_kelas(kode_cls: str) -> ModulVBA:
+    r"""A class module from the text of an exported .cls file, stored the way Excel stores it.
+
+    The export header (``VERSION 1.0 CLASS``, ``BEGIN`` ... ``END``) is dropped, and the
+    attribute block becomes Excel's eight lines: the file's VB_Name, VB_GlobalNameSpace,
+    VB_Creatable, VB_PredeclaredId and VB_Exposed, plus VB_Base, VB_TemplateDerived and
+    VB_Customizable; further module attributes (VB_Description) follow, then the code.
+
+    >>> m = modul_kelas('VERSION 1.0 CLASS\r\nBEGIN\r\n  MultiUse = -1  \'True\r\nEND\r\n'
+    ...                 'Attribute VB_Name = "Titik"\r\nAttribute VB_Exposed = False\r\nPublic X As Long\r\n')
+    >>> print(m.kode.replace("\r\n", "\n"), end="")
+    Attribute VB_Name = "Titik"
+    Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"
+    Attribute VB_GlobalNameSpace = False
+    Attribute VB_Creatable = False
+    Attribute VB_PredeclaredId = False
+    Attribute VB_Exposed = False
+    Attribute VB_TemplateDerived = False
+    Attribute VB_Customizable = False
+    Public X As Long
+    """
+    baris = kode_cls.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if baris and baris[0].strip().upper().startswith("VERSION "):
+        akhir = next((i for i, b in enumerate(baris) if b.strip().upper() == "END"), None)
+        if akhir is None:
+            raise ValueError("berkas .cls: kepala VERSION ... BEGIN tanpa END")
+        baris = baris[akhir + 1:]
+    atribut: dict[str, str] = {}
+    while baris and (cocok := _ATRIBUT.match(baris[0].strip())):
+        atribut[cocok.group(1)] = cocok.group(2)
+        baris.pop(0)
+    if "VB_Name" not in atribut:
+        raise ValueError("berkas .cls tanpa baris Attribute VB_Name")
+    nama = atribut["VB_Name"].strip('"')
+    tetap = {"VB_Base": f'"{BASIS_KELAS}"', "VB_GlobalNameSpace": "False", "VB_Creatable": "False",
+             "VB_PredeclaredId": "False", "VB_Exposed": "False", "VB_TemplateDerived": "False",
+             "VB_Customizable": "False"}
+    tetap.update({k: v for k, v in atribut.items() if k in ("VB_GlobalNameSpace", "VB_Creatable",
+                                                              "VB_PredeclaredId", "VB_Exposed")})
+    kepala = [f"Attribute VB_Name = {atribut['VB_Name']}"] + [f"Attribute {k} = {tetap[k]}" for k in _ATRIBUT_KELAS[1:]]
+    kepala += [f"Attribute {k} = {v}" for k, v in atribut.items() if k not in _ATRIBUT_KELAS]
+    return ModulVBA(nama, "\r\n".join(kepala + baris), "kelas")
+
+
+def _keterangan(m: ModulVBA) -> str:
+    """A module's description (MODULEDOCSTRING): its module-level ``VB_Description``, as Excel stores it."""
+    for baris in m.kode.replace("\r\n", "\n").split("\n"):
+        cocok = _ATRIBUT.match(baris.strip())
+        if not cocok:
+            break
+        if cocok.group(1) == "VB_Description":
+            return cocok.group(2).strip('"').replace("\\r\\n", "\r\n")
+    return ""
 
 
 # ---------------------------------------------------------------- [MS-OVBA] 2.4.1 compression
@@ -202,20 +278,22 @@ def _teks(ident: int, ident_unicode: int, teks: str) -> bytes:
 
 def _aliran_dir(nama_proyek: str, modul: Sequence[ModulVBA]) -> bytes:
     """The decompressed ``dir`` stream (2.3.4.2)."""
-    info = (_rekam(0x0001, struct.pack("<I", SYSKIND)) + _rekam(0x0002, struct.pack("<I", LCID))
+    info = (_rekam(0x0001, struct.pack("<I", SYSKIND)) + _rekam(0x004A, struct.pack("<I", VERSI_KOMPAT))
+            + _rekam(0x0002, struct.pack("<I", LCID))
             + _rekam(0x0014, struct.pack("<I", LCID)) + _rekam(0x0003, struct.pack("<H", CODEPAGE))
             + _rekam(0x0004, nama_proyek.encode("cp1252")) + _teks(0x0005, 0x0040, "")
             + _teks(0x0006, 0x003D, "") + _rekam(0x0007, struct.pack("<I", 0))
             + _rekam(0x0008, struct.pack("<I", 0))
             + struct.pack("<HIIH", 0x0009, 4, 1, 0)  # PROJECTVERSION: Reserved=4, major, minor
             + _teks(0x000C, 0x003C, ""))
-    libid = STDOLE.encode("cp1252")
-    referensi = (_teks(0x0016, 0x003E, "stdole")
-                 + _rekam(0x000D, struct.pack("<I", len(libid)) + libid + struct.pack("<IH", 0, 0)))
+    referensi = b""
+    for nama_ref, libid in (("stdole", STDOLE.encode("cp1252")), ("Office", OFFICE.encode("cp1252"))):
+        referensi += (_teks(0x0016, 0x003E, nama_ref)  # REFERENCENAME, then REFERENCEREGISTERED
+                      + _rekam(0x000D, struct.pack("<I", len(libid)) + libid + struct.pack("<IH", 0, 0)))
     modul_dir = _rekam(0x000F, struct.pack("<H", len(modul))) + _rekam(0x0013, struct.pack("<H", 0xFFFF))
     for m in modul:
         modul_dir += (_rekam(0x0019, m.nama.encode("cp1252")) + _rekam(0x0047, m.nama.encode("utf-16-le"))
-                      + _teks(0x001A, 0x0032, m.nama) + _teks(0x001C, 0x0048, "")
+                      + _teks(0x001A, 0x0032, m.nama) + _teks(0x001C, 0x0048, _keterangan(m))
                       + _rekam(0x0031, struct.pack("<I", 0)) + _rekam(0x001E, struct.pack("<I", 0))
                       + _rekam(0x002C, struct.pack("<H", 0xFFFF))
                       + struct.pack("<HI", 0x0021 if m.jenis == "standar" else 0x0022, 0)
@@ -230,8 +308,9 @@ def _sumber(m: ModulVBA) -> bytes:
     if cocok and cocok.group(1) != m.nama:
         raise ValueError(f"modul {m.nama!r}: kodenya menyatakan Attribute VB_Name = {cocok.group(1)!r}")
     if not cocok:
-        if m.jenis == "dokumen":
-            raise ValueError(f"modul dokumen {m.nama!r} tanpa baris Attribute (pakai modul_dokumen())")
+        if m.jenis != "standar":
+            raise ValueError(f"modul {m.jenis} {m.nama!r} tanpa baris Attribute "
+                             f"(pakai modul_{m.jenis}())")
         teks = f'Attribute VB_Name = "{m.nama}"\n' + teks
     if not teks.endswith("\n"):
         teks += "\n"
@@ -255,7 +334,8 @@ def _enkripsi(data: bytes, id_proyek: str, label: str) -> str:
 def _aliran_project(nama_proyek: str, id_proyek: str, modul: Sequence[ModulVBA]) -> bytes:
     """The ``PROJECT`` text stream (2.3.1), CRLF line ends."""
     baris = [f'ID="{id_proyek}"']
-    baris += [f"Document={m.nama}/&H00000000" if m.jenis == "dokumen" else f"Module={m.nama}" for m in modul]
+    baris += [{"dokumen": f"Document={m.nama}/&H00000000", "kelas": f"Class={m.nama}",
+               "standar": f"Module={m.nama}"}[m.jenis] for m in modul]
     baris += [f'Name="{nama_proyek}"', 'HelpContextID="0"', 'VersionCompatible32="393222000"',
               f'CMG="{_enkripsi(bytes(4), id_proyek, "CMG")}"', f'DPB="{_enkripsi(bytes(1), id_proyek, "DPB")}"',
               f'GC="{_enkripsi(bytes([0xFF]), id_proyek, "GC")}"', "",
@@ -274,7 +354,7 @@ def buat_vba_project(modul: Sequence[ModulVBA], *, nama_proyek: str = "VBAProjec
         raise ValueError(f"nama modul VBA kembar (huruf besar/kecil tidak dibedakan): {[m.nama for m in modul]}")
     id_proyek = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"iku-xl:vba:{nama_proyek}")).upper() + "}"
     vba: dict[str, bytes | dict] = {"dir": kompres(_aliran_dir(nama_proyek, modul)),
-                                    "_VBA_PROJECT": bytes.fromhex("CC61FFFF000000")}
+                                    "_VBA_PROJECT": VBA_PROJECT}
     vba.update({m.nama: kompres(_sumber(m)) for m in modul})
     wm = b"".join(m.nama.encode("cp1252") + b"\0" + m.nama.encode("utf-16-le") + b"\0\0" for m in modul)
     return _cfb({"VBA": vba, "PROJECT": _aliran_project(nama_proyek, id_proyek, modul), "PROJECTwm": wm + b"\0\0"})
