@@ -71,4 +71,43 @@ def realisasi_rasio(pembilang: object, penyebut: object) -> float | None:
     if b == 0:
         raise DataTidakValid("penyebut 0: realisasi tidak dapat dihitung", nilai=penyebut,
                              saran="Periksa penyebut (jumlah seluruhnya); harus lebih dari 0.")
+    return _rasio(a, b)
+
+
+def _rasio(a: float, b: float) -> float:
     return a / b * 100
+
+
+def rasio_banyak(pembilang: Sequence[object], penyebut: Sequence[object]) -> tuple[list[float | None], list[int]]:
+    """:func:`realisasi_rasio` of many pairs (two equally long flat lists) in one pass.
+
+    Returns the values and the indexes left to :func:`realisasi_rasio`: decided here are
+    pairs of plain finite numbers with a penyebut other than 0 (unless the result is not
+    finite), and an empty cell beside a number or another empty cell (None).
+
+    >>> rasio_banyak([45.0, None, 1.0, "45"], [50.0, 50.0, 0.0, 50.0])
+    ([90.0, None, None, None], [2, 3])
+    """
+    hasil: list[float | None] = [None] * len(pembilang)
+    sisa: list[int] = []
+    indeks: list[int] = []
+    aa: list[float] = []
+    bb: list[float] = []
+    for i, a, b in zip(range(len(pembilang)), pembilang, penyebut, strict=True):
+        if type(a) is float and type(b) is float and a - a == 0.0 and b - b == 0.0:
+            if b != 0:
+                indeks.append(i)
+                aa.append(a)
+                bb.append(b)
+            else:
+                sisa.append(i)
+        elif not ((a is None and (b is None or type(b) is float and b - b == 0.0))
+                  or (b is None and type(a) is float and a - a == 0.0)):
+            sisa.append(i)
+    for i, x in zip(indeks, map(_rasio, aa, bb)):
+        if x - x == 0.0:
+            hasil[i] = x
+        else:
+            sisa.append(i)
+    sisa.sort()
+    return hasil, sisa
