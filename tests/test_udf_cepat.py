@@ -66,6 +66,18 @@ def test_capaian_banyak_sama_dengan_rinci_capaian(pasangan, pol, met):
             assert r == 0 or not math.isfinite(t) or rinci_capaian(t, r, pol, met).nilai is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(angka, angka), min_size=1, max_size=30), polaritas, metode)
+@example([(90.0, 92.0), (math.inf, 5.0)], None, None)
+@example([(90.0, 92.0), (5.0, math.nan)], None, None)
+@example([(90.0, 92.0), (1e-300, 1e300)], None, None)
+@example([(90.0, 92.0), (1e308, 1e308), (1e308, 1e308)], None, None)
+@example([(4.0, 3.0), (4.0, -0.0)], "negatif", "T/R")
+def test_capaian_banyak_hanya_angka(pasangan, pol, met):
+    """Columns of floats only: the path that decides a whole column at C speed."""
+    test_capaian_banyak_sama_dengan_rinci_capaian.hypothesis.inner_test(pasangan, pol, met)
+
+
 def _satu_satu(f, *kisi):
     """The one-cell path: the function called on each cell's values alone."""
     n, m = len(kisi[0]), len(kisi[0][0])

@@ -65,11 +65,24 @@ def _capaian_huruf(target: NilaiHuruf, realisasi: Realisasi, polaritas: str,
     return HasilCapaian(nilai, _status(nilai))
 
 
+def _langsung_semua(target: Sequence[float], realisasi: Sequence[float], rumus: Rumus) -> bool:
+    """Whether the formula applies as it is to every pair: each target above 0, and no divisor 0.
+    The other pairs are the special cases of :func:`_capaian_angka`. The one statement of that
+    rule, for one pair (:func:`_langsung`) and at C speed for many (:func:`capaian_banyak`)."""
+    return min(target) > 0 and (rumus.pembagi == "t" or 0.0 not in realisasi)
+
+
 def _langsung(t: float, r: float, rumus: Rumus) -> bool:
-    """Whether the formula applies as it is: target above 0 and a divisor that is not 0.
-    The other pairs are the special cases of :func:`_capaian_angka` (the one place both the
-    scalar and the many-cell path ask)."""
-    return t > 0 and (rumus.pembagi == "t" or r != 0)
+    return _langsung_semua((t,), (r,), rumus)
+
+
+def _angka_semua(x: Sequence[object]) -> bool:
+    """Every value a plain finite float, checked at C speed (a sum of floats is finite only when
+    each of them is; a sum too large for a float says no, and the caller looks one by one)."""
+    if set(map(type, x)) != {float}:
+        return False
+    jumlah = sum(x)  # type: ignore[arg-type]
+    return jumlah - jumlah == 0.0
 
 
 def _capaian_angka(t: float, r: float, polaritas: str, metode: str) -> HasilCapaian:
@@ -150,23 +163,34 @@ def capaian_banyak(target: Sequence[object], realisasi: Sequence[object], polari
     ([133.33333333333331, None], [1])
     """
     rumus = rumus_untuk(parse_polaritas(polaritas), parse_metode_negatif(metode_negatif) or "2T-R")
-    nilai: list[float | None] = [None] * len(target)
+    n = len(target)
+    if len(realisasi) != n:
+        raise ValueError(f"{n} target, {len(realisasi)} realisasi")
+    nilai: list[float | None] = [None] * n
     sisa: list[int] = []
-    indeks: list[int] = []
-    tt: list[float] = []
-    rr: list[float] = []
-    for i, t, r in zip(range(len(target)), target, realisasi, strict=True):
-        if type(t) is float and type(r) is float and t - t == 0.0 and r - r == 0.0:
-            if _langsung(t, r, rumus):
+    if _angka_semua(target) and _angka_semua(realisasi):  # the common case, decided at C speed
+        indeks: Sequence[int] = range(n)
+        tt, rr = target, realisasi
+    else:
+        indeks, tt, rr = [], [], []
+        for i, t, r in zip(range(n), target, realisasi):
+            if type(t) is float and type(r) is float and t - t == 0.0 and r - r == 0.0:
                 indeks.append(i)
                 tt.append(t)
                 rr.append(r)
-            else:
-                sisa.append(i)
-        elif not ((r is None and (t is None or type(t) is float and t - t == 0.0))
-                  or (t is None and type(r) is float and r - r == 0.0)):
-            sisa.append(i)  # an empty cell beside a number or an empty cell has no capaian: None
-    for i, x in zip(indeks, map(rumus.hitung, tt, rr)):
+            elif not ((r is None and (t is None or type(t) is float and t - t == 0.0))
+                      or (t is None and type(r) is float and r - r == 0.0)):
+                sisa.append(i)  # an empty cell beside a number or an empty cell has no capaian: None
+    if tt and not _langsung_semua(tt, rr, rumus):  # type: ignore[arg-type]
+        pilih = [_langsung(t, r, rumus) for t, r in zip(tt, rr)]  # type: ignore[arg-type]
+        sisa += [i for i, ya in zip(indeks, pilih) if not ya]
+        indeks = [i for i, ya in zip(indeks, pilih) if ya]
+        tt = [t for t, ya in zip(tt, pilih) if ya]
+        rr = [r for r, ya in zip(rr, pilih) if ya]
+    hasil = list(map(rumus.hitung, tt, rr))
+    if len(hasil) == n and (not hasil or _angka_semua(hasil)):
+        return hasil, []  # type: ignore[return-value]
+    for i, x in zip(indeks, hasil):
         if x - x == 0.0:  # finite; inf and NaN go to rinci_capaian, which says why there is none
             nilai[i] = x
         else:
