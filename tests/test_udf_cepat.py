@@ -16,10 +16,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from iku_xl.core.capaian import capaian_banyak, rinci_capaian
-from iku_xl.core.errors import IkuError
-from iku_xl.core.konsolidasi import rasio_banyak, realisasi_rasio
+from iku_xl.core.errors import DataTidakValid, IkuError
+from iku_xl.core.konsolidasi import rasio_banyak, realisasi_banyak, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.predikat import SKALA, predikat, predikat_banyak, skala_dari_tabel
-from iku_xl.xl.fungsi import IKU_CAPAIAN, IKU_PREDIKAT, IKU_RASIO, KOSONG
+from iku_xl.xl.fungsi import IKU_CAPAIAN, IKU_PREDIKAT, IKU_RASIO, IKU_REALISASI, KOSONG
 
 BATAS = [0.0, 30.0, 50.0, 60.0, 65.0, 70.0, 76.61, 80.0, 88.31, 90.0, 100.0, 2.0, 1.0]
 angka = st.one_of(
@@ -156,3 +156,35 @@ def test_rasio_banyak_sama_dengan_realisasi_rasio(pasangan):
 def test_iku_rasio_rentang_sama_dengan_sel_per_sel(pasangan):
     a, b = [[x] for x, _ in pasangan], [[y] for _, y in pasangan]
     assert IKU_RASIO(a, b) == _satu_satu(IKU_RASIO, a, b)
+
+
+jenis = st.sampled_from([None, "jumlah", "nilai terakhir", "rata-rata", "kumulatif", "Rata-Rata", "aneh"])
+tw = st.one_of(st.none(), angka, sel)
+
+
+def _tahunan_inti(baris, j):
+    try:
+        return realisasi_tahunan(baris, j if j is not None else "nilai terakhir").nilai
+    except IkuError as e:
+        return type(e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), angka), min_size=4, max_size=4)
+                | st.lists(tw, min_size=4, max_size=4), min_size=1, max_size=20), jenis)
+@example([[1e308, 1e308, None, None], [None] * 4, [10.0, 12.0, None, 8.0]], "jumlah")
+def test_realisasi_banyak_sama_dengan_realisasi_tahunan(baris, j):
+    try:
+        hasil, sisa = realisasi_banyak(baris, j if j is not None else "nilai terakhir")
+    except IkuError:
+        assert all(_tahunan_inti(b, j) is DataTidakValid for b in baris)  # an unknown jenis, for every row
+        return
+    for i, b in enumerate(baris):
+        if i not in sisa:
+            assert hasil[i] == _tahunan_inti(b, j), b
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(tw, min_size=4, max_size=4), min_size=2, max_size=12), jenis)
+def test_iku_realisasi_rentang_sama_dengan_baris_per_baris(baris, j):
+    assert IKU_REALISASI(baris, j) == [[IKU_REALISASI(b, j)] for b in baris]

@@ -63,7 +63,7 @@ from typing import Any, TypeGuard
 from iku_xl.core.capaian import capaian_banyak, rinci_capaian
 from iku_xl.core.errors import DataTidakValid, IkuError, singkat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
-from iku_xl.core.konsolidasi import NAMA_TW, rasio_banyak, realisasi_rasio, realisasi_tahunan
+from iku_xl.core.konsolidasi import NAMA_TW, rasio_banyak, realisasi_banyak, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import NilaiHuruf
 from iku_xl.core.parse import (
     JENIS_KONSOLIDASI,
@@ -214,7 +214,7 @@ def _panggil(isi: Callable[..., Any], argumen: Sequence[Argumen], nilai: Sequenc
         return [[hasil]] if any(s.rentang for s in isian) else hasil
     n, m = ukuran
     keputusan = None
-    if banyak is not None and not any(a.per_baris for a in argumen):
+    if banyak is not None:
         datar = [s.datar(n * m) for s in isian]
         keputusan = banyak(*datar)
     if keputusan is None:
@@ -311,6 +311,15 @@ def _predikat_banyak(capaian: list[Any], skala: list[Any]) -> tuple[list[Any], l
     return predikat_banyak(_teks_angka(capaian, parse_angka), s)
 
 
+def _realisasi_banyak(nilai_tw: list[Any], jenis_konsolidasi: list[Any]) -> tuple[list[Any], list[int]] | None:
+    if not _seragam(jenis_konsolidasi):
+        return None
+    try:
+        return realisasi_banyak(nilai_tw, jenis_konsolidasi[0])
+    except IkuError:
+        return None  # an unknown jenis: each row says so
+
+
 def _rasio_banyak(pembilang: list[Any], penyebut: list[Any]) -> tuple[list[Any], list[int]]:
     return rasio_banyak(_teks_angka(pembilang, parse_angka), _teks_angka(penyebut, parse_angka))
 
@@ -356,6 +365,7 @@ def IKU_PREDIKAT(capaian: object, skala: object = None) -> str | None:
             per_baris=True, lebar=len(NAMA_TW)),
     Argumen("jenis_konsolidasi", f"Opsional. Salah satu: {', '.join(JENIS_KONSOLIDASI)} "
                                  "(bawaan nilai terakhir).", opsional=True),
+    banyak=_realisasi_banyak,
 )
 def IKU_REALISASI(nilai_tw: Sequence[object], jenis_konsolidasi: object = None) -> object:
     for tw, nilai in zip(NAMA_TW, nilai_tw):
