@@ -9,7 +9,10 @@ return. :func:`_fungsi_sel` adds what every cell function needs, once:
   Python callers pass plain values. Given ranges the answer is a list of rows of the
   same shape, one element per cell, computed in one call; a 1x1 range and a plain value
   are spread over the others. An argument marked ``per_baris`` takes one whole row per
-  answer (IKU_REALISASI: n rows x 4 quarters give n x 1).
+  answer (IKU_REALISASI: n rows x 4 quarters give n x 1). A function may name the core's
+  many-cell path (``banyak``: :func:`~iku_xl.core.capaian.capaian_banyak` and its kin), which
+  decides plain numbers and empty cells of a whole range in one pass; the cells it leaves (text,
+  grades, problems) go through the function one by one, so each keeps its own answer or message.
 * **Errors.** A value the core cannot use (an :class:`~iku_xl.core.errors.IkuError`)
   becomes a short message in that element only, starting with :data:`MARKA`::
 
