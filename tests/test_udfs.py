@@ -278,3 +278,20 @@ def test_nama_fungsi_sama_dengan_glosarium():
     from iku_xl.core.skema import FUNGSI_SEL
 
     assert [f.nama for f in FUNGSI] == list(FUNGSI_SEL)
+
+
+def test_rentang_jalur_cepat_menjaga_pesan_per_sel():
+    """A range goes through the core's one-pass path; the cells it leaves keep their own message."""
+    target = [[90.0, "80-90", 0.0], [None, "abc", 4.0], ["83,5", "#N/A", 1e-300]]
+    realisasi = [[92.0, 85.0, 5.0], [70.0, 80.0, None], ["83,5", 1.0, 1e300]]
+    assert IKU_CAPAIAN(target, realisasi) == [
+        [102.22222222222221, 100.0, "#IKU! target 0"],
+        [KOSONG, "#IKU! target: 'abc' bukan angka yang jelas", KOSONG],
+        [100.0, "#IKU! target: berisi galat Excel #N/A", "#IKU! capaian terlalu besar untuk dihitung"],
+    ]
+    assert IKU_CAPAIAN(target, realisasi, [["negatif"] * 3] * 3, "T/R")[0] == \
+        [90 / 92 * 100, 100.0, 0.0]
+    assert IKU_PREDIKAT([[100.0, 100.5], [None, "#IKU! target 0"]], "permenpanrb8") == \
+        [["Baik", "Sangat Baik"], [KOSONG, "#IKU! target 0"]]
+    assert IKU_RASIO([[45.0], [1.0], ["45"]], [[50.0], [0.0], [None]]) == \
+        [[90.0], ["#IKU! penyebut 0: realisasi tidak dapat dihitung"], [KOSONG]]

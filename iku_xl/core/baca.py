@@ -29,6 +29,7 @@ from iku_xl.core.errors import DataTidakValid, Masalah
 from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Skala, TargetIKU
 from iku_xl.core.parse import adalah_kosong, pengurai, teks_sel
 from iku_xl.core.predikat import skala_dari_tabel
+from iku_xl.core.saran import Ujung, saran
 from iku_xl.core.skema import (
     INDIKATOR,
     PROFIL,
@@ -53,10 +54,13 @@ class Lembaran:
 
     ``nilai[lembar][i][j]`` is the value of row i+1, column j+1 (0-based grid).
     ``persen[lembar]`` holds the 0-based (row, column) of percent-formatted cells.
+    ``ujung`` is the front end that read it, whose words the advice in messages takes
+    (:mod:`iku_xl.core.saran`: no command-line option in Excel).
     """
 
     nilai: Mapping[str, Grid]
     persen: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    ujung: Ujung = "cli"
 
 
 def huruf_kolom(kolom: int) -> str:
@@ -128,7 +132,8 @@ def _buka_tabel(data: LembarData, lembaran: Lembaran, p: _Pengumpul, wajib: bool
         if wajib:
             ada = ", ".join(lembaran.nilai) or "(tidak ada)"
             p.galat(f"Lembar '{data.nama}' tidak ditemukan",
-                    f"Tambahkan lembar '{data.nama}' seperti di templat (iku-xl template). Lembar yang ada: {ada}.")
+                    f"Tambahkan lembar '{data.nama}' seperti di {saran('templat', lembaran.ujung)}. "
+                    f"Lembar yang ada: {ada}.")
         return None
     grid = lembaran.nilai[nama]
     temu = _cari_judul(data, grid)

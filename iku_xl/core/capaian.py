@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from iku_xl.core.errors import DataTidakValid
@@ -27,7 +28,7 @@ from iku_xl.core.parse import (
     parse_realisasi,
     parse_target,
 )
-from iku_xl.core.polaritas import BATAS_TERCAPAI, rumus_untuk
+from iku_xl.core.polaritas import BATAS_TERCAPAI, Rumus, rumus_untuk
 
 #: Nilai AKIP bands (PermenPANRB 88/2021): a score above ``batas`` earns the grade.
 _PITA_AKIP = ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C"))
@@ -64,19 +65,40 @@ def _capaian_huruf(target: NilaiHuruf, realisasi: Realisasi, polaritas: str,
     return HasilCapaian(nilai, _status(nilai))
 
 
+def _langsung_semua(target: Sequence[float], realisasi: Sequence[float], rumus: Rumus) -> bool:
+    """Whether the formula applies as it is to every pair: each target above 0, and no divisor 0.
+    The other pairs are the special cases of :func:`_capaian_angka`. The one statement of that
+    rule, for one pair (:func:`_langsung`) and at C speed for many (:func:`capaian_banyak`)."""
+    return min(target) > 0 and (rumus.pembagi == "t" or 0.0 not in realisasi)
+
+
+def _langsung(t: float, r: float, rumus: Rumus) -> bool:
+    return _langsung_semua((t,), (r,), rumus)
+
+
+def _angka_semua(x: Sequence[object]) -> bool:
+    """Every value a plain finite float, checked at C speed (a sum of floats is finite only when
+    each of them is; a sum too large for a float says no, and the caller looks one by one)."""
+    if set(map(type, x)) != {float}:
+        return False
+    jumlah = sum(x)  # type: ignore[arg-type]
+    return jumlah - jumlah == 0.0
+
+
 def _capaian_angka(t: float, r: float, polaritas: str, metode: str) -> HasilCapaian:
-    if t < 0:
-        return HasilCapaian(None, alasan="target negatif tidak didukung rumus capaian")
-    if t == 0:
-        if polaritas == "positif":
-            return HasilCapaian(None, alasan="target 0")
-        if r == 0:
-            return HasilCapaian(100.0, "Tercapai")
-        return HasilCapaian(0.0, "Belum tercapai",
-                            peringatan=("target 0 dan realisasi di atas 0: capaian 0",))
-    if polaritas == "negatif" and metode == "T/R" and r == 0:
-        return HasilCapaian(None, alasan="realisasi 0: rumus T/R tidak dapat dihitung")
-    nilai = rumus_untuk(polaritas, metode).hitung(t, r)
+    rumus = rumus_untuk(polaritas, metode)
+    if not _langsung(t, r, rumus):
+        if t < 0:
+            return HasilCapaian(None, alasan="target negatif tidak didukung rumus capaian")
+        if t == 0:
+            if polaritas == "positif":
+                return HasilCapaian(None, alasan="target 0")
+            if r == 0:
+                return HasilCapaian(100.0, "Tercapai")
+            return HasilCapaian(0.0, "Belum tercapai",
+                                peringatan=("target 0 dan realisasi di atas 0: capaian 0",))
+        return HasilCapaian(None, alasan=f"realisasi 0: rumus {metode} tidak dapat dihitung")
+    nilai = rumus.hitung(t, r)
     if not math.isfinite(nilai):  # e.g. realisasi 1e308 against target 1e-10: no number to report
         return HasilCapaian(None, alasan="capaian terlalu besar untuk dihitung",
                             peringatan=("target atau realisasi tidak wajar: capaian tak hingga",))
@@ -120,6 +142,61 @@ def rinci_capaian(target: object, realisasi: object, polaritas: object = "positi
     if isinstance(t, Rentang) and t.bawah <= r <= t.atas:
         return HasilCapaian(100.0, "Tercapai")
     return _capaian_angka(float(pembanding(t, r)), r, pol, metode)
+
+
+def capaian_banyak(target: Sequence[object], realisasi: Sequence[object], polaritas: object = "positif",
+                   metode_negatif: object = "2T-R") -> tuple[list[float | None], list[int]]:
+    """The capaian of many pairs (two equally long flat lists, as cells arrive) in one pass.
+
+    Returns the values and the indexes this pass leaves to :func:`rinci_capaian`. Decided
+    here: a pair of plain finite numbers that :func:`_langsung` passes, computed by the rule
+    table's own formula (:mod:`iku_xl.core.polaritas`), unless the result is not finite; and
+    an empty cell (None) beside a number or another empty cell: no capaian. Everything else
+    (text such as "83,5" or "80-90", grades, target 0 or below, a divisor 0, NaN, ints and
+    bools, results that are not finite) is left, with None in its place, for the caller to
+    give to :func:`rinci_capaian`, so its rules and messages stay the only ones. A decided
+    value equals ``rinci_capaian(t, r, polaritas, metode_negatif).nilai`` exactly.
+
+    >>> capaian_banyak([90.0, 80.0, "80-90", 0.0, None], [92.0, None, 85.0, 5.0, 70.0])
+    ([102.22222222222221, None, None, None, None], [2, 3])
+    >>> capaian_banyak([4.0, 4.0], [3.0, 0.0], "negatif", "T/R")
+    ([133.33333333333331, None], [1])
+    """
+    rumus = rumus_untuk(parse_polaritas(polaritas), parse_metode_negatif(metode_negatif) or "2T-R")
+    n = len(target)
+    if len(realisasi) != n:
+        raise ValueError(f"{n} target, {len(realisasi)} realisasi")
+    nilai: list[float | None] = [None] * n
+    sisa: list[int] = []
+    if _angka_semua(target) and _angka_semua(realisasi):  # the common case, decided at C speed
+        indeks: Sequence[int] = range(n)
+        tt, rr = target, realisasi
+    else:
+        indeks, tt, rr = [], [], []
+        for i, t, r in zip(range(n), target, realisasi):
+            if type(t) is float and type(r) is float and t - t == 0.0 and r - r == 0.0:
+                indeks.append(i)
+                tt.append(t)
+                rr.append(r)
+            elif not ((r is None and (t is None or type(t) is float and t - t == 0.0))
+                      or (t is None and type(r) is float and r - r == 0.0)):
+                sisa.append(i)  # an empty cell beside a number or an empty cell has no capaian: None
+    if tt and not _langsung_semua(tt, rr, rumus):  # type: ignore[arg-type]
+        pilih = [_langsung(t, r, rumus) for t, r in zip(tt, rr)]  # type: ignore[arg-type]
+        sisa += [i for i, ya in zip(indeks, pilih) if not ya]
+        indeks = [i for i, ya in zip(indeks, pilih) if ya]
+        tt = [t for t, ya in zip(tt, pilih) if ya]
+        rr = [r for r, ya in zip(rr, pilih) if ya]
+    hasil = list(map(rumus.hitung, tt, rr))
+    if len(hasil) == n and (not hasil or _angka_semua(hasil)):
+        return hasil, []  # type: ignore[return-value]
+    for i, x in zip(indeks, hasil):
+        if x - x == 0.0:  # finite; inf and NaN go to rinci_capaian, which says why there is none
+            nilai[i] = x
+        else:
+            sisa.append(i)
+    sisa.sort()
+    return nilai, sisa
 
 
 def _nilai(target: object, realisasi: object, polaritas: object, metode: object) -> float | None:

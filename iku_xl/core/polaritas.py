@@ -25,6 +25,7 @@ class Rumus:
     keterangan: str
     hitung: Callable[[float, float], float]
     excel: str  # format string with {t} and {r}
+    pembagi: str = "t"  # what the formula divides by: "t" (the target) or "r" (the realisasi)
 
 
 RUMUS: dict[str, Rumus] = {
@@ -33,7 +34,7 @@ RUMUS: dict[str, Rumus] = {
     "negatif 2T-R": Rumus("negatif 2T-R", "(1 + (1 - R / T)) x 100 (kondisi khusus)",
                           lambda t, r: (2 * t - r) / t * 100, "(2*{t}-{r})/{t}*100"),
     "negatif T/R": Rumus("negatif T/R", "T / R x 100",
-                         lambda t, r: t / r * 100, "{t}/{r}*100"),
+                         lambda t, r: t / r * 100, "{t}/{r}*100", pembagi="r"),
 }
 
 

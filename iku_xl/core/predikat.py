@@ -12,6 +12,9 @@ True
 
 from __future__ import annotations
 
+import bisect
+import functools
+import math
 from collections.abc import Sequence
 
 from iku_xl.core.errors import DataTidakValid
@@ -95,6 +98,51 @@ def predikat(capaian: object, skala: str | Skala = "permendagri86",
         return None
     s = skala if isinstance(skala, Skala) else pilih_skala(skala, kustom)
     return next(p.label for p in s.pita if _masuk(x, p))
+
+
+@functools.lru_cache(maxsize=32)
+def _kunci_pita(skala: Skala) -> tuple[list[float], tuple[str, ...]] | None:
+    """A scale's lower bounds as one sorted list for :mod:`bisect`, and its labels.
+
+    :func:`_masuk`'s rule, restated for floats: ``x >= b`` is ``x > nextafter(b, -inf)``,
+    so every bound becomes "x above the key". The label of x is then the band at position
+    (number of bands with a bound) - (number of keys below x). None for a scale whose bands
+    do not run from the highest down to a last catch-all band: then only :func:`predikat` can say.
+    """
+    *berbatas, terakhir = skala.pita
+    if terakhir.batas is not None or any(p.batas is None for p in berbatas):
+        return None
+    kunci = [float(p.batas) if not p.inklusif else math.nextafter(p.batas, -math.inf)  # type: ignore[arg-type]
+             for p in berbatas]
+    if any(a < b for a, b in zip(kunci, kunci[1:])):
+        return None
+    return kunci[::-1], tuple(p.label for p in skala.pita)
+
+
+def predikat_banyak(capaian: Sequence[object], skala: Skala) -> tuple[list[str | None], list[int]]:
+    """The predikat of many capaian in one pass, by bisecting the scale's bands.
+
+    Returns the labels and the indexes left to :func:`predikat` (anything but a plain
+    finite number or an empty cell: text, NaN, ints, bools); a decided label equals
+    ``predikat(x, skala)`` exactly, an empty cell gives None.
+
+    >>> predikat_banyak([100.0, 100.5, None, "99"], SKALA["permenpanrb8"])
+    (['Baik', 'Sangat Baik', None, None], [3])
+    """
+    hasil: list[str | None] = [None] * len(capaian)
+    sisa: list[int] = []
+    pita = _kunci_pita(skala)
+    if pita is None:
+        return hasil, [i for i, x in enumerate(capaian) if x is not None]
+    kunci, label = pita
+    k = len(kunci)
+    kiri = bisect.bisect_left
+    for i, x in enumerate(capaian):
+        if type(x) is float and x - x == 0.0:
+            hasil[i] = label[k - kiri(kunci, x)]
+        elif x is not None:
+            sisa.append(i)
+    return hasil, sisa
 
 
 def warna_predikat(label: str, skala: Skala) -> str | None:

@@ -19,6 +19,7 @@ from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.ringkasan import susun_capaian
+from iku_xl.core.saran import saran
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, REALISASI, TARGET
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, batasi_teks
 
@@ -52,7 +53,7 @@ def hitung_tahun(lembaran: Lembaran, tahun: int | None,
     tahun = tahun if tahun is not None else buku.profil.tahun
     if tahun is None:
         masalah.append(Masalah("galat", "tahun laporan belum ditentukan",
-                               "Isi 'Tahun Laporan' di lembar Profil atau beri --tahun.", PROFIL_NAMA))
+                               saran("tahun", lembaran.ujung), PROFIL_NAMA))
     if not buku.indikator and not ada_galat(masalah):
         masalah.append(Masalah("galat", "belum ada indikator", "Isi minimal satu indikator di lembar Indikator.",
                                INDIKATOR.nama))

@@ -36,16 +36,16 @@ def _persen(sheet: Any, sel: set[tuple[int, int]]) -> frozenset[tuple[int, int]]
 
 
 def lembaran_xl(book: Any) -> Lembaran:
-    """The data sheets of an open workbook as the core reads them."""
+    """The data sheets of an open workbook as the core reads them; advice worded for Excel."""
     semua = [s.name for s in book.sheets]
     perlu = {cari_lembar(n, semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
     nilai: dict[str, list[list[Any]]] = {n: [] for n in semua}
     for nama in filter(None, perlu):
         nilai[nama] = _kisi(book.sheets[nama])
     if not klasik(book):
-        return Lembaran(nilai)
+        return Lembaran(nilai, ujung="excel")
     kandidat = kandidat_persen(Lembaran(nilai))
-    return Lembaran(nilai, {n: _persen(book.sheets[n], sel) for n, sel in kandidat.items()})
+    return Lembaran(nilai, {n: _persen(book.sheets[n], sel) for n, sel in kandidat.items()}, ujung="excel")
 
 
 def masalah_rumus_xl(book: Any, dibaca: Lembaran | None = None) -> list[Any]:

@@ -9,7 +9,10 @@ return. :func:`_fungsi_sel` adds what every cell function needs, once:
   Python callers pass plain values. Given ranges the answer is a list of rows of the
   same shape, one element per cell, computed in one call; a 1x1 range and a plain value
   are spread over the others. An argument marked ``per_baris`` takes one whole row per
-  answer (IKU_REALISASI: n rows x 4 quarters give n x 1).
+  answer (IKU_REALISASI: n rows x 4 quarters give n x 1). A function may name the core's
+  many-cell path (``banyak``: :func:`~iku_xl.core.capaian.capaian_banyak` and its kin), which
+  decides plain numbers and empty cells of a whole range in one pass; the cells it leaves (text,
+  grades, problems) go through the function one by one, so each keeps its own answer or message.
 * **Errors.** A value the core cannot use (an :class:`~iku_xl.core.errors.IkuError`)
   becomes a short message in that element only, starting with :data:`MARKA`::
 
@@ -55,14 +58,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from iku_xl.core.capaian import rinci_capaian
+from iku_xl.core.capaian import capaian_banyak, rinci_capaian
 from iku_xl.core.errors import DataTidakValid, IkuError, singkat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
-from iku_xl.core.konsolidasi import NAMA_TW, realisasi_rasio, realisasi_tahunan
+from iku_xl.core.konsolidasi import NAMA_TW, rasio_banyak, realisasi_banyak, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import NilaiHuruf
 from iku_xl.core.parse import (
     JENIS_KONSOLIDASI,
@@ -73,7 +77,7 @@ from iku_xl.core.parse import (
     parse_target,
     teks_sel,
 )
-from iku_xl.core.predikat import SKALA, predikat
+from iku_xl.core.predikat import SKALA, pilih_skala, predikat, predikat_banyak
 
 #: How a cell that holds a message instead of a result starts.
 MARKA = "#IKU!"
@@ -130,6 +134,10 @@ class _Isian:
     def ambil(self, i: int, j: int) -> Any:
         return self.nilai if self.ukuran is None else self.nilai[i][j]
 
+    def datar(self, n: int) -> list[Any]:
+        """The n values row by row: the grid's cells, or the single value n times."""
+        return list(itertools.chain.from_iterable(self.nilai)) if self.ukuran is not None else [self.nilai] * n
+
 
 def _daftar(x: object) -> TypeGuard[Sequence[Any]]:
     return isinstance(x, list | tuple)
@@ -137,13 +145,15 @@ def _daftar(x: object) -> TypeGuard[Sequence[Any]]:
 
 def _kisi(nama: str, x: Sequence[Any]) -> list[list[Any]]:
     """A range as a list of equally long rows (a flat list is one row)."""
-    if all(_daftar(b) for b in x):
+    if x and set(map(type, x)) <= {list, tuple}:  # a range as xlwings hands it, checked at C speed
+        kisi = list(x)
+    elif all(_daftar(b) for b in x):
         kisi = [list(b) for b in x]
     elif any(_daftar(b) for b in x):
         raise DataTidakValid(f"{nama}: rentang bercampur sel dan baris")
     else:
         kisi = [list(x)]
-    if not kisi or len({len(b) for b in kisi}) != 1 or not kisi[0]:
+    if not kisi or len(set(map(len, kisi))) != 1 or not kisi[0]:
         raise DataTidakValid(f"{nama}: rentang kosong atau barisnya tidak sama panjang")
     return kisi
 
@@ -153,7 +163,7 @@ def _isian(a: Argumen, x: object) -> _Isian:
         isian = _Isian([x] if a.per_baris else x)
     elif a.per_baris:
         kisi = _kisi(a.nama, x)
-        rentang = all(_daftar(b) for b in x)  # a flat list (plain Python) is one row, not a range
+        rentang = all(map(_daftar, x))  # a flat list (plain Python) is one row, not a range
         isian = _Isian([[b] for b in kisi], (len(kisi), 1), True) if len(kisi) > 1 else \
             _Isian(kisi[0], None, rentang)
     else:
@@ -190,7 +200,13 @@ def _satu(isi: Callable[..., Any], nilai: Sequence[Any]) -> Any:
     return str(hasil) if isinstance(hasil, NilaiHuruf) else hasil
 
 
-def _panggil(isi: Callable[..., Any], argumen: Sequence[Argumen], nilai: Sequence[Any]) -> Any:
+#: A many-cell path: the flat values of each argument in, the decided results and the
+#: indexes left for the one-cell path out (None: no such path for these arguments).
+Banyak = Callable[..., tuple[list[Any], list[int]] | None]
+
+
+def _panggil(isi: Callable[..., Any], argumen: Sequence[Argumen], nilai: Sequence[Any],
+             banyak: Banyak | None = None) -> Any:
     try:
         isian = [_isian(a, x) for a, x in zip(argumen, nilai)]
         ukuran = _ukuran(argumen, isian)
@@ -200,11 +216,27 @@ def _panggil(isi: Callable[..., Any], argumen: Sequence[Argumen], nilai: Sequenc
         hasil = _satu(isi, [s.nilai for s in isian])
         return [[hasil]] if any(s.rentang for s in isian) else hasil
     n, m = ukuran
-    return [[_satu(isi, [s.ambil(i, j) for s in isian]) for j in range(m)] for i in range(n)]
+    keputusan = None
+    if banyak is not None:
+        datar = [s.datar(n * m) for s in isian]
+        keputusan = banyak(*datar)
+    if keputusan is None:
+        return [[_satu(isi, [s.ambil(i, j) for s in isian]) for j in range(m)] for i in range(n)]
+    hasil, sisa = keputusan
+    for k in sisa:
+        hasil[k] = _satu(isi, [d[k] for d in datar])  # never None: KOSONG for no result
+    if m == 1:
+        return [[KOSONG if x is None else x] for x in hasil]
+    hasil = [KOSONG if x is None else x for x in hasil]
+    return [hasil[i:i + m] for i in range(0, n * m, m)]
 
 
-def _fungsi_sel(keterangan: str, *argumen: Argumen) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Make ``isi`` (one element's work) a cell function and list it in :data:`FUNGSI`."""
+def _fungsi_sel(keterangan: str, *argumen: Argumen,
+                banyak: Banyak | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Make ``isi`` (one element's work) a cell function and list it in :data:`FUNGSI`.
+
+    ``banyak``, when given, decides the common cells of a range in one pass (the core's own
+    many-cell path); the cells it leaves go through ``isi`` one by one."""
     def pasang(isi: Callable[..., Any]) -> Callable[..., Any]:
         tanda = inspect.signature(isi)
         dari_kode = [(p.name, p.default is not p.empty) for p in tanda.parameters.values()]
@@ -215,7 +247,7 @@ def _fungsi_sel(keterangan: str, *argumen: Argumen) -> Callable[[Callable[..., A
         def sel(*args: Any, **kwargs: Any) -> Any:
             ikatan = tanda.bind(*args, **kwargs)
             ikatan.apply_defaults()
-            return _panggil(isi, argumen, list(ikatan.arguments.values()))
+            return _panggil(isi, argumen, list(ikatan.arguments.values()), banyak)
 
         sel.__doc__ = keterangan
         _DAFTAR.append(Fungsi(isi.__name__, keterangan, tuple(argumen), sel))
@@ -231,6 +263,70 @@ def _urai(nama: str, pengurai: Callable[[object], Any], nilai: object) -> Any:
         raise DataTidakValid(f"{nama}: {e.pesan}", nilai=e.nilai, saran=e.saran) from None
 
 
+def _skalar_bersih(*nilai: object) -> bool:
+    """Single values that a many-cell path may take as they are: no range, no earlier message."""
+    return not any(isinstance(x, list) or (isinstance(x, str) and x.startswith(MARKA)) for x in nilai)
+
+
+def _seragam(*nilai: list[Any]) -> bool:
+    """Every list holds one and the same single value (an option given once), not a message."""
+    return all(x.count(x[0]) == len(x) for x in nilai) and _skalar_bersih(*(x[0] for x in nilai))
+
+
+def _teks_angka(nilai: list[Any], pengurai: Callable[[object], Any]) -> list[Any]:
+    """``nilai`` with each text the parser reads as a plain number or as empty replaced by that
+    number or None, each distinct text parsed once; the parser gives the same for either, so
+    only text it reads otherwise (a range, a grade, a problem) is left for the one-cell path."""
+    if str not in set(map(type, nilai)):
+        return nilai
+    terbaca: dict[str, Any] = {}
+    hasil = list(nilai)
+    for i, x in enumerate(nilai):
+        if type(x) is str:
+            if x not in terbaca:
+                try:
+                    y = pengurai(x)
+                except IkuError:
+                    y = x
+                terbaca[x] = y if y is None or type(y) is float else x
+            hasil[i] = terbaca[x]
+    return hasil
+
+
+def _capaian_banyak(target: list[Any], realisasi: list[Any], polaritas: list[Any],
+                    metode_negatif: list[Any]) -> tuple[list[Any], list[int]] | None:
+    if not _seragam(polaritas, metode_negatif):
+        return None  # polaritas per cell: cell by cell
+    try:
+        return capaian_banyak(_teks_angka(target, parse_target), _teks_angka(realisasi, parse_realisasi),
+                              polaritas[0], metode_negatif[0])
+    except IkuError:
+        return None  # a polaritas the core rejects: each cell says so
+
+
+def _predikat_banyak(capaian: list[Any], skala: list[Any]) -> tuple[list[Any], list[int]] | None:
+    if not _seragam(skala):
+        return None
+    try:
+        s = pilih_skala(_BAWAAN_SKALA if adalah_kosong(skala[0]) else teks_sel(skala[0]))
+    except IkuError:
+        return None  # an unknown scale: each cell says so
+    return predikat_banyak(_teks_angka(capaian, parse_angka), s)
+
+
+def _realisasi_banyak(nilai_tw: list[Any], jenis_konsolidasi: list[Any]) -> tuple[list[Any], list[int]] | None:
+    if not _seragam(jenis_konsolidasi):
+        return None
+    try:
+        return realisasi_banyak(nilai_tw, jenis_konsolidasi[0])
+    except IkuError:
+        return None  # an unknown jenis: each row says so
+
+
+def _rasio_banyak(pembilang: list[Any], penyebut: list[Any]) -> tuple[list[Any], list[int]]:
+    return rasio_banyak(_teks_angka(pembilang, parse_angka), _teks_angka(penyebut, parse_angka))
+
+
 # ---- the functions ----------------------------------------------------------------------
 
 @_fungsi_sel(
@@ -242,6 +338,7 @@ def _urai(nama: str, pengurai: Callable[[object], Any], nilai: object) -> Any:
                          "(makin rendah makin baik).", opsional=True),
     Argumen("metode_negatif", f"Opsional, rumus polaritas negatif: {' atau '.join(METODE_NEGATIF)} "
                               f"(bawaan {METODE_NEGATIF[0]}).", opsional=True),
+    banyak=_capaian_banyak,
 )
 def IKU_CAPAIAN(target: object, realisasi: object, polaritas: object = None,
                 metode_negatif: object = None) -> float | None:
@@ -257,6 +354,7 @@ def IKU_CAPAIAN(target: object, realisasi: object, polaritas: object = None,
     Argumen("capaian", "Capaian dalam persen, mis. 102,5. Kosong berarti predikat kosong."),
     Argumen("skala", f"Opsional. Salah satu: {', '.join(SKALA)} (bawaan {_BAWAAN_SKALA}).",
             opsional=True),
+    banyak=_predikat_banyak,
 )
 def IKU_PREDIKAT(capaian: object, skala: object = None) -> str | None:
     x = _urai("capaian", parse_angka, capaian)
@@ -270,6 +368,7 @@ def IKU_PREDIKAT(capaian: object, skala: object = None) -> str | None:
             per_baris=True, lebar=len(NAMA_TW)),
     Argumen("jenis_konsolidasi", f"Opsional. Salah satu: {', '.join(JENIS_KONSOLIDASI)} "
                                  "(bawaan nilai terakhir).", opsional=True),
+    banyak=_realisasi_banyak,
 )
 def IKU_REALISASI(nilai_tw: Sequence[object], jenis_konsolidasi: object = None) -> object:
     for tw, nilai in zip(NAMA_TW, nilai_tw):
@@ -281,6 +380,7 @@ def IKU_REALISASI(nilai_tw: Sequence[object], jenis_konsolidasi: object = None) 
     "Realisasi indikator rasio dalam persen: pembilang / penyebut x 100.",
     Argumen("pembilang", "Bagian yang diukur, mis. jumlah pengaduan yang ditindaklanjuti."),
     Argumen("penyebut", "Keseluruhannya, mis. jumlah seluruh pengaduan; harus lebih dari 0."),
+    banyak=_rasio_banyak,
 )
 def IKU_RASIO(pembilang: object, penyebut: object) -> float | None:
     a, b = _urai("pembilang", parse_angka, pembilang), _urai("penyebut", parse_angka, penyebut)
