@@ -79,7 +79,8 @@ TANGGAL = "#IKU! target 45876 tampaknya tanggal 07-08-2025: ketik sebagai teks '
 #: were an HTTP 500; each function with inputs that overflow, and IKU_CAPAIAN's date-like targets.
 KHUSUS = [
     ("IKU_CAPAIAN", [[[1e-300]], [[1e300]], None, None], [["#IKU! capaian terlalu besar untuk dihitung"]]),
-    ("IKU_CAPAIAN", [[[1e300]], [[1e-300]], [["negatif"]], [["T/R"]]], [["#IKU! capaian terlalu besar untuk dihitung"]]),
+    ("IKU_CAPAIAN", [[[1e300]], [[1e-300]], [["negatif"]], [["T/R"]]],
+     [["#IKU! capaian terlalu besar untuk dihitung"]]),
     ("IKU_CAPAIAN", [[[B], [1e-300]], [[B], [1e300]], None, None],
      [[100.0], ["#IKU! capaian terlalu besar untuk dihitung"]]),
     ("IKU_RASIO", [[[1e300]], [[1e-300]]], [[TAK_HINGGA]]),

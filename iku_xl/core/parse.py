@@ -223,8 +223,11 @@ def _target_tanggal(d: dt.date) -> DataTidakValid:
     """A target cell holding a date: most likely a range typed as 7-8 that Excel turned into
     a date (day-month, as Indonesian Excel reads it).
 
-    >>> print(_target_tanggal(dt.date(2025, 8, 7)))
-    sel berformat tanggal: Excel mengubah '7-8' menjadi tanggal 07-08-2025. Bila maksudnya rentang, ketik ulang sebagai teks '7-8' (awali dengan tanda petik, atau format sel sebagai Teks dulu); bila angka, ubah format sel menjadi Angka lalu ketik ulang nilainya.
+    >>> e = _target_tanggal(dt.date(2025, 8, 7))
+    >>> e.pesan
+    "sel berformat tanggal: Excel mengubah '7-8' menjadi tanggal 07-08-2025"
+    >>> e.saran.startswith("Bila maksudnya rentang, ketik ulang sebagai teks '7-8' (awali dengan tanda petik")
+    True
     """
     teks = f"{d.day}-{d.month}"
     return DataTidakValid(f"sel berformat tanggal: Excel mengubah '{teks}' menjadi tanggal {d:%d-%m-%Y}", nilai=d,

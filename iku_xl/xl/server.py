@@ -38,10 +38,9 @@ TERJEMAHAN: dict[str, tuple[tuple[str, str], ...]] = {
     "base.html": (
         ('<html lang="en">', '<html lang="id">'),
         ("<title>Task pane</title>", "<title>iku-xl</title>"),
-        ('data-bs-dismiss="alert" aria-label="Close"></button>\n      <span></span>\n    </div>\n    <div id="global-status',
-         'data-bs-dismiss="alert" aria-label="Tutup"></button>\n      <span></span>\n    </div>\n    <div id="global-status'),
-        ('data-bs-dismiss="alert" aria-label="Close"></button>\n      <span></span>\n    </div>\n    <div id="xlwings-office',
-         'data-bs-dismiss="alert" aria-label="Tutup"></button>\n      <span></span>\n    </div>\n    <div id="xlwings-office'),
+        *((f'aria-label="Close"></button>\n      <span></span>\n    </div>\n    <div id="{nxt}',
+           f'aria-label="Tutup"></button>\n      <span></span>\n    </div>\n    <div id="{nxt}')
+          for nxt in ("global-status", "xlwings-office")),  # the two alerts' close buttons
         ("<div class=\"mb-3\">The add-in didn't load properly.</div>",
          '<div class="mb-3">Add-in iku-xl belum termuat dengan benar. Muat ulang panel ini; bila tetap '
          'gagal, tutup lalu buka lagi buku kerjanya.</div>'),
