@@ -71,6 +71,37 @@ PANGGILAN = [
      lambda: IKU_VALIDASI("Persentase desa maju", "%", "Realisasi desa maju/Jumlah Desa*100")),
 ]
 
+B = 1e308
+TAK_HINGGA = "#IKU! hasil terlalu besar untuk dihitung"
+TANGGAL = "#IKU! target 45876 tampaknya tanggal 07-08-2025: ketik sebagai teks '7-8'"
+
+#: (function, args, the result the endpoint must give): results JSON cannot carry (infinite or NaN)
+#: were an HTTP 500; each function with inputs that overflow, and IKU_CAPAIAN's date-like targets.
+KHUSUS = [
+    ("IKU_CAPAIAN", [[[1e-300]], [[1e300]], None, None], [["#IKU! capaian terlalu besar untuk dihitung"]]),
+    ("IKU_CAPAIAN", [[[1e300]], [[1e-300]], [["negatif"]], [["T/R"]]],
+     [["#IKU! capaian terlalu besar untuk dihitung"]]),
+    ("IKU_CAPAIAN", [[[B], [1e-300]], [[B], [1e300]], None, None],
+     [[100.0], ["#IKU! capaian terlalu besar untuk dihitung"]]),
+    ("IKU_RASIO", [[[1e300]], [[1e-300]]], [[TAK_HINGGA]]),
+    ("IKU_RASIO", [[[B], [45]], [[0.5], [50]]], [[TAK_HINGGA], [90.0]]),
+    ("IKU_REALISASI", [[[B, B, None, None]], [["jumlah"]]], [[TAK_HINGGA]]),
+    ("IKU_REALISASI", [[[B, B, B, B]], [["rata-rata"]]], [[TAK_HINGGA]]),
+    ("IKU_REALISASI", [[[B, B, B, B], [1, 2, 3, 4]], [["jumlah"], ["jumlah"]]], [[TAK_HINGGA], [10.0]]),
+    ("IKU_REALISASI", [[[B, B, B, B]], [["nilai terakhir"]]], [[B]]),
+    ("IKU_PREDIKAT", [[[B]], None], [["Sangat Tinggi"]]),
+    ("IKU_PREDIKAT", [[["1e400"]], None], [["#IKU! capaian: '1e400' bukan angka yang jelas"]]),
+    ("IKU_VALIDASI", [[["Persentase desa maju"]], [["%"]], [["Realisasi desa maju/Jumlah Desa*100"]],
+                      [[B, 1e-300, 50]], [[B, B, 1e-300]]], None),  # text, not a 500
+    # a target typed 7-8 that Excel made a date (7 August 2025) arrives as its serial number
+    ("IKU_CAPAIAN", [[[45876]], [[7.5]], None, None], [[TANGGAL]]),
+    ("IKU_CAPAIAN", [[[45876], [90], ["7-8"], [50000]], [[7.5], [92], [7.5], [48000]], None, None],
+     [[TANGGAL], [102.22222222222221], [100.0], [96.0]]),
+    ("IKU_CAPAIAN", [[[45876]], [[7.5], [92]], None, None], [[TANGGAL], [TANGGAL]]),
+    ("IKU_CAPAIAN", [[[45876.5]], [[7.5]], None, None], [[7.5 / 45876.5 * 100]]),  # not a whole day
+    ("IKU_CAPAIAN", [[[90]], [[45876]], None, None], [[45876 / 90 * 100]]),  # only the target is checked
+]
+
 _SKRIP = r"""
 import json, sys
 import xlwings as xw
@@ -100,7 +131,7 @@ def server() -> dict:
     env = dict(os.environ, XLWINGS_ON_SERVER="true", XLWINGS_LICENSE_KEY="noncommercial",
                XLWINGS_PROJECT_DIR=str(PROYEK),
                PYTHONPATH=os.pathsep.join([str(PROYEK), str(AKAR), os.environ.get("PYTHONPATH", "")]))
-    masukan = json.dumps([[nama, args] for nama, args, _ in PANGGILAN])
+    masukan = json.dumps([[nama, args] for nama, args, _ in PANGGILAN + KHUSUS])
     keluar = subprocess.run([sys.executable, "-c", _SKRIP], input=masukan, capture_output=True, text=True,
                             cwd=AKAR, env=env, timeout=300)
     assert keluar.returncode == 0, keluar.stderr[-3000:]
@@ -152,3 +183,14 @@ def test_contoh_hasil_server(server):
     assert hasil[6] == hasil[7] == [[""]]
     assert hasil[12] == [[30.0], [90.0]]
     assert hasil[16] == [["#IKU! penyebut 0: realisasi tidak dapat dihitung"], [25.0]]
+
+
+@pytest.mark.parametrize("i", range(len(KHUSUS)), ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(KHUSUS)])
+def test_tak_hingga_dan_tanggal_menjadi_pesan(server, i):
+    status, jawaban = server["hasil"][len(PANGGILAN) + i]
+    assert status == 200, jawaban
+    harapan = KHUSUS[i][2]
+    if harapan is None:
+        assert isinstance(jawaban["result"][0][0], str) and jawaban["result"][0][0]
+    else:
+        assert jawaban == {"result": harapan}

@@ -38,6 +38,13 @@ _SKRIP = textwrap.dedent('''
     for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"):
         r = klien.post(f"/xlwings/custom-scripts-call/{{nama}}", json=payload)
         hasil[nama] = [r.status_code, r.json()]
+    # Office.js sends a date-formatted cell as an ISO date (xlwings-server's convertDateValues):
+    # a target typed 7-8 that Excel turned into 7 August, a realisasi typed 7.8 read as a date
+    lembar = {{s["name"]: s for s in payload["sheets"]}}
+    lembar["Target"]["values"][8][2] = "2020-08-07T00:00:00.000Z"
+    lembar["Realisasi"]["values"][4][6] = "2020-08-07T00:00:00.000Z"
+    r = klien.post("/xlwings/custom-scripts-call/iku_validasi", json=payload)
+    hasil["tanggal"] = [r.status_code, r.json()]
     print(json.dumps(hasil, default=str))
 ''')
 
@@ -83,3 +90,18 @@ def test_tombol_lewat_server(jawaban):
     [nilai] = [a["values"] for a in laporan if a["func"] == "setValues" and a["start_row"] == 0][:1]
     assert nilai[0][0] == "LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN 2020"
     assert nilai[5][6] == "=F6/E6*100"
+
+
+def test_sel_berformat_tanggal_adalah_galat(jawaban):
+    """The buttons see formats through the values: a date-formatted target or realisasi is a galat
+    that names the cell (and, for a target, the range Excel turned into a date)."""
+    status, isi = jawaban["tanggal"]
+    assert status == 200, isi
+    [pesan] = [a["args"][0] for a in isi["actions"] if a["func"] == "alert"]
+    assert pesan.startswith("Validasi selesai: 2 galat")
+    assert ("- Lembar 'Target' sel C9 (indikator 3.1): sel berformat tanggal: Excel mengubah '7-8' menjadi "
+            "tanggal 07-08-2020. Bila maksudnya rentang, ketik ulang sebagai teks '7-8' (awali dengan tanda "
+            "petik, atau format sel sebagai Teks dulu); bila angka, ubah format sel menjadi Angka lalu ketik "
+            "ulang nilainya.") in pesan
+    assert ("- Lembar 'Realisasi' sel G5 (indikator 1.2): berisi tanggal/waktu 2020-08-07 00:00:00, bukan angka. "
+            "Ubah format sel menjadi Angka lalu ketik ulang nilainya.") in pesan

@@ -214,7 +214,26 @@ def parse_target(nilai: object, *, persen: bool = False) -> Target | None:
             raise DataTidakValid(f"rentang '{_teks(nilai)}' terbalik", nilai=nilai,
                                  saran=f"Tulis batas bawah dulu: {m['b']}-{m['a']}.")
         return Rentang(bawah, atas)
+    if isinstance(nilai, dt.date):  # a datetime too
+        raise _target_tanggal(nilai)
     return parse_angka(nilai, persen=persen)
+
+
+def _target_tanggal(d: dt.date) -> DataTidakValid:
+    """A target cell holding a date: most likely a range typed as 7-8 that Excel turned into
+    a date (day-month, as Indonesian Excel reads it).
+
+    >>> e = _target_tanggal(dt.date(2025, 8, 7))
+    >>> e.pesan
+    "sel berformat tanggal: Excel mengubah '7-8' menjadi tanggal 07-08-2025"
+    >>> e.saran.startswith("Bila maksudnya rentang, ketik ulang sebagai teks '7-8' (awali dengan tanda petik")
+    True
+    """
+    teks = f"{d.day}-{d.month}"
+    return DataTidakValid(f"sel berformat tanggal: Excel mengubah '{teks}' menjadi tanggal {d:%d-%m-%Y}", nilai=d,
+                          saran=f"Bila maksudnya rentang, ketik ulang sebagai teks '{teks}' (awali dengan tanda "
+                                "petik, atau format sel sebagai Teks dulu); bila angka, ubah format sel menjadi "
+                                "Angka lalu ketik ulang nilainya.")
 
 
 def parse_realisasi(nilai: object, *, persen: bool = False) -> Realisasi | None:

@@ -3,15 +3,20 @@
 Imported by the server's ``custom_scripts`` package (see ``server_proyek/``), after
 xlwings Server has set ``XLWINGS_ON_SERVER`` so that ``xlwings.server.script`` is
 the server decorator. The task pane (``server_proyek/templates/taskpane.html``)
-binds one button to each script by name.
+binds one button to each script by name, and so does the ribbon
+(``server_proyek/templates/manifest.xml`` and ``server_proyek/static/js/ribbon.js``).
 """
 
 from __future__ import annotations
 
-import xlwings as xw
-from xlwings.server import script
+from iku_xl.xl.server import tanpa_pyodide
 
-from iku_xl.xl import tombol
+tanpa_pyodide()  # as server_fungsi: this process is not Pyodide
+
+import xlwings as xw  # noqa: E402
+from xlwings.server import script  # noqa: E402
+
+from iku_xl.xl import tombol  # noqa: E402
 
 
 @script
