@@ -295,3 +295,15 @@ def test_rentang_jalur_cepat_menjaga_pesan_per_sel():
         [["Baik", "Sangat Baik"], [KOSONG, "#IKU! target 0"]]
     assert IKU_RASIO([[45.0], [1.0], ["45"]], [[50.0], [0.0], [None]]) == \
         [[90.0], ["#IKU! penyebut 0: realisasi tidak dapat dihitung"], [KOSONG]]
+
+
+def test_hasil_tak_hingga_menjadi_pesan_di_semua_jalur():
+    """A result no cell can hold is the core's message, in classic Excel as on the server (one rule,
+    core.konsolidasi.terhingga), for one cell and inside a range."""
+    from iku_xl.xl import fungsi
+
+    pesan = "#IKU! hasil terlalu besar untuk dihitung"
+    assert fungsi.IKU_RASIO(1e300, 1e-300) == pesan
+    assert fungsi.IKU_RASIO([[1e300], [2.0]], [[1e-300], [4.0]]) == [[pesan], [50.0]]
+    assert fungsi.IKU_REALISASI([[1e308, 1e308, None, None]], "jumlah") == [[pesan]]
+    assert fungsi.IKU_CAPAIAN(1e-300, 1e300) == "#IKU! capaian terlalu besar untuk dihitung"

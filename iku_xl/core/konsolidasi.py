@@ -53,7 +53,20 @@ def realisasi_tahunan(nilai_tw: Sequence[object], jenis: object = "nilai terakhi
                  for (i, a), (j, b) in zip(terisi, terisi[1:]) if float(b) < float(a)]  # type: ignore[arg-type]
         if turun:
             peringatan = ("nilai kumulatif turun: " + "; ".join(turun),)
-    return HasilKonsolidasi(_gabung(angka, cara), peringatan)
+    return HasilKonsolidasi(terhingga(_gabung(angka, cara)), peringatan)
+
+
+def terhingga(x: float) -> float:
+    """``x`` when it is a number a cell can hold; else the error staff see (1e308 + 1e308).
+
+    >>> terhingga(1e308 * 10)
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: hasil terlalu besar untuk dihitung. Periksa angka-angkanya: ...
+    """
+    if x - x == 0.0:
+        return x
+    raise DataTidakValid("hasil terlalu besar untuk dihitung", nilai=x,
+                         saran="Periksa angka-angkanya: nilai sebesar itu tidak wajar untuk realisasi.")
 
 
 def _gabung(angka: Sequence[float], cara: str) -> float:
@@ -106,7 +119,7 @@ def realisasi_rasio(pembilang: object, penyebut: object) -> float | None:
     if b == 0:
         raise DataTidakValid("penyebut 0: realisasi tidak dapat dihitung", nilai=penyebut,
                              saran="Periksa penyebut (jumlah seluruhnya); harus lebih dari 0.")
-    return _rasio(a, b)
+    return terhingga(_rasio(a, b))
 
 
 def _rasio(a: float, b: float) -> float:
