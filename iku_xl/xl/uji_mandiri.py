@@ -189,6 +189,15 @@ def isi_lembar_uji(wb: Workbook, buku_uji: BukuIKU, pemeriksaan: Sequence[Pemeri
     for kolom, lebar in zip("ABCDEF", (16, 44, 48, 30, 30, 10)):
         ws.column_dimensions[kolom].width = lebar
     ws.freeze_panes = f"A{BARIS_AWAL}"
+    # printed for IT as evidence: A4 landscape, one page wide, the header row on every page
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_area = f"A1:F{max(ws.max_row, BARIS_AWAL)}"
+    ws.print_title_rows = f"{BARIS_KEPALA}:{BARIS_KEPALA}"
 
     data = wb.create_sheet(LEMBAR_DATA_UJI)
     data.sheet_state = "hidden"
