@@ -54,9 +54,9 @@ def test_laporan_legok_isi(salin, tmp_path):
     assert ws.cell(baris["Jumlah konflik Ekonomi sosial dan politik"], 7).value == "=(2*E12-F12)/E12*100"
     # sasaran merged over its indicators
     assert {"A8:A10", "B8:B10", "B6:B7"} <= {str(m) for m in ws.merged_cells.ranges}
-    # signature block from Profil, with the date of the run
+    # signature block from Profil; the run (2025) cannot be the date of a 2020 report
     isi = [ws.cell(r, 9).value for r in range(1, ws.max_row + 1)]
-    assert "Legok, 15 Januari 2025" in isi and "Plt. CAMAT LEGOK" in isi
+    assert "Legok, …………………… 2021" in isi and "Plt. CAMAT LEGOK" in isi  # 2025 cannot sign 2020
     assert "Drs. TISNA HAMBALI R, SH, M.Si" in isi and "NIP. 19620620 198703 1 006" in isi
     assert ws.print_title_rows == "$4:$5"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1

@@ -111,6 +111,44 @@ def format_tanggal(tanggal: dt.date) -> str:
     return format_date(tanggal, "d MMMM y", locale="id")
 
 
+TANGGAL_KOSONG = "……………………"
+"""Dots for a day and month written by hand on the printed report."""
+
+
+def tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None) -> str | None:
+    """The date on the report's signature line, or None when none can be right.
+
+    Tanggal Laporan in Profil wins. Otherwise today only when it can be the signing date: the
+    report year itself or the year after (the LKjIP of year n is signed in year n+1). Else the
+    caller leaves day and month blank for handwriting (:func:`teks_tanggal_ttd`).
+
+    >>> tanggal_ttd(2020, dt.date(2021, 2, 3), dt.date(2026, 12, 1))
+    datetime.date(2021, 2, 3)
+    >>> tanggal_ttd(2025, None, dt.date(2026, 1, 15))
+    datetime.date(2026, 1, 15)
+    >>> tanggal_ttd(2017, None, dt.date(2026, 12, 1)) is None
+    True
+    """
+    if tanggal_profil is not None:
+        return tanggal_profil
+    if hari_ini is not None and hari_ini.year in (tahun, tahun + 1):
+        return hari_ini
+    return None
+
+
+def teks_tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None) -> str:
+    """The date as the signature line writes it: letters, or blank day and month and the
+    year after ``tahun`` when no date can be right (see :func:`tanggal_ttd`).
+
+    >>> teks_tanggal_ttd(2025, None, dt.date(2026, 1, 15))
+    '15 Januari 2026'
+    >>> teks_tanggal_ttd(2017, None, dt.date(2026, 12, 1))
+    '…………………… 2018'
+    """
+    tanggal = tanggal_ttd(tahun, tanggal_profil, hari_ini)
+    return format_tanggal(tanggal) if tanggal is not None else f"{TANGGAL_KOSONG} {tahun + 1}"
+
+
 def rata_rata_capaian(baris: Sequence[BarisIKU]) -> float | None:
     """Mean of the capaian that could be computed (what the report's average row shows)."""
     ada = [b.capaian.nilai for b in baris if b.capaian.nilai is not None]
@@ -193,7 +231,8 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
                   tanggal: dt.date | None = None) -> LayoutLembar:
     """Plan the "Laporan Capaian {tahun}" sheet from the rows the core computed.
 
-    ``tanggal`` is the signature date when Profil has none (callers pass today).
+    ``tanggal`` is today: the signature date when Profil has none and it can be right for
+    ``tahun`` (:func:`teks_tanggal_ttd`), else day and month are left blank.
     """
     profil = buku.profil
     skala: Skala = pilih_skala(profil.skala, buku.skala_kustom)
@@ -270,8 +309,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     sel.append(Sel(r, 1, catatan_rumus(baris, skala), "catatan"))
     r += 2
     k_ttd = max(1, n_kol - 3)
-    tanggal_ttd = profil.tanggal or tanggal
-    tempat = ", ".join(x for x in (profil.tempat, format_tanggal(tanggal_ttd) if tanggal_ttd else "") if x)
+    tempat = ", ".join(x for x in (profil.tempat, teks_tanggal_ttd(tahun, profil.tanggal, tanggal)) if x)
     blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala, "ttd"), ("", "ttd"), ("", "ttd"),
                 ("", "ttd"), (profil.nama_kepala, "ttd_nama"), (profil.pangkat, "ttd"),
                 (f"NIP. {profil.nip}" if profil.nip else "", "ttd")]

@@ -15,7 +15,7 @@ from iku_xl.core.baca import Lembaran, baca_buku
 from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat, urutkan
 from iku_xl.core.hitung import hitung_buku
 from iku_xl.core.anggaran import susun_anggaran
-from iku_xl.core.laporan import alamat_capaian, susun_grafik, susun_laporan
+from iku_xl.core.laporan import TANGGAL_KOSONG, alamat_capaian, format_tanggal, susun_grafik, susun_laporan, tanggal_ttd
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.ringkasan import susun_capaian
@@ -89,7 +89,22 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
     laporan = susun_laporan(buku, tahun, baris, hari_ini)
     lembar = [laporan, susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)),
               susun_grafik(baris, laporan, tahun)]
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
+        hitung = replace(hitung, masalah=[*hitung.masalah, _masalah_tanggal(tahun, hari_ini)])
     return _dengan_lembar(hitung, [x for x in lembar if x is not None])
+
+
+def _masalah_tanggal(tahun: int, hari_ini: dt.date) -> Masalah:
+    """The peringatan for a report signed with day and month left blank.
+
+    >>> print(_masalah_tanggal(2017, dt.date(2026, 12, 1)))
+    Lembar 'Profil': tanggal laporan dikosongkan ("…………………… 2018"): hari ini (1 Desember 2026) tidak mungkin tanggal penandatanganan laporan 2017. Tulis tanggalnya dengan tangan pada cetakan, atau isi Tanggal Laporan di lembar Profil (misalnya 31-01-2018) lalu buat laporan lagi.
+    """
+    return Masalah("peringatan",
+                   f'tanggal laporan dikosongkan ("{TANGGAL_KOSONG} {tahun + 1}"): hari ini '
+                   f"({format_tanggal(hari_ini)}) tidak mungkin tanggal penandatanganan laporan {tahun}",
+                   f"Tulis tanggalnya dengan tangan pada cetakan, atau isi Tanggal Laporan di lembar Profil "
+                   f"(misalnya 31-01-{tahun + 1}) lalu buat laporan lagi.", PROFIL_NAMA)
 
 
 def _dengan_lembar(rencana: Rencana, lembar: Sequence[LayoutLembar | LayoutGrafik]) -> Rencana:
