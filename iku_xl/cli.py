@@ -88,6 +88,7 @@ def _parser() -> _Parser:
     h.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
     h.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
+    _opsi_pdf(h, "'Capaian TAHUN'")
 
     r = sub.add_parser("rekap", help="rekap banyak buku kerja IKU (satu per unit) ke satu buku kerja",
                        description="Baca setiap buku kerja IKU di folder/berkas yang disebut, hitung capaian tahun "
@@ -106,7 +107,14 @@ def _parser() -> _Parser:
     lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
     lap.add_argument("--tahun", type=_tahun, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx")
+    _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik)")
     return p
+
+
+def _opsi_pdf(p: argparse.ArgumentParser, lembar: str) -> None:
+    p.add_argument("--pdf", action="store_true",
+                   help=f"juga cetak lembar {lembar} ke NAMA.pdf di samping berkas hasil, tanpa lembar isian "
+                        "(perlu LibreOffice)")
 
 
 def _tahun(teks: str) -> int:
@@ -184,6 +192,14 @@ def _jalankan(args: argparse.Namespace) -> int:
         print(f"{apa} TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
         return KELUAR_INPUT
     print(f"{apa} disimpan di: {hasil.keluaran}")
+    if getattr(args, "pdf", False):
+        from iku_xl.workbook.pdf import path_pdf, tulis_pdf
+
+        pdf = path_pdf(hasil.keluaran)
+        cadangan_pdf = tulis_pdf(hasil.keluaran, hasil.lembar, pdf, timpa=args.timpa, waktu=waktu)
+        if cadangan_pdf:
+            print(f"PDF lama disimpan sebagai: {cadangan_pdf}")
+        print(f"PDF disimpan di: {pdf}")
     if args.perintah == "validasi" and any(m.tingkat == "galat" for m in hasil.masalah):
         return KELUAR_INPUT
     return KELUAR_OK

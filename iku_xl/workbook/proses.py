@@ -29,6 +29,7 @@ class HasilProses:
     cadangan: Path | None = None
     baris: tuple[BarisIKU, ...] = ()
     tahun: int | None = None  # validasi: the year whose report was judged
+    lembar: tuple[str, ...] = ()  # the sheets the job wrote (what ``--pdf`` prints)
 
 
 def path_keluaran(sumber: Path, akhiran: str) -> Path:
@@ -103,7 +104,8 @@ def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], ak
             return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
         tujuan, cadangan, peringatan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
                                               f"{akhiran}-{rencana.baris[0].tahun}", waktu, sidik)
-    return HasilProses(rencana.masalah + peringatan, tujuan, cadangan, tuple(rencana.baris))
+    return HasilProses(rencana.masalah + peringatan, tujuan, cadangan, tuple(rencana.baris),
+                       lembar=tuple(x.nama for x in rencana.lembar))
 
 
 def validasi(path: str | Path, keluaran: str | Path | None = None, *, timpa: bool = False,
