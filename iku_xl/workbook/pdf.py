@@ -88,6 +88,7 @@ def _salinan_laporan(buku: Path, nama_lembar: Sequence[str], tujuan: Path) -> No
     """Write ``tujuan``: ``buku`` with only the sheets ``nama_lembar`` (in that order)."""
     import openpyxl
 
+    from iku_xl.workbook.penulis import simpan_buku
     from iku_xl.workbook.tulis import ukuran_grafik
 
     wb = openpyxl.load_workbook(buku)
@@ -107,7 +108,7 @@ def _salinan_laporan(buku: Path, nama_lembar: Sequence[str], tujuan: Path) -> No
         ws.sheet_view.tabSelected = ws.title == nama_lembar[0]
     ukuran_grafik(wb)  # openpyxl reads a chart sheet's chart back as 0 x 0: LibreOffice would print nothing
     wb.calculation.fullCalcOnLoad = True
-    wb.save(tujuan)
+    simpan_buku(wb, tujuan)  # the sheet-local print titles and areas numbered right
 
 
 def _cetak(exe: str, buku: Path, nama_lembar: Sequence[str], tujuan: Path, batas_waktu: float) -> None:
