@@ -118,6 +118,7 @@ class TargetIKU:
     nilai: Target | None
     tw: tuple[Target | None, ...] = (None, None, None, None)
     baris: int | None = None
+    rencana_aksi: tuple[str, ...] = ("", "", "", "")  # Rencana Aksi TW I-IV (free text)
 
 
 @dataclass(frozen=True)
