@@ -179,3 +179,25 @@ def ringkas_masalah(tugas: str, rencana: Rencana, catatan: Sequence[str] = ()) -
         baris.append(f"... dan {len(daftar) - BATAS_DAFTAR} lainnya.")
     baris += [f"Catatan: {c}." for c in dict.fromkeys(catatan)]
     return "\n".join(baris)
+
+
+def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_ini: dt.date) -> Rencana:
+    """Plan the "Capaian Triwulan {triwulan} {tahun}" sheet (quarterly monitoring of the Rencana Aksi).
+
+    Blocked exactly when the annual report would be: the decision is :func:`hitung_tahun`'s. The
+    quarter's own problems (a missing quarterly target) are peringatan on top of it.
+    """
+    from iku_xl.core.laporan_triwulan import susun_triwulan
+    from iku_xl.core.triwulan import hitung_triwulan
+
+    if not 1 <= triwulan <= 4:
+        return Rencana((), [Masalah("galat", f"triwulan {triwulan} tidak ada", "Pilih triwulan 1, 2, 3 atau 4.",
+                                    PROFIL_NAMA)])
+    hitung = hitung_tahun(lembaran, tahun, pembanding=False)
+    if not hitung.baris:
+        return hitung
+    buku, tahun = hitung.buku, hitung.baris[0].tahun
+    assert buku is not None
+    baris, masalah = hitung_triwulan(buku, tahun, triwulan)
+    rencana = replace(hitung, masalah=urutkan([*hitung.masalah, *masalah]))
+    return _dengan_lembar(rencana, [susun_triwulan(buku, tahun, triwulan, baris, hari_ini)])
