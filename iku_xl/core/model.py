@@ -85,11 +85,11 @@ class Profil:
     nip: str = ""
     tempat: str = ""
     tanggal: dt.date | None = None
-    triwulan: int | None = None  # Triwulan Laporan: the Buat Laporan button makes that quarter's sheet
     skala: str = "permendagri86"
     metode_negatif: str = "2T-R"
     tahun_awal_renstra: int | None = None
     tahun_akhir_renstra: int | None = None
+    triwulan: int | None = None  # Triwulan Laporan: the Buat Laporan button makes that quarter's sheet
 
 
 @dataclass(frozen=True)

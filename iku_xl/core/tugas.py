@@ -181,7 +181,8 @@ def ringkas_masalah(tugas: str, rencana: Rencana, catatan: Sequence[str] = ()) -
     return "\n".join(baris)
 
 
-def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_ini: dt.date) -> Rencana:
+def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_ini: dt.date,
+                     dibaca: tuple[BukuIKU, list[Masalah]] | None = None) -> Rencana:
     """Plan the "Capaian Triwulan {triwulan} {tahun}" sheet (quarterly monitoring of the Rencana Aksi).
 
     Blocked exactly when the annual report would be: the decision is :func:`hitung_tahun`'s. The
@@ -193,7 +194,7 @@ def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_
     if not 1 <= triwulan <= 4:
         return Rencana((), [Masalah("galat", f"triwulan {triwulan} tidak ada", "Pilih triwulan 1, 2, 3 atau 4.",
                                     PROFIL_NAMA)])
-    hitung = hitung_tahun(lembaran, tahun, pembanding=False)
+    hitung = hitung_tahun(lembaran, tahun, dibaca, pembanding=False)
     if not hitung.baris:
         return hitung
     buku, tahun = hitung.buku, hitung.baris[0].tahun
@@ -201,3 +202,13 @@ def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_
     baris, masalah = hitung_triwulan(buku, tahun, triwulan)
     rencana = replace(hitung, masalah=urutkan([*hitung.masalah, *masalah]))
     return _dengan_lembar(rencana, [susun_triwulan(buku, tahun, triwulan, baris, hari_ini)])
+
+
+def rencana_tombol_laporan(lembaran: Lembaran, hari_ini: dt.date) -> Rencana:
+    """What the Buat Laporan button makes: the quarter's sheet when Profil names a Triwulan Laporan,
+    else the annual Laporan Capaian (both for Tahun Laporan)."""
+    dibaca = baca_buku(lembaran)
+    triwulan = dibaca[0].profil.triwulan
+    if triwulan is not None:
+        return rencana_triwulan(lembaran, None, triwulan, hari_ini, dibaca)
+    return rencana_laporan(lembaran, None, hari_ini)
