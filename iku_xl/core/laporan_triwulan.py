@@ -101,12 +101,15 @@ def susun_triwulan(buku: BukuIKU, tahun: int, triwulan: int, baris: Sequence[Bar
     r_akhir = r - 1
 
     tw = f"TW {ROMAWI[triwulan - 1]}"
-    sel.append(Sel(r, 1, f"Target {tw} dan realisasi s.d. {tw} menurut jenis konsolidasi indikator: jumlah "
-                   "(dijumlahkan sejak TW I), nilai terakhir/kumulatif (triwulan terakhir yang terisi, terhadap "
-                   f"target {tw}), rata-rata (rata-rata sejak TW I). "
-                   + catatan_rumus([_metode(_sebagai_baris(b, b.target_tw, b.capaian), profil) for b in baris],
-                                   skala), "catatan"))
-    gabung.append(Blok(r, 1, r, n_kol))
+    catatan = (f"Target {tw} dan realisasi s.d. {tw} menurut jenis konsolidasi indikator: jumlah = dijumlahkan "
+               "sejak TW I;",
+               f"nilai terakhir/kumulatif = triwulan terakhir yang terisi, terhadap target {tw}; rata-rata = "
+               "rata-rata sejak TW I.",
+               catatan_rumus([_metode(_sebagai_baris(b, b.target_tw, b.capaian), profil) for b in baris], skala))
+    for teks in catatan:  # short lines, not merged: a long merged line would be cut in print
+        sel.append(Sel(r, 1, teks, "catatan"))
+        r += 1
+    r -= 1
     r += 2
     sel_ttd, gabung_ttd, r = tanda_tangan(profil, tanggal, r, n_kol)
     sel += sel_ttd
