@@ -24,6 +24,7 @@ _TERJEMAHAN = (
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"\1: pilihan \2 tidak dikenal (pilih: \3)"),
     (r"argument (\S+): invalid int value: (.*)", r"\1: \2 bukan bilangan bulat"),
     (r"argument (\S+): (tahun .*)", r"\1: \2"),
+    (r"argument (\S+): (triwulan .*)", r"\1: \2"),
     (r"argument (\S+): expected one argument", r"\1: butuh satu nilai"),
 )
 
@@ -106,8 +107,11 @@ def _parser() -> _Parser:
                                      "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
     lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
     lap.add_argument("--tahun", type=_tahun, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx")
-    _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik)")
+    lap.add_argument("--triwulan", type=_triwulan, metavar="N",
+                     help="buat lembar 'Capaian Triwulan N TAHUN' (pemantauan Rencana Aksi, N = 1-4) "
+                          "sebagai ganti laporan tahunan")
+    _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx")
+    _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)")
     return p
 
 
@@ -129,6 +133,20 @@ def _tahun(teks: str) -> int:
     if tahun is None:
         raise argparse.ArgumentTypeError(f"tahun '{teks}' tidak valid: isi empat angka, mis. 2024")
     return tahun
+
+
+def _triwulan(teks: str) -> int:
+    """A --triwulan value: 1, 2, 3 or 4 (also I-IV), by the rule of Triwulan Laporan in Profil."""
+    from iku_xl.core.errors import DataTidakValid
+    from iku_xl.core.parse import parse_triwulan
+
+    try:
+        triwulan = parse_triwulan(teks)
+    except DataTidakValid:
+        triwulan = None
+    if triwulan is None:
+        raise argparse.ArgumentTypeError(f"triwulan '{teks}' tidak valid: isi 1, 2, 3 atau 4")
+    return triwulan
 
 
 def _opsi_keluaran(p: argparse.ArgumentParser, bawaan: str) -> None:
@@ -178,6 +196,9 @@ def _jalankan(args: argparse.Namespace) -> int:
         hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu, tahun=args.tahun)
     elif args.perintah == "hitung":
         hasil = proses.hitung(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
+    elif args.triwulan is not None:
+        hasil = proses.buat_laporan_triwulan(args.buku, args.triwulan, args.tahun, args.keluaran, timpa=args.timpa,
+                                             waktu=waktu)
     else:
         hasil = proses.buat_laporan(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     cetak_masalah(hasil.masalah, sys.stdout, ringkasan=args.perintah != "validasi")
@@ -188,6 +209,8 @@ def _jalankan(args: argparse.Namespace) -> int:
     if hasil.cadangan:
         print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
     apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan"}[args.perintah]
+    if getattr(args, "triwulan", None) is not None:
+        apa = f"Lembar Capaian Triwulan {args.triwulan}"
     if hasil.keluaran is None:
         print(f"{apa} TIDAK dibuat: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
         return KELUAR_INPUT

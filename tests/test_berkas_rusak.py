@@ -161,7 +161,7 @@ def test_pemeriksaan_murah_untuk_buku_biasa():
     pm._CACHE.clear()
     a = pm.periksa_berkas(p)
     assert pm.periksa_berkas(p) is a
-    assert a.lembar["Target"] == pm.Luas(43, 7, 289)
+    assert a.lembar["Target"] == pm.Luas(43, 11, 453)  # with the Rencana Aksi TW I-IV columns
 
 
 def test_bug_di_tempat_lain_tetap_exit_1(tmp_path, monkeypatch, capsys):

@@ -44,7 +44,8 @@ BURUK = {
     "judul_diganti": (lambda wb: wb["Target"].cell(3, 3, "Nilai Target"),
                       "Lembar 'Target': kolom 'Target' tidak ditemukan di baris judul (baris 3). Kembalikan judul "
                       "kolom 'Target' seperti di templat. Judul yang ada: Kode, Tahun, Nilai Target, Target "
-                      "Triwulan I, Target Triwulan II, Target Triwulan III, Target Triwulan IV."),
+                      "Triwulan I, Target Triwulan II, Target Triwulan III, Target Triwulan IV, Rencana Aksi TW I, "
+                      "Rencana Aksi TW II, Rencana Aksi TW III, Rencana Aksi TW IV."),
     "teks_di_angka": (lambda wb: wb["Realisasi"].cell(6, 7, "tujuh puluh"),
                       "Lembar 'Realisasi' sel G6 (indikator 3.1): 'tujuh puluh' bukan angka yang jelas."),
     "kode_ganda": (lambda wb: wb["Indikator"].cell(5, 1, "1.1"),

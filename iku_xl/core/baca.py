@@ -320,7 +320,8 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
 
 
 def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
-    return TargetIKU(kode, tahun, v.get("nilai"), (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4")), baris)
+    return TargetIKU(kode, tahun, v.get("nilai"), (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4")), baris,
+                     tuple(v.get(f"rencana_aksi{i}") or "" for i in range(1, 5)))
 
 
 def _realisasi(kode: str, tahun: int, v: dict[str, Any], baris: int) -> RealisasiIKU:

@@ -211,6 +211,25 @@ def kop(judul: str, profil: Profil, n_kol: int) -> tuple[list[Sel], list[Blok]]:
             [Blok(1, 1, 1, n_kol), Blok(2, 1, 2, n_kol)])
 
 
+def tanda_tangan(profil: Profil, tahun: int, tanggal: dt.date | None, r: int, n_kol: int
+                 ) -> tuple[list[Sel], list[Blok], int]:
+    """The signature block from Profil at the right of a report sheet of ``tahun``, from row ``r``:
+    its cells, merges and the first row below it. ``tanggal`` is today, used when Profil has no
+    date and it can be right (:func:`teks_tanggal_ttd`)."""
+    sel: list[Sel] = []
+    gabung: list[Blok] = []
+    k_ttd = max(1, n_kol - 3)
+    tempat = ", ".join(x for x in (profil.tempat, teks_tanggal_ttd(tahun, profil.tanggal, tanggal)) if x)
+    blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala, "ttd"), ("", "ttd"), ("", "ttd"),
+                ("", "ttd"), (profil.nama_kepala, "ttd_nama"), (profil.pangkat, "ttd"),
+                (f"NIP. {profil.nip}" if profil.nip else "", "ttd")]
+    for teks, gaya in blok_ttd:
+        sel.append(Sel(r, k_ttd, teks or None, gaya))
+        gabung.append(Blok(r, k_ttd, r, n_kol))
+        r += 1
+    return sel, gabung, r
+
+
 def kelompok_sasaran(baris: Sequence[BarisIKU]) -> list[tuple[str, list[BarisIKU]]]:
     """Rows grouped by sasaran, keeping first-appearance order (a sasaran split by other
     rows is still one group)."""
@@ -308,15 +327,9 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     r += 1
     sel.append(Sel(r, 1, catatan_rumus(baris, skala), "catatan"))
     r += 2
-    k_ttd = max(1, n_kol - 3)
-    tempat = ", ".join(x for x in (profil.tempat, teks_tanggal_ttd(tahun, profil.tanggal, tanggal)) if x)
-    blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala, "ttd"), ("", "ttd"), ("", "ttd"),
-                ("", "ttd"), (profil.nama_kepala, "ttd_nama"), (profil.pangkat, "ttd"),
-                (f"NIP. {profil.nip}" if profil.nip else "", "ttd")]
-    for teks, gaya in blok_ttd:
-        sel.append(Sel(r, k_ttd, teks or None, gaya))
-        gabung.append(Blok(r, k_ttd, r, n_kol))
-        r += 1
+    sel_ttd, gabung_ttd, r = tanda_tangan(profil, tahun, tanggal, r, n_kol)
+    sel += sel_ttd
+    gabung += gabung_ttd
 
     lebar_kolom = {pos[k.kunci]: k.lebar for k in kolom}
     warna = tuple(WarnaBersyarat(Blok(BARIS_DATA, pos["predikat"], r_rata, pos["predikat"]), p.label, p.warna)

@@ -89,6 +89,7 @@ class Profil:
     metode_negatif: str = "2T-R"
     tahun_awal_renstra: int | None = None
     tahun_akhir_renstra: int | None = None
+    triwulan: int | None = None  # Triwulan Laporan: the Buat Laporan button makes that quarter's sheet
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class TargetIKU:
     nilai: Target | None
     tw: tuple[Target | None, ...] = (None, None, None, None)
     baris: int | None = None
+    rencana_aksi: tuple[str, ...] = ("", "", "", "")  # Rencana Aksi TW I-IV (free text)
 
 
 @dataclass(frozen=True)

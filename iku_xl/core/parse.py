@@ -330,6 +330,31 @@ def parse_tahun(nilai: object) -> int | None:
     return int(x)
 
 
+_TRIWULAN = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_triwulan(nilai: object) -> int | None:
+    """A quarter 1-4 (also "II", "TW III", "Triwulan IV"); None when empty.
+
+    >>> parse_triwulan(2.0), parse_triwulan("TW III"), parse_triwulan("Triwulan iv"), parse_triwulan(None)
+    (2, 3, 4, None)
+    >>> parse_triwulan(5)
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: triwulan '5' tidak valid. Isi 1, 2, 3 atau 4 (atau I sampai IV).
+    """
+    if adalah_kosong(nilai):
+        return None
+    teks = _teks(nilai).strip().casefold()
+    for awalan in ("triwulan", "tw"):
+        teks = teks.removeprefix(awalan).strip()
+    if isinstance(nilai, float | int) and not isinstance(nilai, bool) and float(nilai).is_integer():
+        teks = str(int(nilai))
+    if teks not in _TRIWULAN:
+        raise DataTidakValid(f"triwulan '{_teks(nilai)}' tidak valid", nilai=nilai,
+                             saran="Isi 1, 2, 3 atau 4 (atau I sampai IV).")
+    return _TRIWULAN[teks]
+
+
 def parse_tanggal(nilai: object) -> dt.date | None:
     """A date from a date cell or text "31-12-2024" / "31/12/2024" / "2024-12-31".
 
@@ -395,6 +420,7 @@ _PENGURAI: dict[str, Callable[..., object]] = {
     "realisasi": parse_realisasi,
     "tahun": parse_tahun,
     "tanggal": parse_tanggal,
+    "triwulan": parse_triwulan,
     "polaritas": parse_polaritas,
     "konsolidasi": parse_konsolidasi,
     "metode_negatif": _metode_atau_kosong,

@@ -114,6 +114,9 @@ TARGET = LembarData(
         Kolom("nilai", "Target", "target", "Target tahunan.", wajib=True, lebar=12),
         *(Kolom(f"tw{i}", f"Target {_TW} {r}", "target", f"Target triwulan {r} (boleh kosong).", lebar=12)
           for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
+        *(Kolom(f"rencana_aksi{i}", f"Rencana Aksi TW {r}", "teks",
+                f"Rencana aksi triwulan {r} (boleh kosong); tampil di lembar Capaian Triwulan {r}.", lebar=30)
+          for i, r in enumerate(("I", "II", "III", "IV"), start=1)),
     ),
 )
 
@@ -184,6 +187,9 @@ PROFIL: tuple[IsianProfil, ...] = (
     IsianProfil("tahun_awal_renstra", "Tahun Awal Renstra", "tahun", "Tahun pertama Renstra.", "2021"),
     IsianProfil("tahun_akhir_renstra", "Tahun Akhir Renstra", "tahun",
                 "Tahun terakhir Renstra (target akhir Renstra).", "2026"),
+    IsianProfil("triwulan", "Triwulan Laporan", "triwulan",
+                "Boleh kosong. Isi 1-4 agar tombol Buat Laporan membuat lembar Capaian Triwulan itu "
+                "(pemantauan Rencana Aksi), bukan laporan tahunan."),
 )
 
 #: iku-xl's own worksheet functions (defined in iku_xl/xl/fungsi.py; known to the formula check).
@@ -195,7 +201,7 @@ AWALAN_LAPORAN = "Laporan Capaian"
 
 
 #: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian).
-_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian) \d{{4}}")
+_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]) \d{{4}}")
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -203,8 +209,8 @@ def lembar_buatan_iku(nama: str) -> bool:
     skips them, in every front end.
 
     >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
-    ...                                   "Capaian 2025", "Target", "Capaian sementara")]
-    [True, True, True, True, False, False]
+    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025")]
+    [True, True, True, True, False, False, True]
     """
     return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 

@@ -194,3 +194,38 @@ def ringkas_masalah(tugas: str, rencana: Rencana, catatan: Sequence[str] = ()) -
         baris.append(f"... dan {len(daftar) - BATAS_DAFTAR} lainnya.")
     baris += [f"Catatan: {c}." for c in dict.fromkeys(catatan)]
     return "\n".join(baris)
+
+
+def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_ini: dt.date,
+                     dibaca: tuple[BukuIKU, list[Masalah]] | None = None) -> Rencana:
+    """Plan the "Capaian Triwulan {triwulan} {tahun}" sheet (quarterly monitoring of the Rencana Aksi).
+
+    Blocked exactly when the annual report would be: the decision is :func:`hitung_tahun`'s. The
+    quarter's own problems (a missing quarterly target) are peringatan on top of it.
+    """
+    from iku_xl.core.laporan_triwulan import susun_triwulan
+    from iku_xl.core.triwulan import hitung_triwulan
+
+    if not 1 <= triwulan <= 4:
+        return Rencana((), [Masalah("galat", f"triwulan {triwulan} tidak ada", "Pilih triwulan 1, 2, 3 atau 4.",
+                                    PROFIL_NAMA)])
+    hitung = hitung_tahun(lembaran, tahun, dibaca, pembanding=False)
+    if not hitung.baris:
+        return hitung
+    buku, tahun = hitung.buku, hitung.baris[0].tahun
+    assert buku is not None
+    baris, masalah = hitung_triwulan(buku, tahun, triwulan)
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:  # the same signature date rule
+        masalah = [*masalah, _masalah_tanggal(tahun, hari_ini)]
+    rencana = replace(hitung, masalah=urutkan([*hitung.masalah, *masalah]))
+    return _dengan_lembar(rencana, [susun_triwulan(buku, tahun, triwulan, baris, hari_ini)])
+
+
+def rencana_tombol_laporan(lembaran: Lembaran, hari_ini: dt.date) -> Rencana:
+    """What the Buat Laporan button makes: the quarter's sheet when Profil names a Triwulan Laporan,
+    else the annual Laporan Capaian (both for Tahun Laporan)."""
+    dibaca = baca_buku(lembaran)
+    triwulan = dibaca[0].profil.triwulan
+    if triwulan is not None:
+        return rencana_triwulan(lembaran, None, triwulan, hari_ini, dibaca)
+    return rencana_laporan(lembaran, None, hari_ini)

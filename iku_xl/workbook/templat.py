@@ -136,7 +136,7 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if data is INDIKATOR:
         return [[getattr(i, k.field) for k in data.kolom] for i in buku.indikator]
     if data is TARGET:
-        return [[t.kode, t.tahun, _teks_nilai(t.nilai), *map(_teks_nilai, t.tw)] for t in buku.target]
+        return [[t.kode, t.tahun, _teks_nilai(t.nilai), *map(_teks_nilai, t.tw), *t.rencana_aksi] for t in buku.target]
     if data is REALISASI:
         return [[r.kode, r.tahun, *map(_teks_nilai, r.tw), _teks_nilai(r.tahunan), r.pembilang, r.penyebut, ""]
                 for r in buku.realisasi]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from iku_xl.core.errors import IkuError
-from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_validasi, ringkas_masalah
+from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_tombol_laporan, rencana_validasi, ringkas_masalah
 from iku_xl.core.validasi import susun_hasil_validasi
 from iku_xl.xl.baca_xl import lembaran_xl, masalah_rumus_xl, sekarang
 from iku_xl.xl.render_xl import klasik, terapkan_xl
@@ -54,7 +54,7 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
         return rencana_validasi(lembaran, masalah_rumus_xl(book, lembaran), book.name, waktu)
     if tugas == "hitung":
         return rencana_capaian(lembaran, None)
-    return rencana_laporan(lembaran, None, waktu.date())
+    return rencana_tombol_laporan(lembaran, waktu.date())  # Triwulan Laporan in Profil: that quarter's sheet
 
 
 def jalankan(book: Any, tugas: str) -> str:
