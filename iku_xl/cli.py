@@ -121,32 +121,26 @@ def _opsi_pdf(p: argparse.ArgumentParser, lembar: str) -> None:
                         "(perlu LibreOffice)")
 
 
-def _tahun(teks: str) -> int:
-    """A --tahun value, read by the same rule as the Tahun cells of the workbook."""
-    from iku_xl.core.errors import DataTidakValid
-    from iku_xl.core.parse import parse_tahun
+def _nilai_argumen(urai: str, pesan: str):  # type: ignore[no-untyped-def]
+    """An argparse type reading a value by the core parser named ``urai`` (the same rule as the
+    workbook's cells; imported when used, so ``--help`` stays fast)."""
+    def baca(teks: str) -> int:
+        from iku_xl.core import parse
+        from iku_xl.core.errors import DataTidakValid
 
-    try:
-        tahun = parse_tahun(teks)
-    except DataTidakValid:
-        tahun = None
-    if tahun is None:
-        raise argparse.ArgumentTypeError(f"tahun '{teks}' tidak valid: isi empat angka, mis. 2024")
-    return tahun
+        try:
+            nilai = getattr(parse, urai)(teks)
+        except DataTidakValid:
+            nilai = None
+        if nilai is None:
+            raise argparse.ArgumentTypeError(pesan.format(teks))
+        return int(nilai)
+    return baca
 
 
-def _triwulan(teks: str) -> int:
-    """A --triwulan value: 1, 2, 3 or 4 (also I-IV), by the rule of Triwulan Laporan in Profil."""
-    from iku_xl.core.errors import DataTidakValid
-    from iku_xl.core.parse import parse_triwulan
-
-    try:
-        triwulan = parse_triwulan(teks)
-    except DataTidakValid:
-        triwulan = None
-    if triwulan is None:
-        raise argparse.ArgumentTypeError(f"triwulan '{teks}' tidak valid: isi 1, 2, 3 atau 4")
-    return triwulan
+#: --tahun, read like the Tahun cells; --triwulan (1-4 or I-IV), like Triwulan Laporan in Profil.
+_tahun = _nilai_argumen("parse_tahun", "tahun '{}' tidak valid: isi empat angka, mis. 2024")
+_triwulan = _nilai_argumen("parse_triwulan", "triwulan '{}' tidak valid: isi 1, 2, 3 atau 4")
 
 
 def _opsi_keluaran(p: argparse.ArgumentParser, bawaan: str) -> None:

@@ -20,15 +20,7 @@ from pathlib import Path
 #: Output suffix -> soffice --convert-to argument.
 FILTER = {".xlsx": "xlsx:Calc MS Excel 2007 XML", ".pdf": "pdf:calc_pdf_Export", ".ods": "ods"}
 
-_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
-<value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">\
-<value>0</value></prop></item>
-</oor:items>
-"""
+from iku_xl.workbook.pdf import PROFIL_HITUNG_ULANG as _XCU  # noqa: E402  one recipe, the product's
 
 
 class GagalLibreOffice(RuntimeError):

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from iku_xl.core.errors import BerkasTidakValid
 
-#: soffice's own settings: recalculate .xlsx and .ods formulas on every load.
-_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+#: soffice's own settings: recalculate .xlsx and .ods formulas on every load (the tests' helper too).
+PROFIL_HITUNG_ULANG = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
@@ -116,7 +116,7 @@ def _cetak(exe: str, buku: Path, nama_lembar: Sequence[str], tujuan: Path, batas
     with tempfile.TemporaryDirectory(prefix="iku_pdf_") as tmp:
         profil, keluar = Path(tmp) / "profil", Path(tmp) / "keluar"
         (profil / "user").mkdir(parents=True)
-        (profil / "user" / "registrymodifications.xcu").write_text(_XCU, encoding="utf-8")
+        (profil / "user" / "registrymodifications.xcu").write_text(PROFIL_HITUNG_ULANG, encoding="utf-8")
         salinan = Path(tmp) / "laporan.xlsx"
         _salinan_laporan(buku, nama_lembar, salinan)
         perintah = [exe, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--invisible",
