@@ -104,6 +104,20 @@ def test_hitung_pdf_dan_timpa(salin, tmp_path, capsys):
     assert f"PDF lama disimpan sebagai: {cadangan}" in out and cadangan.read_bytes() == lama
 
 
+@pytest.mark.libreoffice
+@perlu_lo
+def test_triwulan_pdf_hanya_lembar_triwulan(salin, tmp_path, capsys):
+    """``laporan --triwulan N --pdf``: the quarterly sheet alone, A4 landscape."""
+    keluar = tmp_path / "tw.xlsx"
+    buku = str(salin("contoh_legok_2020.xlsx"))
+    assert main(["laporan", buku, "--triwulan", "2", "-o", str(keluar), "--pdf"]) == 0
+    assert f"PDF disimpan di: {tmp_path / 'tw.pdf'}" in capsys.readouterr().out
+    semua = _teks(tmp_path / "tw.pdf")
+    assert "TRIWULAN II TAHUN 2020" in semua
+    assert "LAPORAN CAPAIAN TARGET" not in semua and "REALISASI KINERJA" not in semua
+    assert all(lebar > tinggi for lebar, tinggi in _ukuran_halaman(tmp_path / "tw.pdf"))
+
+
 def test_tanpa_libreoffice_buku_tetap_ditulis(salin, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(modul_pdf, "cari_soffice", lambda: None)
     keluar = tmp_path / "l.xlsx"
