@@ -18,7 +18,7 @@ import xlsxwriter
 
 from iku_xl.cli import main
 from iku_xl.core.hitung import hitung_buku
-from iku_xl.core.laporan import kelompok_sasaran
+from iku_xl.core.dokumen.bagian import kelompok_sasaran
 from iku_xl.core.model import BukuIKU, Indikator, Profil, RealisasiIKU, TargetIKU
 from iku_xl.core.tata_letak import LayoutLembar, Rentang
 from iku_xl.core.validasi import validasi_buku

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from iku_xl.cli import main
-from iku_xl.core.laporan import rata_rata_capaian
+from iku_xl.core.dokumen.laporan import rata_rata_capaian
 from iku_xl.workbook.proses import buat_laporan
 from iku_xl.workbook.rekap import MIN_PARALEL, mungkin_rumus_atau_galat, rekap
 from tests.conftest import WAKTU, WORKBOOKS

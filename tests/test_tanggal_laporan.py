@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from iku_xl.core.laporan import tanggal_ttd, teks_tanggal_ttd
+from iku_xl.core.dokumen.bagian import tanggal_ttd, teks_tanggal_ttd
 from iku_xl.workbook.proses import buat_laporan
 
 D = dt.date

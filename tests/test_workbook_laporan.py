@@ -7,7 +7,7 @@ import hashlib
 import openpyxl
 import pytest
 
-from iku_xl.core.laporan import rata_rata_capaian
+from iku_xl.core.dokumen.laporan import rata_rata_capaian
 from iku_xl.core.polaritas import bulatkan
 from iku_xl.workbook.proses import buat_laporan, validasi
 from tests.conftest import WAKTU

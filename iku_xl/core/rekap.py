@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from iku_xl.core.baca import Lembaran
 from iku_xl.core.errors import Masalah, ada_galat
-from iku_xl.core.laporan import rata_rata_capaian
+from iku_xl.core.dokumen.laporan import rata_rata_capaian
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.tugas import hitung_tahun
 

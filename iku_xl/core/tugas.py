@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from iku_xl.core.baca import Lembaran, baca_buku
 from iku_xl.core.errors import URUTAN_TINGKAT, DataTidakValid, Masalah, ada_galat, urutkan
 from iku_xl.core.hitung import hitung_buku
-from iku_xl.core.anggaran import susun_anggaran
-from iku_xl.core.laporan import TANGGAL_KOSONG, alamat_capaian, format_tanggal, susun_grafik, susun_laporan, tanggal_ttd
+from iku_xl.core.dokumen.anggaran import susun_anggaran
+from iku_xl.core.dokumen.bagian import TANGGAL_KOSONG, format_tanggal, tanggal_ttd
+from iku_xl.core.dokumen.laporan import alamat_capaian, susun_grafik, susun_laporan
 from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
-from iku_xl.core.ringkasan import susun_capaian
+from iku_xl.core.dokumen.capaian import susun_capaian
 from iku_xl.core.saran import saran
 from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, REALISASI, TARGET
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, batasi_teks
@@ -203,7 +204,7 @@ def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_
     Blocked exactly when the annual report would be: the decision is :func:`hitung_tahun`'s. The
     quarter's own problems (a missing quarterly target) are peringatan on top of it.
     """
-    from iku_xl.core.laporan_triwulan import susun_triwulan
+    from iku_xl.core.dokumen.triwulan import susun_triwulan
     from iku_xl.core.triwulan import hitung_triwulan
 
     if not 1 <= triwulan <= 4:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iku_xl.core.laporan import keterangan
+from iku_xl.core.dokumen.bagian import keterangan
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, WarnaBersyarat, dengan_tinggi_baris

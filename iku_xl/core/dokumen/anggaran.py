@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from iku_xl.core.baca import huruf_kolom
-from iku_xl.core.laporan import kop
+from iku_xl.core.dokumen.bagian import kop
 from iku_xl.core.model import BukuIKU, ProgramIKU
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok

@@ -13,8 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from iku_xl.core.laporan import _metode, _sel_capaian, catatan_rumus, kelompok_sasaran, keterangan, kop, tanda_tangan
 from iku_xl.core.baca import huruf_kolom
+from iku_xl.core.dokumen.bagian import (
+    catatan_rumus,
+    dengan_metode,
+    kelompok_sasaran,
+    keterangan,
+    kop,
+    sel_capaian,
+    tanda_tangan,
+)
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.predikat import pilih_skala, rumus_excel_predikat
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Sel, WarnaBersyarat, dengan_tinggi_baris
@@ -77,16 +85,16 @@ def susun_triwulan(buku: BukuIKU, tahun: int, triwulan: int, baris: Sequence[Bar
         for b in anggota:
             b_tw: BarisTriwulan = b  # type: ignore[assignment]
             ind = b_tw.indikator
-            sebagai = _metode(_sebagai_baris(b_tw, b_tw.target_tw, b_tw.capaian), profil)
+            sebagai = dengan_metode(_sebagai_baris(b_tw, b_tw.target_tw, b_tw.capaian), profil)
             tulis(r, "indikator", ind.nama)
             tulis(r, "satuan", ind.satuan, "sel_tengah")
             tulis(r, "target", nilai_sel(b_tw.target_tw), "sel_angka")
             tulis(r, "realisasi", nilai_sel(b_tw.realisasi), "sel_angka")
-            sel.append(_sel_capaian(sebagai, b_tw.capaian.nilai, r, pos["capaian"], huruf["target"],
+            sel.append(sel_capaian(sebagai, b_tw.capaian.nilai, r, pos["capaian"], huruf["target"],
                                     huruf["realisasi"]))
             tulis(r, "tahunan", nilai_sel(b_tw.target_tahunan), "sel_angka")
-            progres = _metode(_sebagai_baris(b_tw, b_tw.target_tahunan, b_tw.progres), profil)
-            sel.append(_sel_capaian(progres, b_tw.progres.nilai, r, pos["progres"], huruf["tahunan"],
+            progres = dengan_metode(_sebagai_baris(b_tw, b_tw.target_tahunan, b_tw.progres), profil)
+            sel.append(sel_capaian(progres, b_tw.progres.nilai, r, pos["progres"], huruf["tahunan"],
                                     huruf["realisasi"]))
             tulis(r, "predikat", rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
                   rumus=True, hasil=b_tw.predikat or "")
@@ -105,7 +113,7 @@ def susun_triwulan(buku: BukuIKU, tahun: int, triwulan: int, baris: Sequence[Bar
                "sejak TW I;",
                f"nilai terakhir/kumulatif = triwulan terakhir yang terisi, terhadap target {tw}; rata-rata = "
                "rata-rata sejak TW I.",
-               catatan_rumus([_metode(_sebagai_baris(b, b.target_tw, b.capaian), profil) for b in baris], skala))
+               catatan_rumus([dengan_metode(_sebagai_baris(b, b.target_tw, b.capaian), profil) for b in baris], skala))
     for teks in catatan:  # short lines, not merged: a long merged line would be cut in print
         sel.append(Sel(r, 1, teks, "catatan"))
         r += 1
