@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from iku_xl import predikat, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.errors import DataTidakValid
-from iku_xl.core.predikat import SKALA, hitung_ikm, pilih_skala, rumus_excel_predikat, skala_dari_tabel
+from iku_xl.core.predikat import SKALA, pilih_skala, rumus_excel_predikat, skala_dari_tabel
 
 
 @pytest.mark.parametrize(("capaian", "skala", "exp"), [
@@ -72,13 +72,6 @@ def _excel_ke_python(rumus: str, x: float) -> str:
 def test_rumus_excel_predikat_sama_dengan_python(x, nama):
     """The report's Predikat formula bands exactly as the core does (LibreOffice checks it too)."""
     assert _excel_ke_python(rumus_excel_predikat("G7", SKALA[nama]), x) == predikat(x, nama)
-
-
-def test_ikm_pakai_sepersembilan():
-    unsur = [3.1, 3.2, 3.0, 3.4, 3.3, 3.2, 3.1, 3.5, 3.0]
-    assert hitung_ikm(unsur) == pytest.approx(sum(unsur) / 9 * 25)
-    assert round(hitung_ikm(unsur), 2) == 80.0
-    assert round(sum(x * 0.11 for x in unsur) * 25, 2) == 79.2  # the rounded weight is almost a point off
 
 
 # -- konsolidasi --------------------------------------------------------------------------------

@@ -222,15 +222,3 @@ def skala_dari_tabel(baris: Sequence[Sequence[object]], nama: str = KUSTOM, bari
     terbawah = pita[-1]
     pita[-1] = Pita(None, terbawah.label, terbawah.warna)  # catches everything below
     return Skala(nama, "Skala kustom", tuple(pita))
-
-
-def hitung_ikm(rata_rata_unsur: Sequence[float]) -> float:
-    """IKM from the 9 unsur averages (1-4): sum(avg x 1/9) x 25 (PermenPANRB 14/2017).
-
-    >>> round(hitung_ikm([3.2] * 9), 2)
-    80.0
-    """
-    if len(rata_rata_unsur) != 9:
-        raise DataTidakValid(f"IKM butuh 9 unsur, bukan {len(rata_rata_unsur)}",
-                             saran="Isi nilai rata-rata untuk kesembilan unsur pelayanan.")
-    return sum(x / 9 for x in rata_rata_unsur) * 25

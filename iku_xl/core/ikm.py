@@ -1,0 +1,221 @@
+"""Indeks Kepuasan Masyarakat from the survey answers (PermenPANRB 14/2017; DOMAIN.md section 10).
+
+Each respondent scores the 9 unsur 1-4. Per unsur, NRR = sum of the scores / number of answers to
+that unsur (an unanswered unsur is counted out of that unsur only, the respondent stays in the
+others). NRR tertimbang = NRR x 1/9 exactly (not the rounded 0.11 many hand-made sheets use),
+IKM (nilai interval, 1-4) = sum of the 9 NRR tertimbang, konversi = IKM x 25 (25-100), and the
+mutu A-D and kinerja unit from the regulation's interval table, decided on the konversi value with
+the bounds half-open upward as for predikat (the "ikm" scale of :mod:`iku_xl.core.predikat`).
+
+>>> h = hitung_ikm([[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 4, 4, 3, 3, 3, 3, None]])
+>>> round(h.konversi, 2), h.mutu, h.kinerja
+(81.94, 'B', 'Baik')
+>>> h.unsur[8].n_jawaban, h.unsur[8].nrr
+(1, 3.0)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from iku_xl.core.predikat import SKALA, predikat
+
+#: The weight of every unsur: 1 / number of unsur, exactly.
+BOBOT = Fraction(1, 9)
+
+
+@dataclass(frozen=True)
+class Unsur:
+    nomor: int
+    nama: str
+    kata: tuple[str, ...]  # words that identify the unsur in a header, whatever its position
+
+
+#: The 9 unsur of PermenPANRB 14/2017. Units' questionnaires put the last two in either order:
+#: match them by name (:attr:`Unsur.kata`), not by position.
+UNSUR: tuple[Unsur, ...] = (
+    Unsur(1, "Persyaratan", ("persyaratan",)),
+    Unsur(2, "Sistem, Mekanisme dan Prosedur", ("prosedur", "mekanisme", "sistem")),
+    Unsur(3, "Waktu Penyelesaian", ("waktu",)),
+    Unsur(4, "Biaya/Tarif", ("biaya", "tarif")),
+    Unsur(5, "Produk Spesifikasi Jenis Pelayanan", ("produk", "spesifikasi")),
+    Unsur(6, "Kompetensi Pelaksana", ("kompetensi",)),
+    Unsur(7, "Perilaku Pelaksana", ("perilaku",)),
+    Unsur(8, "Penanganan Pengaduan, Saran dan Masukan", ("pengaduan", "penanganan", "masukan")),
+    Unsur(9, "Sarana dan Prasarana", ("sarana", "prasarana")),
+)
+
+NILAI_MIN, NILAI_MAKS = 1, 4
+
+#: Mutu letter -> kinerja unit pelayanan, from the interval table.
+KINERJA = {"A": "Sangat Baik", "B": "Baik", "C": "Kurang Baik", "D": "Tidak Baik"}
+
+
+def mutu(konversi: float | None) -> str | None:
+    """The mutu letter A-D of an IKM konversi value (25-100); None when there is no value.
+
+    The bounds are the table's (65,00 / 76,61 / 88,31), each band from its lower bound up to the
+    next one, decided on the unrounded value.
+
+    >>> [mutu(x) for x in (88.31, 88.309, 76.61, 76.6, 65.0, 64.99, None)]
+    ['A', 'B', 'B', 'C', 'C', 'D', None]
+    """
+    label = predikat(konversi, SKALA["ikm"])
+    return None if label is None else label[0]
+
+
+def kinerja(konversi: float | None) -> str | None:
+    """The kinerja unit pelayanan of a konversi value.
+
+    >>> kinerja(80.0), kinerja(None)
+    ('Baik', None)
+    """
+    m = mutu(konversi)
+    return None if m is None else KINERJA[m]
+
+
+def ikm_dari_nrr(nrr: Sequence[float]) -> float:
+    """Konversi IKM (25-100) from the 9 NRR: sum(NRR x 1/9) x 25.
+
+    >>> ikm_dari_nrr([3.2] * 9)
+    80.0
+    >>> ikm_dari_nrr([3.0] * 8)
+    Traceback (most recent call last):
+    ...
+    ValueError: IKM butuh NRR 9 unsur, bukan 8
+    """
+    if len(nrr) != len(UNSUR):
+        raise ValueError(f"IKM butuh NRR {len(UNSUR)} unsur, bukan {len(nrr)}")
+    return float(sum(Fraction(x) for x in nrr) * BOBOT * 25)
+
+
+@dataclass(frozen=True)
+class HasilUnsur:
+    unsur: Unsur
+    jumlah: int  # sum of the scores given
+    n_jawaban: int  # respondents who answered this unsur
+    n_kosong: int  # respondents who left it empty
+
+    @property
+    def nrr(self) -> float | None:
+        """Nilai rata-rata of the unsur (1-4); None when nobody answered it."""
+        return self.jumlah / self.n_jawaban if self.n_jawaban else None
+
+    @property
+    def nrr_tertimbang(self) -> float | None:
+        return None if self.nrr is None else float(Fraction(self.jumlah, self.n_jawaban) * BOBOT)
+
+    @property
+    def konversi(self) -> float | None:
+        """The unsur's NRR on the 25-100 scale (NRR x 25), for its mutu."""
+        return None if self.nrr is None else self.nrr * 25
+
+    @property
+    def mutu(self) -> str | None:
+        return mutu(self.konversi)
+
+
+@dataclass(frozen=True)
+class HasilIKM:
+    n_responden: int
+    unsur: tuple[HasilUnsur, ...]
+
+    @property
+    def lengkap(self) -> bool:
+        """Every unsur has at least one answer (else no IKM can be computed)."""
+        return self.n_responden > 0 and all(u.n_jawaban for u in self.unsur)
+
+    @property
+    def nilai_interval(self) -> float | None:
+        """IKM as the sum of the NRR tertimbang (1-4); None when an unsur has no answer."""
+        if not self.lengkap:
+            return None
+        return float(sum(Fraction(u.jumlah, u.n_jawaban) for u in self.unsur) * BOBOT)
+
+    @property
+    def konversi(self) -> float | None:
+        """IKM konversi (25-100), the number the IKU reports."""
+        x = self.nilai_interval
+        return None if x is None else x * 25
+
+    @property
+    def mutu(self) -> str | None:
+        return mutu(self.konversi)
+
+    @property
+    def kinerja(self) -> str | None:
+        return kinerja(self.konversi)
+
+    @property
+    def unsur_kosong(self) -> tuple[Unsur, ...]:
+        """Unsur nobody answered: why there is no IKM."""
+        return tuple(u.unsur for u in self.unsur if not u.n_jawaban)
+
+    def prioritas(self, n: int = 3) -> tuple[HasilUnsur, ...]:
+        """The ``n`` unsur with the lowest NRR, lowest first (ties in unsur order): the
+        improvement priorities the regulation asks to publish.
+
+        >>> [u.unsur.nomor for u in hitung_ikm([[4, 2, 3, 4, 1, 3, 4, 2, 3]]).prioritas()]
+        [5, 2, 8]
+        """
+        ada = [u for u in self.unsur if u.nrr is not None]
+        return tuple(sorted(ada, key=lambda u: (u.nrr, u.unsur.nomor))[:n])
+
+
+def hitung_ikm(jawaban: Iterable[Sequence[int | None]]) -> HasilIKM:
+    """The IKM of respondents' answers: one sequence of 9 scores (1-4, or None when left
+    empty) per respondent, in :data:`UNSUR` order. Scores must already be valid (the reader
+    reports a score outside 1-4 with its cell); a respondent with no score at all is not
+    counted.
+
+    >>> h = hitung_ikm([[None] * 9, [4] * 9])
+    >>> h.n_responden, h.konversi, h.mutu
+    (1, 100.0, 'A')
+    >>> hitung_ikm([]).konversi is None
+    True
+    """
+    n_unsur = len(UNSUR)
+    jumlah = [0] * n_unsur
+    n = [0] * n_unsur
+    responden = 0
+    for baris in jawaban:
+        if len(baris) != n_unsur:
+            raise ValueError(f"jawaban harus {n_unsur} unsur, bukan {len(baris)}")
+        if all(x is None for x in baris):
+            continue
+        responden += 1
+        for i, x in enumerate(baris):
+            if x is not None:
+                if not NILAI_MIN <= x <= NILAI_MAKS or int(x) != x:
+                    raise ValueError(f"nilai unsur {i + 1} harus bilangan bulat 1-4, bukan {x}")
+                jumlah[i] += int(x)
+                n[i] += 1
+    return HasilIKM(responden, tuple(HasilUnsur(u, jumlah[i], n[i], responden - n[i])
+                                     for i, u in enumerate(UNSUR)))
+
+
+#: Krejcie-Morgan parameters the regulation refers to: chi-square (1 df, 95 %), proportion, margin.
+_CHI2, _P, _D = 3.841, 0.5, 0.05
+
+
+def sampel_minimum(populasi: int) -> int:
+    """The minimum number of respondents for a population, as the Krejcie-Morgan table that
+    PermenPANRB 14/2017 refers to gives it: s = X² N P(1-P) / (d² (N-1) + X² P(1-P)) with
+    X² = 3,841, P = 0,5, d = 0,05, rounded to the nearest whole respondent as the printed table
+    is (N 15 -> 14, 50 -> 44, 100 -> 80); from 100,000 up the table's last value, 384.
+
+    >>> [sampel_minimum(n) for n in (10, 50, 100, 1_000, 10_000, 100_000, 1_000_000)]
+    [10, 44, 80, 278, 370, 384, 384]
+    >>> sampel_minimum(0)
+    0
+    """
+    if populasi <= 0:
+        return 0
+    if populasi >= 100_000:
+        return 384
+    pq = _P * (1 - _P)
+    s = _CHI2 * populasi * pq / (_D ** 2 * (populasi - 1) + _CHI2 * pq)
+    return min(populasi, math.floor(s + 0.5))
