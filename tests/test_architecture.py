@@ -13,7 +13,7 @@ CORE = Path(iku_xl.__file__).parent / "core"
 #: What core modules may import: the standard library's pure parts, Babel, and the core itself.
 BOLEH = {"__future__", "collections", "dataclasses", "datetime", "decimal", "functools", "itertools", "math",
          "re", "typing", "babel", "iku_xl.core", "difflib", "unicodedata", "string", "enum", "bisect",
-         "operator", "statistics", "textwrap"}
+         "operator", "statistics", "textwrap", "fractions"}
 
 
 def _impor(path: Path) -> set[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iku_xl.core.errors import DataTidakValid, Masalah
-from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Skala, TargetIKU
+from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Responden, Skala, TargetIKU
 from iku_xl.core.parse import adalah_kosong, pengurai, teks_sel
 from iku_xl.core.predikat import skala_dari_tabel
 from iku_xl.core.saran import Ujung, saran
@@ -37,6 +37,7 @@ from iku_xl.core.skema import (
     PROGRAM,
     REALISASI,
     SKALA_KUSTOM,
+    SURVEI,
     TARGET,
     LembarData,
     normal_judul,
@@ -173,7 +174,7 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
         kolom.append((f, j, urai, jenis in ("angka", "target", "realisasi") and bool(persen), kosong))
     indeks = [k[1] for k in kolom]
     lebar = max(indeks) + 1
-    i_kode = indeks.index(tabel.kolom["kode"])
+    i_kode = indeks.index(tabel.kolom["kode"]) if "kode" in tabel.kolom else None  # the survey has none
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
@@ -181,7 +182,7 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
             [baris[j] if j < len(baris) else None for j in indeks]
         if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
             continue
-        kode = teks_sel(mentah[i_kode])
+        kode = teks_sel(mentah[i_kode]) if i_kode is not None else ""
         nilai: dict[str, Any] = {}
         gagal = False
         for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
@@ -350,6 +351,28 @@ def _baca_skala(lembaran: Lembaran, p: _Pengumpul) -> Skala | None:
         return None
 
 
+def _baca_survei(lembaran: Lembaran, p: _Pengumpul) -> tuple[Responden, ...]:
+    """The Survei IKM sheet, when present: one :class:`Responden` per filled row. A score outside
+    1-4 is a galat naming its cell; the row is left out of the computation."""
+    buka = _buka_tabel(SURVEI, lembaran, p, wajib=False)
+    if buka is None:
+        return ()
+    tabel, grid = buka
+    hasil = []
+    for i, _, v, gagal in _rekaman(SURVEI, tabel, grid, lembaran, p):
+        nilai = tuple(v.get(f"u{n}") for n in range(1, 10))
+        if not v.get("periode") and any(x is not None for x in nilai):
+            p.galat("periode survei kosong", "Isi Periode, mis. 2024 Semester I.", tabel.lembar,
+                    alamat(i, tabel.kolom["periode"]))
+            continue
+        if gagal or all(x is None for x in nilai):
+            continue  # a row of profile only (no answer) is not a respondent
+        hasil.append(Responden(v["periode"], nilai, v.get("layanan") or "", v.get("tanggal"),
+                               v.get("jenis_kelamin") or "", v.get("umur"), v.get("pendidikan") or "",
+                               v.get("pekerjaan") or "", v.get("saran") or "", i + 1))
+    return tuple(hasil)
+
+
 def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
     """Read a whole IKU workbook; problems are collected, never raised."""
     p = _Pengumpul()
@@ -359,7 +382,8 @@ def baca_buku(lembaran: Lembaran) -> tuple[BukuIKU, list[Masalah]]:
     realisasi = _baca_per_tahun(REALISASI, lembaran, p, kode, _realisasi)
     skala = _baca_skala(lembaran, p)
     program = _baca_per_tahun(PROGRAM, lembaran, p, kode, _program, unik=False, wajib=False)
-    return BukuIKU(profil, indikator, target, realisasi, skala, program), p.masalah
+    survei = _baca_survei(lembaran, p)
+    return BukuIKU(profil, indikator, target, realisasi, skala, program, survei), p.masalah
 
 
 #: A percent cell typed as a fraction holds at most this much (150 %).

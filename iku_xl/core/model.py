@@ -90,6 +90,7 @@ class Profil:
     tahun_awal_renstra: int | None = None
     tahun_akhir_renstra: int | None = None
     triwulan: int | None = None  # Triwulan Laporan: the Buat Laporan button makes that quarter's sheet
+    populasi_ikm: float | None = None  # users of the service in the survey period (minimum sample)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,23 @@ class ProgramIKU:
 
 
 @dataclass(frozen=True)
+class Responden:
+    """One row of the Survei IKM sheet: a respondent's answers to the 9 unsur (1-4, None when
+    left empty) and profile."""
+
+    periode: str
+    nilai: tuple[int | None, ...]
+    layanan: str = ""
+    tanggal: dt.date | None = None
+    jenis_kelamin: str = ""
+    umur: float | None = None
+    pendidikan: str = ""
+    pekerjaan: str = ""
+    saran: str = ""
+    baris: int | None = None
+
+
+@dataclass(frozen=True)
 class BukuIKU:
     """Everything read from one IKU workbook."""
 
@@ -178,6 +196,7 @@ class BukuIKU:
     realisasi: tuple[RealisasiIKU, ...] = ()
     skala_kustom: Skala | None = None
     program: tuple[ProgramIKU, ...] = ()
+    survei: tuple[Responden, ...] = ()
 
     def target_dari(self, kode: str, tahun: int) -> TargetIKU | None:
         return self._per_kode_tahun[0].get((kode, tahun))

@@ -408,6 +408,26 @@ def parse_teks(nilai: object) -> str:
     return teks_sel(nilai)
 
 
+def parse_skor_ikm(nilai: object) -> int | None:
+    """A survey answer to one unsur: a whole number 1-4 (tidak sesuai .. sangat sesuai), or None
+    when the respondent left it empty (counted out of that unsur only, never as 0).
+
+    >>> parse_skor_ikm(4.0), parse_skor_ikm("3"), parse_skor_ikm(None)
+    (4, 3, None)
+    >>> parse_skor_ikm(5)
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: nilai 5 di luar skala 1-4. Isi 1 (tidak sesuai), 2 (kurang sesuai), 3 (sesuai) atau 4 (sangat sesuai); kosongkan bila tidak dijawab.
+    """
+    x = parse_angka(nilai)
+    if x is None:
+        return None
+    if not (1 <= x <= 4 and x.is_integer()):
+        raise DataTidakValid(f"nilai {teks_sel(x)} di luar skala 1-4", nilai=nilai,
+                             saran="Isi 1 (tidak sesuai), 2 (kurang sesuai), 3 (sesuai) atau 4 "
+                                   "(sangat sesuai); kosongkan bila tidak dijawab.")
+    return int(x)
+
+
 def _metode_atau_kosong(nilai: object) -> str | None:
     return parse_metode_negatif(nilai, bawaan=None)
 
@@ -424,6 +444,7 @@ _PENGURAI: dict[str, Callable[..., object]] = {
     "polaritas": parse_polaritas,
     "konsolidasi": parse_konsolidasi,
     "metode_negatif": _metode_atau_kosong,
+    "skor_ikm": parse_skor_ikm,
 }
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from iku_xl.core.ikm import UNSUR
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
 
 #: Units offered in the Satuan drop-down (staff may type others).
@@ -163,7 +164,46 @@ PROGRAM = LembarData(
     ),
 )
 
-LEMBAR_DATA = (INDIKATOR, TARGET, REALISASI, SKALA_KUSTOM, PROGRAM)
+#: The respondent profile the questionnaire of PermenPANRB 14/2017 asks for (drop-downs; other
+#: text is accepted as typed).
+JENIS_KELAMIN = ("Laki-laki", "Perempuan")
+PENDIDIKAN = ("SD ke bawah", "SMP", "SMA", "D1-D3-D4", "S1", "S2 ke atas")
+PEKERJAAN = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Pelajar/Mahasiswa", "Lainnya")
+SKOR_IKM = ("1", "2", "3", "4")
+
+
+def judul_unsur(nomor: int) -> str:
+    """The header of an unsur's column on the Survei IKM sheet.
+
+    >>> judul_unsur(1)
+    'U1 Persyaratan'
+    """
+    return f"U{nomor} {UNSUR[nomor - 1].nama}"
+
+
+SURVEI = LembarData(
+    "Survei IKM", "tblSurvei", "SURVEI KEPUASAN MASYARAKAT (PermenPANRB 14/2017)",
+    "Boleh kosong. Satu baris untuk setiap responden. Nilai unsur U1-U9: 1 tidak sesuai, 2 kurang "
+    "sesuai, 3 sesuai, 4 sangat sesuai; kosongkan unsur yang tidak dijawab. Beberapa periode survei "
+    "(mis. Semester I dan Semester II) boleh dalam satu lembar, dibedakan oleh kolom Periode.",
+    (
+        Kolom("periode", "Periode", "teks", "Periode survei, mis. 2024 Semester I.", wajib=True, lebar=16),
+        Kolom("tanggal", "Tanggal", "tanggal", "Tanggal mengisi kuesioner.", lebar=12, format="dd/mm/yyyy"),
+        Kolom("layanan", "Jenis Layanan", "teks", "Layanan yang diterima, mis. Rekomendasi IMB.", lebar=22),
+        Kolom("jenis_kelamin", "Jenis Kelamin", "teks", "Laki-laki atau Perempuan.", lebar=12,
+              pilihan=JENIS_KELAMIN),
+        Kolom("umur", "Umur", "angka", "Umur responden (tahun).", lebar=7, format="0"),
+        Kolom("pendidikan", "Pendidikan", "teks", "Pendidikan terakhir.", lebar=13, pilihan=PENDIDIKAN),
+        Kolom("pekerjaan", "Pekerjaan", "teks", "Pekerjaan utama.", lebar=14, pilihan=PEKERJAAN),
+        *(Kolom(f"u{u.nomor}", judul_unsur(u.nomor), "skor_ikm",
+                f"Unsur {u.nomor} {u.nama}: 1-4, kosong bila tidak dijawab.", wajib=True, lebar=11,
+                pilihan=SKOR_IKM, format="0")
+          for u in UNSUR),
+        Kolom("saran", "Saran", "teks", "Saran dan masukan responden (boleh kosong).", lebar=36),
+    ),
+)
+
+LEMBAR_DATA = (INDIKATOR, TARGET, REALISASI, SKALA_KUSTOM, PROGRAM, SURVEI)
 
 PROFIL_NAMA = "Profil"
 PROFIL: tuple[IsianProfil, ...] = (
@@ -187,6 +227,9 @@ PROFIL: tuple[IsianProfil, ...] = (
     IsianProfil("tahun_awal_renstra", "Tahun Awal Renstra", "tahun", "Tahun pertama Renstra.", "2021"),
     IsianProfil("tahun_akhir_renstra", "Tahun Akhir Renstra", "tahun",
                 "Tahun terakhir Renstra (target akhir Renstra).", "2026"),
+    IsianProfil("populasi_ikm", "Populasi Layanan (IKM)", "angka",
+                "Boleh kosong. Jumlah pengguna layanan dalam periode survei IKM; dipakai untuk jumlah "
+                "responden minimal (tabel Krejcie-Morgan)."),
     IsianProfil("triwulan", "Triwulan Laporan", "triwulan",
                 "Boleh kosong. Isi 1-4 agar tombol Buat Laporan membuat lembar Capaian Triwulan itu "
                 "(pemantauan Rencana Aksi), bukan laporan tahunan."),
