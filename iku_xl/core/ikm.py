@@ -17,10 +17,12 @@ the bounds half-open upward as for predikat (the "ikm" scale of :mod:`iku_xl.cor
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from iku_xl.core.model import Responden
 from iku_xl.core.predikat import SKALA, predikat
 
 #: The weight of every unsur: 1 / number of unsur, exactly.
@@ -219,3 +221,110 @@ def sampel_minimum(populasi: int) -> int:
     pq = _P * (1 - _P)
     s = _CHI2 * populasi * pq / (_D ** 2 * (populasi - 1) + _CHI2 * pq)
     return min(populasi, math.floor(s + 0.5))
+
+
+# -- the survey sheet's respondents, by period and service -------------------------------------
+
+def daftar_periode(responden: Iterable[Responden]) -> list[str]:
+    """The survey periods in the order they first appear on the sheet.
+
+    >>> daftar_periode([Responden("2024 Semester II", (4,) * 9), Responden("2024 Semester I", (3,) * 9),
+    ...                 Responden("2024 Semester II", (3,) * 9)])
+    ['2024 Semester II', '2024 Semester I']
+    """
+    return list(dict.fromkeys(r.periode for r in responden))
+
+
+def periode_tahun(responden: Iterable[Responden], tahun: int) -> list[str]:
+    """The periods of ``tahun``: those whose name holds the year ("2024 Semester I",
+    "Semester I 2024"), else those whose every dated respondent answered in that year. A period
+    named with no year and with no dates belongs to no year (the caller asks for it by name).
+
+    >>> import datetime as dt
+    >>> rs = [Responden("2024 Semester I", (4,) * 9), Responden("Triwulan I", (3,) * 9, tanggal=dt.date(2025, 2, 1)),
+    ...       Responden("Tahunan", (3,) * 9)]
+    >>> periode_tahun(rs, 2024), periode_tahun(rs, 2025), periode_tahun(rs, 2026)
+    (['2024 Semester I'], ['Triwulan I'], [])
+    """
+    rs = list(responden)
+    hasil = []
+    for p in daftar_periode(rs):
+        tahun_nama = {int(t) for t in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", p)}
+        if tahun_nama:
+            if tahun in tahun_nama:
+                hasil.append(p)
+            continue
+        tanggal = [r.tanggal for r in rs if r.periode == p and r.tanggal is not None]
+        if tanggal and all(t.year == tahun for t in tanggal):
+            hasil.append(p)
+    return hasil
+
+
+@dataclass(frozen=True)
+class RingkasanSurvei:
+    """One survey period (or several taken together): the IKM, per service, the respondents'
+    profile, the saran, and whether there were enough respondents."""
+
+    periode: tuple[str, ...]
+    hasil: HasilIKM
+    per_layanan: tuple[tuple[str, HasilIKM], ...]
+    profil: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (field label, ((value, count), ...))
+    saran: tuple[str, ...]
+    sampel_minimum: int | None  # None when Profil gives no population
+
+    @property
+    def sampel_kurang(self) -> bool:
+        return self.sampel_minimum is not None and self.hasil.n_responden < self.sampel_minimum
+
+
+#: The respondent profile tabulated in the report, as the questionnaire asks it.
+PROFIL_RESPONDEN = (("jenis_kelamin", "Jenis Kelamin"), ("pendidikan", "Pendidikan"), ("pekerjaan", "Pekerjaan"),
+                    ("kelompok_umur", "Umur"))
+
+_BATAS_UMUR = ((20, "di bawah 20 tahun"), (30, "20-29 tahun"), (40, "30-39 tahun"), (50, "40-49 tahun"),
+               (60, "50-59 tahun"))
+
+
+def kelompok_umur(umur: float | None) -> str:
+    """
+    >>> kelompok_umur(19), kelompok_umur(20), kelompok_umur(61), kelompok_umur(None)
+    ('di bawah 20 tahun', '20-29 tahun', '60 tahun ke atas', 'Tidak diisi')
+    """
+    if umur is None:
+        return TIDAK_DIISI
+    return next((label for batas, label in _BATAS_UMUR if umur < batas), "60 tahun ke atas")
+
+
+TIDAK_DIISI = "Tidak diisi"
+
+
+def ringkas_survei(responden: Iterable[Responden], periode: Sequence[str], populasi: float | None = None
+                   ) -> RingkasanSurvei:
+    """The summary of the respondents of ``periode`` (one or more period names).
+
+    >>> rs = [Responden("I", (4,) * 9, layanan="KTP", jenis_kelamin="Perempuan", saran="Cepat"),
+    ...       Responden("I", (3,) * 9, layanan="IMB"), Responden("II", (1,) * 9)]
+    >>> r = ringkas_survei(rs, ["I"], populasi=100)
+    >>> r.hasil.konversi, [(l, h.konversi) for l, h in r.per_layanan], r.saran, r.sampel_kurang
+    (87.5, [('IMB', 75.0), ('KTP', 100.0)], ('Cepat',), True)
+    >>> dict(r.profil[0][1])
+    {'Perempuan': 1, 'Tidak diisi': 1}
+    """
+    pilih = set(periode)
+    rs = [r for r in responden if r.periode in pilih]
+    hasil = hitung_ikm(r.nilai for r in rs)
+    per_layanan: dict[str, list[Responden]] = {}
+    for r in rs:
+        per_layanan.setdefault(r.layanan or TIDAK_DIISI, []).append(r)
+    profil = []
+    for f, label in PROFIL_RESPONDEN:
+        hitung: dict[str, int] = {}
+        for r in rs:
+            v = kelompok_umur(r.umur) if f == "kelompok_umur" else (getattr(r, f) or TIDAK_DIISI)
+            hitung[v] = hitung.get(v, 0) + 1
+        profil.append((label, tuple(sorted(hitung.items(), key=lambda x: (x[0] == TIDAK_DIISI, -x[1], x[0])))))
+    return RingkasanSurvei(
+        tuple(periode), hasil,
+        tuple((layanan, hitung_ikm(r.nilai for r in anggota)) for layanan, anggota in sorted(per_layanan.items())),
+        tuple(profil), tuple(r.saran for r in rs if r.saran),
+        sampel_minimum(int(populasi)) if populasi else None)
