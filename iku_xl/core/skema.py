@@ -190,6 +190,15 @@ PROFIL: tuple[IsianProfil, ...] = (
     IsianProfil("triwulan", "Triwulan Laporan", "triwulan",
                 "Boleh kosong. Isi 1-4 agar tombol Buat Laporan membuat lembar Capaian Triwulan itu "
                 "(pemantauan Rencana Aksi), bukan laporan tahunan."),
+    IsianProfil("nama_atasan", "Nama Atasan", "teks",
+                "Boleh kosong. Atasan langsung kepala (Pihak Kedua Perjanjian Kinerja): nama lengkap dengan gelar. "
+                "Kosong: baris nama di Perjanjian Kinerja dibiarkan untuk ditulis tangan."),
+    IsianProfil("jabatan_atasan", "Jabatan Atasan", "teks",
+                "Boleh kosong. Jabatan Pihak Kedua: Bupati/Wali Kota, Sekretaris Daerah, atau untuk Kecamatan "
+                "Bupati melalui Sekretaris Daerah.", "BUPATI TANGERANG"),
+    IsianProfil("pangkat_nip_atasan", "Pangkat/NIP Atasan", "teks",
+                "Boleh kosong. Pangkat dan NIP Pihak Kedua bila ada (kosongkan untuk Bupati/Wali Kota); "
+                "ketik sebagai teks.", "Pembina Utama Madya / NIP. 19650101 199003 1 001"),
 )
 
 #: iku-xl's own worksheet functions (defined in iku_xl/xl/fungsi.py; known to the formula check).
@@ -198,10 +207,12 @@ FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_
 #: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
 LEMBAR_HASIL_VALIDASI = "Hasil Validasi"
 AWALAN_LAPORAN = "Laporan Capaian"
+AWALAN_PK = "Perjanjian Kinerja"
 
 
-#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian).
-_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]) \d{{4}}")
+#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian, Perjanjian Kinerja).
+_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]|"
+                             rf"{AWALAN_PK}) \d{{4}}")
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -221,6 +232,15 @@ def nama_lembar_laporan(tahun: int) -> str:
     'Laporan Capaian 2024'
     """
     return f"{AWALAN_LAPORAN} {tahun}"
+
+
+def nama_lembar_pk(tahun: int) -> str:
+    """The Perjanjian Kinerja sheet (at most 31 characters, Excel's limit).
+
+    >>> nama_lembar_pk(2025), lembar_buatan_iku(nama_lembar_pk(2025))
+    ('Perjanjian Kinerja 2025', True)
+    """
+    return f"{AWALAN_PK} {tahun}"
 
 
 @functools.lru_cache(maxsize=4096)  # header texts repeat across rows and workbooks (rekap reads thousands)

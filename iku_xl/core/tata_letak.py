@@ -77,6 +77,7 @@ class Cetak:
     baris_ulang: tuple[int, int] | None = None  # header rows repeated on every page
     area: Rentang | None = None
     tengah_horizontal: bool = True
+    pisah_halaman: tuple[int, ...] = ()  # manual page breaks: a new page starts below each of these rows
 
 
 @dataclass(frozen=True)

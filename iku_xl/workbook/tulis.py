@@ -105,6 +105,7 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.merge import MergedCellRange
+    from openpyxl.worksheet.pagebreak import Break
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = lembar_baru(wb, layout.nama)
@@ -150,6 +151,8 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
     if c.area:
         ws.print_area = c.area.a1
     ws.print_options.horizontalCentered = c.tengah_horizontal
+    for r in c.pisah_halaman:
+        ws.row_breaks.append(Break(id=r))
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     if layout.bekukan:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from iku_xl.core.capaian import huruf_akip
 from iku_xl.core.model import BarisIKU, NilaiHuruf, Profil, Rentang, Skala, teks_angka
@@ -60,12 +60,39 @@ TANGGAL_KOSONG = "……………………"
 """Dots for a day and month written by hand on the printed report."""
 
 
-def tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None) -> str | None:
-    """The date on the report's signature line, or None when none can be right.
+@dataclass(frozen=True)
+class AturanTanggal:
+    """When a document of year n can be signed: from month ``bulan_awal`` of year n + ``geser_awal``
+    to the end of year n + ``geser_akhir``. ``profil_selalu``: Tanggal Laporan in Profil wins even
+    outside that window (it is the date this document asks for); else it is used only inside it.
+    A blank date is printed with the year n + ``geser_kosong``."""
 
-    Tanggal Laporan in Profil wins. Otherwise today only when it can be the signing date: the
-    report year itself or the year after (the LKjIP of year n is signed in year n+1). Else the
-    caller leaves day and month blank for handwriting (:func:`teks_tanggal_ttd`).
+    geser_awal: int
+    bulan_awal: int
+    geser_akhir: int
+    profil_selalu: bool
+    geser_kosong: int
+
+
+#: The LKjIP/Laporan Capaian of year n: signed in year n or n+1; Tanggal Laporan always wins.
+TANGGAL_LAPORAN = AturanTanggal(0, 1, 1, True, 1)
+#: The Perjanjian Kinerja of year n: signed at the start of year n (or within it, after a change of
+#: head) or in the last quarter of year n-1 (PermenPANRB 53/2014); Tanggal Laporan only when it fits.
+TANGGAL_PK = AturanTanggal(-1, 10, 0, False, 0)
+
+
+def _dalam(aturan: AturanTanggal, tahun: int, tanggal: dt.date) -> bool:
+    return dt.date(tahun + aturan.geser_awal, aturan.bulan_awal, 1) <= tanggal <= dt.date(tahun + aturan.geser_akhir,
+                                                                                          12, 31)
+
+
+def tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None,
+                aturan: AturanTanggal = TANGGAL_LAPORAN) -> dt.date | None:
+    """The date on the signature line of a document of ``tahun``, or None when none can be right.
+
+    For the report (the default rule) Tanggal Laporan in Profil wins. Otherwise today only when it
+    can be the signing date: the report year itself or the year after (the LKjIP of year n is signed
+    in year n+1). Else the caller leaves day and month blank for handwriting (:func:`teks_tanggal_ttd`).
 
     >>> tanggal_ttd(2020, dt.date(2021, 2, 3), dt.date(2026, 12, 1))
     datetime.date(2021, 2, 3)
@@ -73,25 +100,38 @@ def tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | 
     datetime.date(2026, 1, 15)
     >>> tanggal_ttd(2017, None, dt.date(2026, 12, 1)) is None
     True
+
+    A Perjanjian Kinerja of year n: late n-1 or year n; the report's date only when it fits.
+
+    >>> tanggal_ttd(2026, None, dt.date(2025, 12, 20), TANGGAL_PK)
+    datetime.date(2025, 12, 20)
+    >>> tanggal_ttd(2026, None, dt.date(2025, 6, 1), TANGGAL_PK) is None
+    True
+    >>> tanggal_ttd(2020, dt.date(2021, 2, 3), dt.date(2020, 1, 6), TANGGAL_PK)
+    datetime.date(2020, 1, 6)
     """
-    if tanggal_profil is not None:
+    if tanggal_profil is not None and (aturan.profil_selalu or _dalam(aturan, tahun, tanggal_profil)):
         return tanggal_profil
-    if hari_ini is not None and hari_ini.year in (tahun, tahun + 1):
+    if hari_ini is not None and _dalam(aturan, tahun, hari_ini):
         return hari_ini
     return None
 
 
-def teks_tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None) -> str:
+def teks_tanggal_ttd(tahun: int, tanggal_profil: dt.date | None, hari_ini: dt.date | None,
+                     aturan: AturanTanggal = TANGGAL_LAPORAN) -> str:
     """The date as the signature line writes it: letters, or blank day and month and the
-    year after ``tahun`` when no date can be right (see :func:`tanggal_ttd`).
+    year the rule names (the report: the year after ``tahun``) when no date can be right
+    (see :func:`tanggal_ttd`).
 
     >>> teks_tanggal_ttd(2025, None, dt.date(2026, 1, 15))
     '15 Januari 2026'
     >>> teks_tanggal_ttd(2017, None, dt.date(2026, 12, 1))
     '…………………… 2018'
+    >>> teks_tanggal_ttd(2017, None, dt.date(2026, 12, 1), TANGGAL_PK)
+    '…………………… 2017'
     """
-    tanggal = tanggal_ttd(tahun, tanggal_profil, hari_ini)
-    return format_tanggal(tanggal) if tanggal is not None else f"{TANGGAL_KOSONG} {tahun + 1}"
+    tanggal = tanggal_ttd(tahun, tanggal_profil, hari_ini, aturan)
+    return format_tanggal(tanggal) if tanggal is not None else f"{TANGGAL_KOSONG} {tahun + aturan.geser_kosong}"
 
 
 
@@ -126,23 +166,64 @@ def kop(judul: str, profil: Profil, n_kol: int) -> tuple[list[Sel], list[Blok]]:
             [Blok(1, 1, 1, n_kol), Blok(2, 1, 2, n_kol)])
 
 
+@dataclass(frozen=True)
+class Penanda:
+    """Who signs: jabatan, name, pangkat and NIP (any may be empty)."""
+
+    jabatan: str
+    nama: str
+    pangkat: str = ""
+    nip: str = ""
+
+
+#: A name left blank for handwriting (an atasan not named in Profil): never an invented name.
+NAMA_KOSONG = "( ………………………………………… )"
+
+
+def kepala(profil: Profil) -> Penanda:
+    """The unit head from Profil."""
+    return Penanda(profil.jabatan_kepala, profil.nama_kepala, profil.pangkat, profil.nip)
+
+
+def _baris_ttd(atas: Sequence[str], p: Penanda) -> list[tuple[str, str]]:
+    """The lines of one signature block: ``atas`` (place and date, "PIHAK KEDUA,"), jabatan, room to
+    sign, name (underlined), pangkat, NIP."""
+    return [*((t, "ttd") for t in atas), (p.jabatan, "ttd"), ("", "ttd"), ("", "ttd"), ("", "ttd"),
+            (p.nama, "ttd_nama"), (p.pangkat, "ttd"),
+            (f"NIP. {p.nip}" if p.nip else "", "ttd")]
+
+
+def _tulis_blok(baris: Sequence[tuple[str, str]], r: int, k1: int, k2: int) -> tuple[list[Sel], list[Blok]]:
+    sel = [Sel(r + i, k1, teks or None, gaya) for i, (teks, gaya) in enumerate(baris)]
+    return sel, [Blok(r + i, k1, r + i, k2) for i in range(len(baris))]
+
+
 def tanda_tangan(profil: Profil, tahun: int, tanggal: dt.date | None, r: int, n_kol: int
                  ) -> tuple[list[Sel], list[Blok], int]:
     """The signature block from Profil at the right of a report sheet of ``tahun``, from row ``r``:
     its cells, merges and the first row below it. ``tanggal`` is today, used when Profil has no
     date and it can be right (:func:`teks_tanggal_ttd`)."""
+    tempat = ", ".join(x for x in (profil.tempat, teks_tanggal_ttd(tahun, profil.tanggal, tanggal)) if x)
+    baris = _baris_ttd([tempat], kepala(profil))
+    sel, gabung = _tulis_blok(baris, r, max(1, n_kol - 3), n_kol)
+    return sel, gabung, r + len(baris)
+
+
+def tanda_tangan_berdampingan(kiri: tuple[Sequence[str], Penanda], kanan: tuple[Sequence[str], Penanda], r: int,
+                              kolom_kiri: tuple[int, int], kolom_kanan: tuple[int, int]
+                              ) -> tuple[list[Sel], list[Blok], int]:
+    """Two signature blocks side by side from row ``r`` (e.g. pihak kedua left, pihak pertama right),
+    each ``(lines above the jabatan, signer)`` over its columns ``(first, last)``, with the same lines
+    as :func:`tanda_tangan`: cells, merges and the first row below both."""
+    bkiri, bkanan = _baris_ttd(*kiri), _baris_ttd(*kanan)
+    tinggi = max(len(bkiri), len(bkanan))  # the shorter block pushed down: the names on one line
     sel: list[Sel] = []
     gabung: list[Blok] = []
-    k_ttd = max(1, n_kol - 3)
-    tempat = ", ".join(x for x in (profil.tempat, teks_tanggal_ttd(tahun, profil.tanggal, tanggal)) if x)
-    blok_ttd = [(tempat, "ttd"), (profil.jabatan_kepala, "ttd"), ("", "ttd"), ("", "ttd"),
-                ("", "ttd"), (profil.nama_kepala, "ttd_nama"), (profil.pangkat, "ttd"),
-                (f"NIP. {profil.nip}" if profil.nip else "", "ttd")]
-    for teks, gaya in blok_ttd:
-        sel.append(Sel(r, k_ttd, teks or None, gaya))
-        gabung.append(Blok(r, k_ttd, r, n_kol))
-        r += 1
-    return sel, gabung, r
+    for baris, (k1, k2) in ((bkiri, kolom_kiri), (bkanan, kolom_kanan)):
+        s, g = _tulis_blok(baris, r + tinggi - len(baris), k1, k2)
+        sel += s
+        gabung += g
+    return sel, gabung, r + tinggi
 
 
 def kelompok_sasaran(baris: Sequence[BarisIKU]) -> list[tuple[str, list[BarisIKU]]]:
