@@ -42,7 +42,8 @@ _PETUNJUK = (
     "",
     "Langkah pengisian:",
     "1. Profil: isi nama instansi, kabupaten/kota, tahun laporan, data kepala (jabatan, nama, pangkat, NIP), "
-    "tempat dan tanggal, skala predikat, dan metode polaritas negatif. Ketik NIP sebagai teks.",
+    "tempat dan tanggal, skala predikat, dan metode polaritas negatif. Ketik NIP sebagai teks. Untuk Perjanjian "
+    "Kinerja isi juga Nama Atasan, Jabatan Atasan dan Pangkat/NIP Atasan (Pihak Kedua: atasan langsung kepala).",
     "2. Indikator: satu baris per IKU. Kode harus unik (mis. 1.1, 1.2, 2.1). Pilih Satuan, Polaritas "
     "dan Jenis Konsolidasi dari daftar.",
     "3. Target: satu baris per indikator per tahun, untuk seluruh tahun Renstra. Target boleh angka (90 atau 83,5), "
@@ -53,6 +54,7 @@ _PETUNJUK = (
     "6. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
     "      iku-xl validasi NAMA_BERKAS.xlsx",
     "      iku-xl laporan NAMA_BERKAS.xlsx --tahun 2024",
+    "      iku-xl pk NAMA_BERKAS.xlsx --tahun 2025   (Perjanjian Kinerja, tombol Perjanjian Kinerja)",
     "   Hasilnya disimpan sebagai berkas baru di samping berkas ini; berkas asli tidak diubah.",
     "",
     "Aturan capaian (PermenPANRB 8/2021):",
