@@ -234,7 +234,10 @@ def susun_pk(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU], tanggal: dt.d
     lb.tulis(r, 1, "Jumlah", "ringkasan", 3)
     d = huruf_kolom(3)
     total = sum(a for _, a, _ in program if a is not None)
-    lb.tulis(r, 4, f"=SUM({d}{r_awal}:{d}{r - 1})", "ringkasan", rumus=True, hasil=total, format_angka="#,##0")
+    if program:
+        lb.tulis(r, 4, f"=SUM({d}{r_awal}:{d}{r - 1})", "ringkasan", rumus=True, hasil=total, format_angka="#,##0")
+    else:  # nothing to add up: an empty total, not 0
+        lb.tulis(r, 4, None, "ringkasan")
     lb.tulis(r, 5, None, "ringkasan")
     r += 2
     r = lb.ttd(profil, tahun, tanggal, r)
