@@ -131,7 +131,8 @@ def test_berkas_lama_tanpa_isian_atasan(salin, tmp_path):
     assert hasil.keluaran is not None
     assert ("Lembar 'Profil': Perjanjian Kinerja: Nama Atasan dan Jabatan Atasan (Pihak Kedua) belum diisi; "
             "barisnya dibiarkan kosong untuk ditulis tangan. Isi 'Nama Atasan' dan 'Jabatan Atasan' di lembar "
-            "Profil (atasan langsung kepala, mis. Bupati) lalu buat Perjanjian Kinerja lagi.") in map(str, hasil.masalah)
+            "Profil (atasan langsung kepala, mis. Bupati) lalu buat Perjanjian Kinerja lagi.") in \
+        map(str, hasil.masalah)
     teks = _teks_sel(openpyxl.load_workbook(hasil.keluaran)[LEGOK])
     assert teks.count(f": {NAMA_KOSONG}") == 2
     assert buat_laporan(path, None, tmp_path / "lap.xlsx", waktu=WAKTU).keluaran is not None
@@ -150,7 +151,7 @@ def test_nip_atasan_sebagai_angka_ditolak(salin, tmp_path):
     (2026, None, dt.date(2025, 10, 1), "1 Oktober 2025"),
     (2026, None, dt.date(2025, 9, 30), "…………………… 2026"),
     (2026, None, dt.date(2027, 1, 2), "…………………… 2026"),
-    (2026, dt.date(2027, 2, 1), dt.date(2026, 1, 5), "5 Januari 2026"),  # the report's date is not the PK's
+    (2026, dt.date(2027, 2, 1), dt.date(2026, 1, 5), "5 Januari 2026"),  # the report's date, not the PK's
     (2026, dt.date(2026, 1, 2), dt.date(2030, 1, 5), "2 Januari 2026"),
 ])
 def test_aturan_tanggal_pk(tahun, profil, hari_ini, harapan):
