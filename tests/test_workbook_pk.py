@@ -219,6 +219,7 @@ def test_tombol_perjanjian_kinerja(salin, tmp_path, monkeypatch):
     book = buku_jarak_jauh(path)
     pesan = tombol.tombol_pk(book)
     assert pesan.startswith(f"Selesai: '{LEGOK}'. 2 peringatan:")
+    assert "Catatan: pemisah halaman tidak dapat dipasang dari Excel web" in pesan  # said, not dropped silently
     berkas = openpyxl.load_workbook(buat_pk(path, None, tmp_path / "cli.xlsx", waktu=WAKTU).keluaran)
     ditulis = {a: _teks_seperti_excel(v) for a, v in kisi_ditulis(book.json()["actions"], LEGOK).items()}
     assert {a: v for a, v in ditulis.items() if v is not None} == _sel_berkas(berkas[LEGOK])
@@ -280,3 +281,19 @@ def test_pdf_dua_halaman_tegak_satu_halaman_lebar(salin, tmp_path, capsys):
         assert judul not in satu + dua
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "hal")], check=True)
     assert len(list(tmp_path.glob("hal*.png"))) == 2
+
+
+def test_pemisah_halaman_excel_desktop():
+    """Desktop Excel gets the page break through the object model (calls recorded, no Excel here)."""
+    from types import SimpleNamespace
+
+    from iku_xl.core.tata_letak import Cetak, Sel
+    from iku_xl.xl import render_xl
+
+    tambah: list[str] = []
+    sheet = SimpleNamespace(api=SimpleNamespace(PageSetup=SimpleNamespace(),
+                                                HPageBreaks=SimpleNamespace(Add=lambda sebelum: tambah.append(sebelum))),
+                            range=lambda a: SimpleNamespace(api=a))
+    layout = LayoutLembar("PK", (Sel(1, 1, "x"),), cetak=Cetak(orientasi="portrait", pisah_halaman=(27,)))
+    render_xl._cetak_com(sheet, layout, [])
+    assert tambah == ["A28"] and sheet.api.PageSetup.Orientation == 1
