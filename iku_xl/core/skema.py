@@ -201,7 +201,7 @@ AWALAN_LAPORAN = "Laporan Capaian"
 
 
 #: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian).
-_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]) \d{{4}}")
+_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]|Analisis Capaian) \d{{4}}")
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -209,8 +209,9 @@ def lembar_buatan_iku(nama: str) -> bool:
     skips them, in every front end.
 
     >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
-    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025")]
-    [True, True, True, True, False, False, True]
+    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025",
+    ...                                   "Analisis Capaian 2025")]
+    [True, True, True, True, False, False, True, True]
     """
     return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 

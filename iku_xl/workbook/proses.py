@@ -15,7 +15,14 @@ from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import lembar_buatan_iku
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.baca import Lembaran
-from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_triwulan, rencana_validasi
+from iku_xl.core.tugas import (
+    Rencana,
+    rencana_analisis,
+    rencana_capaian,
+    rencana_laporan,
+    rencana_triwulan,
+    rencana_validasi,
+)
 from iku_xl.workbook.baca import EKSTENSI, BukuTerbuka, buka, lembaran, nilai_tersimpan
 from iku_xl.workbook.inventaris import PeriksaIsi
 from iku_xl.workbook.simpan import Sidik, kunci, sidik_berkas, simpan
@@ -94,6 +101,16 @@ def buat_laporan_triwulan(path: str | Path, triwulan: int, tahun: int | None = N
     waktu = waktu or dt.datetime.now()
     return _per_tahun(path, lambda lb: rencana_triwulan(lb, tahun, triwulan, waktu.date()), f"triwulan-{triwulan}",
                       keluaran, timpa, waktu)
+
+
+def buat_analisis(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
+                  timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
+    """Add the "Analisis Capaian {tahun}" sheet; the staff's Penyebab / Upaya text of the sheet it
+    replaces (in ``path``) is read first and written again by kode. Write to ``keluaran`` (default:
+    beside the input)."""
+    waktu = waktu or dt.datetime.now()
+    return _per_tahun(path, lambda lb: rencana_analisis(lb, tahun, waktu.date()), "analisis", keluaran, timpa,
+                      waktu)
 
 
 def hitung(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
