@@ -279,3 +279,17 @@ def test_pdf_analisis(salin, capsys):
         assert kalimat in " ".join(teks.split())
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True)
+
+
+def test_isian_di_berkas_hasil_tidak_hilang_saat_dibuat_ulang_dari_buku_asli(salin, capsys):
+    """Staff make the sheet beside BUKU, type in that result, then run `analisis BUKU --timpa` again:
+    the result is written over, but what they typed there is kept (the old file is also backed up)."""
+    path = salin("contoh_legok_2020.xlsx")
+    lembar = "Analisis Capaian 2020"
+    kode, out, err = _jalankan(capsys, "analisis", str(path))
+    assert kode == 0, out + err
+    hasil = path.with_name("contoh_legok_2020_analisis-2020.xlsx")
+    _ketik(hasil, lembar)
+    kode, out, err = _jalankan(capsys, "analisis", str(path), "--timpa")
+    assert kode == 0, out + err
+    _periksa_tersimpan(hasil, lembar)

@@ -320,3 +320,19 @@ def teks_lama(grid: Sequence[Sequence[object]]) -> dict[str, TeksStaf]:
         hasil[kode] = TeksStaf(*(_gabung(x, y) for x, y in zip((lama.analisis, lama.penyebab, lama.upaya),
                                                                  (baru.analisis, baru.penyebab, baru.upaya))))
     return hasil
+
+
+def gabung_teks(daftar: Sequence[Mapping[str, TeksStaf]]) -> dict[str, TeksStaf]:
+    """Texts read from several copies of the sheet, merged by kode in order: the same text once,
+    different texts both (nothing dropped).
+
+    >>> gabung_teks([{"1.1": TeksStaf(penyebab="A")}, {"1.1": TeksStaf(penyebab="A", upaya="B"), "2.1": TeksStaf()}])
+    {'1.1': TeksStaf(analisis='', penyebab='A', upaya='B'), '2.1': TeksStaf(analisis='', penyebab='', upaya='')}
+    """
+    hasil: dict[str, TeksStaf] = {}
+    for teks in daftar:
+        for kode, baru in teks.items():
+            lama = hasil.get(kode, TeksStaf())
+            hasil[kode] = TeksStaf(_gabung(lama.analisis, baru.analisis), _gabung(lama.penyebab, baru.penyebab),
+                                   _gabung(lama.upaya, baru.upaya))
+    return hasil
