@@ -120,6 +120,7 @@ def test_isian_staf_dipertahankan_saat_dibuat_ulang(salin, capsys, nama, tahun):
         kode, out, err = _jalankan(capsys, "analisis", str(path), "-o", str(path), "--timpa")
         assert kode == 0, out + err
         assert "Berkas lama disimpan sebagai" in out
+        assert "diubah staf" not in out  # the sheet's own sentences are not taken for staff edits
         _periksa_tersimpan(path, lembar, isian)
     assert JUDUL_YATIM not in str([c.value for row in openpyxl.load_workbook(path)[lembar].iter_rows() for c in row])
 
@@ -252,6 +253,8 @@ def test_libreoffice_simpan_lalu_buat_ulang_dan_rumus(salin, tmp_path):
     _periksa_tersimpan(lo, lembar)
     ulang = buat_analisis(lo, None, lo, timpa=True, waktu=WAKTU)
     assert ulang.keluaran == lo
+    # the generated sentences read back from LibreOffice's file are the same text: not taken for staff edits
+    assert [m for m in ulang.masalah if "diubah staf" in m.pesan] == []
     _periksa_tersimpan(lo, lembar)
 
 
