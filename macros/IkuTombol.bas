@@ -19,3 +19,7 @@ End Sub
 Sub IkuPerjanjianKinerja()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_pk()"
 End Sub
+
+Sub IkuAnalisisCapaian()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_analisis()"
+End Sub

@@ -210,9 +210,10 @@ AWALAN_LAPORAN = "Laporan Capaian"
 AWALAN_PK = "Perjanjian Kinerja"
 
 
-#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian, Perjanjian Kinerja).
+#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian, Capaian
+#: Triwulan N, Perjanjian Kinerja, Analisis Capaian).
 _LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]|"
-                             rf"{AWALAN_PK}) \d{{4}}")
+                             rf"{AWALAN_PK}|Analisis Capaian) \d{{4}}")
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -220,8 +221,9 @@ def lembar_buatan_iku(nama: str) -> bool:
     skips them, in every front end.
 
     >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
-    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025")]
-    [True, True, True, True, False, False, True]
+    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025",
+    ...                                   "Analisis Capaian 2025")]
+    [True, True, True, True, False, False, True, True]
     """
     return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 

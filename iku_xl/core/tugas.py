@@ -162,7 +162,8 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
     return _dengan_lembar(Rencana((), semua, buku=buku), [susun_hasil_validasi(semua, nama_berkas, waktu, tahun)])
 
 
-_APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja"}
+_APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja",
+        "analisis": "Analisis Capaian"}
 #: How many problems a message box lists before "... dan N lainnya".
 BATAS_DAFTAR = 5
 
@@ -267,3 +268,34 @@ def rencana_tombol_laporan(lembaran: Lembaran, hari_ini: dt.date) -> Rencana:
     if triwulan is not None:
         return rencana_triwulan(lembaran, None, triwulan, hari_ini, dibaca)
     return rencana_laporan(lembaran, None, hari_ini)
+
+
+def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
+                     lain: Sequence[Sequence[Sequence[object]]] = ()) -> Rencana:
+    """Plan the "Analisis Capaian {tahun}" sheet (LKjIP chapter III): the generated sentences per
+    indicator, and the staff's Penyebab / Upaya text of the sheet it replaces, read from
+    ``lembaran`` (the adapters hand over that sheet's cells too) and written again by kode.
+    ``lain`` holds the cells of other copies of that sheet about to be replaced (the file a result
+    is written over): their staff text is kept too, after ``lembaran``'s.
+
+    Blocked exactly when the annual report would be (:func:`hitung_tahun`).
+    """
+    from iku_xl.core.analisis import gabung_teks, teks_lama
+    from iku_xl.core.dokumen.analisis import nama_lembar_analisis, susun_analisis
+    from iku_xl.core.hitung import realisasi_dari
+
+    hitung = hitung_tahun(lembaran, tahun)
+    if not hitung.baris:
+        return hitung
+    buku, baris, tahun = hitung.buku, hitung.baris, hitung.baris[0].tahun
+    assert buku is not None
+    riwayat: dict[str, dict[int, object]] = {}
+    for b in baris:
+        ind = b.indikator
+        riwayat[ind.kode] = {rek.tahun: realisasi_dari(rek, ind)[0]
+                             for rek in buku.realisasi_kode(ind.kode) if rek.tahun < tahun}
+    lama = gabung_teks([teks_lama(g) for g in (lembaran.nilai.get(nama_lembar_analisis(tahun)) or [], *lain)])
+    layout, masalah = susun_analisis(buku, tahun, baris, riwayat, lama, hari_ini)
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
+        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    return _dengan_lembar(replace(hitung, masalah=[*hitung.masalah, *masalah]), [layout])

@@ -1,4 +1,4 @@
-"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja.
+"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian.
 
 Written once against the xlwings Book API: desktop Excel calls them through
 RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
@@ -18,6 +18,7 @@ from typing import Any
 from iku_xl.core.errors import IkuError
 from iku_xl.core.tugas import (
     Rencana,
+    rencana_analisis,
     rencana_capaian,
     rencana_pk,
     rencana_tombol_laporan,
@@ -63,11 +64,13 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
         return rencana_capaian(lembaran, None)
     if tugas == "pk":
         return rencana_pk(lembaran, None, waktu.date())
+    if tugas == "analisis":  # the old sheet's staff text was read with the data sheets
+        return rencana_analisis(lembaran, None, waktu.date())
     return rencana_tombol_laporan(lembaran, waktu.date())  # Triwulan Laporan in Profil: that quarter's sheet
 
 
 def jalankan(book: Any, tugas: str) -> str:
-    """Run a job ('hitung', 'validasi', 'laporan' or 'pk') on ``book``; return the message shown."""
+    """Run a job ('hitung', 'validasi', 'laporan', 'pk' or 'analisis') on ``book``; return the message shown."""
     kemajuan = _Kemajuan(book)
     try:
         rencana = _rencana(book, tugas, kemajuan)
@@ -104,3 +107,9 @@ def tombol_laporan(book: Any = None) -> str:
 def tombol_pk(book: Any = None) -> str:
     """Perjanjian Kinerja: the "Perjanjian Kinerja TAHUN" sheet for the year in Profil."""
     return jalankan(book or _pemanggil(), "pk")
+
+
+def tombol_analisis(book: Any = None) -> str:
+    """Analisis Capaian: the "Analisis Capaian TAHUN" sheet for the year in Profil, keeping what
+    staff typed in its Penyebab and Upaya columns."""
+    return jalankan(book or _pemanggil(), "analisis")
