@@ -15,3 +15,7 @@ End Sub
 Sub IkuBuatLaporan()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_laporan()"
 End Sub
+
+Sub IkuCetakPdf()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_pdf()"
+End Sub

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 #: The buttons on the Profil sheet: caption, the VBA macro in macros/IkuTombol.bas, cell.
 TOMBOL = (("Hitung Capaian", "IkuHitungCapaian", "E4"), ("Validasi", "IkuValidasi", "E7"),
-          ("Buat Laporan", "IkuBuatLaporan", "E10"))
+          ("Buat Laporan", "IkuBuatLaporan", "E10"), ("Cetak PDF", "IkuCetakPdf", "E13"))
 #: The standard modules (.bas) and class modules (.cls), in macros/: (file, module name).
 MODUL = (("IkuTombol.bas", "IkuTombol"), ("IkuFungsi.bas", "IkuFungsi"), ("IkuUjiMandiri.bas", "IkuUjiMandiri"),
          ("xlwings.bas", "xlwings"), ("Dictionary.cls", "Dictionary"))

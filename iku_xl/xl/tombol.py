@@ -1,4 +1,4 @@
-"""The three buttons staff click: Hitung Capaian, Validasi, Buat Laporan.
+"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Cetak PDF.
 
 Written once against the xlwings Book API: desktop Excel calls them through
 RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
@@ -90,3 +90,17 @@ def tombol_validasi(book: Any = None) -> str:
 def tombol_laporan(book: Any = None) -> str:
     """Buat Laporan: the Laporan Capaian sheets for the year in Profil."""
     return jalankan(book or _pemanggil(), "laporan")
+
+
+def tombol_pdf(book: Any = None) -> str:
+    """Cetak PDF: the report sheets (never the input sheets) to a PDF beside the workbook, saved by
+    Excel itself (:mod:`iku_xl.xl.cetak_pdf`)."""
+    from iku_xl.xl.cetak_pdf import cetak_pdf
+
+    book = book or _pemanggil()
+    try:
+        pesan = cetak_pdf(book, sekarang())
+    except IkuError as e:
+        pesan = f"Galat: {e}"
+    book.app.alert(pesan, title=JUDUL)
+    return pesan
