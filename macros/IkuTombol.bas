@@ -23,3 +23,7 @@ End Sub
 Sub IkuAnalisisCapaian()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_analisis()"
 End Sub
+
+Sub IkuCetakPdf()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_pdf()"
+End Sub

@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from iku_xl.core.dokumen import AWALAN_LAPORAN as AWALAN_DOKUMEN
+from iku_xl.core.dokumen import pola_lembar
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
 
 #: Units offered in the Satuan drop-down (staff may type others).
@@ -210,10 +212,9 @@ AWALAN_LAPORAN = "Laporan Capaian"
 AWALAN_PK = "Perjanjian Kinerja"
 
 
-#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian, Capaian
-#: Triwulan N, Perjanjian Kinerja, Analisis Capaian).
-_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]|"
-                             rf"{AWALAN_PK}|Analisis Capaian) \d{{4}}")
+#: The sheets iku-xl writes for a year: every report sheet (one list, in core.dokumen) and the
+#: Capaian working sheet.
+_LEMBAR_TAHUNAN = re.compile(pola_lembar((*AWALAN_DOKUMEN, "Capaian")))
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -222,8 +223,9 @@ def lembar_buatan_iku(nama: str) -> bool:
 
     >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
     ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025",
-    ...                                   "Analisis Capaian 2025")]
-    [True, True, True, True, False, False, True, True]
+    ...                                   "Analisis Capaian 2025", "Perjanjian Kinerja 2025", "Anggaran Desa 2024",
+    ...                                   "Capaian Triwulan 5 2025")]
+    [True, True, True, True, False, False, True, True, True, False, False]
     """
     return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 

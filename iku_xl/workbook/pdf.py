@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from iku_xl.core.dokumen import lembar_cetak
 from iku_xl.core.errors import BerkasTidakValid
 
 #: soffice's own settings: recalculate .xlsx and .ods formulas on every load (the tests' helper too).
@@ -69,14 +70,29 @@ def path_pdf(keluaran: Path) -> Path:
     return Path(keluaran).with_suffix(".pdf")
 
 
+def lembar_pdf(lembar_tugas: Sequence[str]) -> list[str]:
+    """The sheets the PDF of a job prints: the report sheets it wrote, by the core's one list
+    (:func:`iku_xl.core.dokumen.lembar_cetak`, the desktop button's too); a job that wrote no
+    report (``hitung``'s working sheet) prints what it wrote.
+
+    >>> lembar_pdf(["Laporan Capaian 2020", "Anggaran 2020", "Grafik Capaian 2020"])
+    ['Laporan Capaian 2020', 'Anggaran 2020', 'Grafik Capaian 2020']
+    >>> lembar_pdf(["Capaian 2020"])
+    ['Capaian 2020']
+    """
+    return lembar_cetak(lembar_tugas) or list(lembar_tugas)
+
+
 def tulis_pdf(buku: Path, nama_lembar: Sequence[str], tujuan: Path, *, timpa: bool, waktu: dt.datetime,
               batas_waktu: float = BATAS_WAKTU) -> Path | None:
-    """Print the sheets ``nama_lembar`` of the workbook ``buku`` to the PDF ``tujuan``; return the
-    backup of an older ``tujuan`` (``timpa=True``), if any. Raises :class:`BerkasTidakValid` when
-    LibreOffice is missing or fails; ``tujuan`` is then left as it was."""
+    """Print the sheets ``nama_lembar`` a job wrote (:func:`lembar_pdf` of them) of the workbook
+    ``buku`` to the PDF ``tujuan``; return the backup of an older ``tujuan`` (``timpa=True``), if
+    any. Raises :class:`BerkasTidakValid` when LibreOffice is missing or fails; ``tujuan`` is then
+    left as it was."""
     from iku_xl.workbook.simpan import tulis_aman
 
     tujuan = Path(tujuan)
+    nama_lembar = lembar_pdf(nama_lembar)
     exe = cari_soffice()
     if exe is None:
         raise soffice_tidak_ada(tujuan)

@@ -1,4 +1,5 @@
-"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian.
+"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian,
+Cetak PDF.
 
 Written once against the xlwings Book API: desktop Excel calls them through
 RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
@@ -113,3 +114,17 @@ def tombol_analisis(book: Any = None) -> str:
     """Analisis Capaian: the "Analisis Capaian TAHUN" sheet for the year in Profil, keeping what
     staff typed in its Penyebab and Upaya columns."""
     return jalankan(book or _pemanggil(), "analisis")
+
+
+def tombol_pdf(book: Any = None) -> str:
+    """Cetak PDF: the report sheets (never the input sheets) to a PDF beside the workbook, saved by
+    Excel itself (:mod:`iku_xl.xl.cetak_pdf`)."""
+    from iku_xl.xl.cetak_pdf import cetak_pdf
+
+    book = book or _pemanggil()
+    try:
+        pesan = cetak_pdf(book, sekarang())
+    except IkuError as e:
+        pesan = f"Galat: {e}"
+    book.app.alert(pesan, title=JUDUL)
+    return pesan

@@ -8,14 +8,23 @@ Each document module (:mod:`.laporan`, :mod:`.triwulan`, ...) composes its sheet
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
 from iku_xl.core.capaian import huruf_akip
-from iku_xl.core.model import BarisIKU, NilaiHuruf, Profil, Rentang, Skala, teks_angka
+from iku_xl.core.model import BarisIKU, Indikator, NilaiHuruf, Profil, Rentang, Skala, teks_angka
 from iku_xl.core.polaritas import rumus_untuk
+from iku_xl.core.tata_letak import Cetak, Sel
 from iku_xl.core.tata_letak import Rentang as Blok
-from iku_xl.core.tata_letak import Sel
+
+
+class _BerIndikator(Protocol):
+    @property
+    def indikator(self) -> Indikator: ...
+
+
+_B = TypeVar("_B", bound=_BerIndikator)
 
 
 def sel_capaian(b: BarisIKU, nilai: float | None, r: int, k: int, c_t: str, c_r: str) -> Sel:
@@ -226,10 +235,10 @@ def tanda_tangan_berdampingan(kiri: tuple[Sequence[str], Penanda], kanan: tuple[
     return sel, gabung, r + tinggi
 
 
-def kelompok_sasaran(baris: Sequence[BarisIKU]) -> list[tuple[str, list[BarisIKU]]]:
+def kelompok_sasaran(baris: Sequence[_B]) -> list[tuple[str, list[_B]]]:
     """Rows grouped by sasaran, keeping first-appearance order (a sasaran split by other
     rows is still one group)."""
-    kelompok: dict[str, list[BarisIKU]] = {}
+    kelompok: dict[str, list[_B]] = {}
     for b in baris:  # one pass: a workbook may hold thousands of sasaran
         kelompok.setdefault(b.indikator.sasaran, []).append(b)
     return list(kelompok.items())
@@ -242,3 +251,54 @@ def dengan_metode(b: BarisIKU, profil: Profil) -> BarisIKU:
     return replace(b, indikator=replace(b.indikator, metode_negatif=profil.metode_negatif))
 
 
+
+
+def kepala_kolom(judul: Sequence[str], r: int) -> list[Sel]:
+    """The column headers of a measurement table at row ``r`` and the "(1) (2) ..." numbering row below.
+
+    >>> [(s.alamat, s.nilai) for s in kepala_kolom(["No", "Sasaran"], 4)]
+    [('A4', 'No'), ('A5', '(1)'), ('B4', 'Sasaran'), ('B5', '(2)')]
+    """
+    sel: list[Sel] = []
+    for k, teks in enumerate(judul, start=1):
+        sel += [Sel(r, k, teks, "kepala"), Sel(r + 1, k, f"({k})", "nomor_kolom")]
+    return sel
+
+
+def tabel_sasaran(baris: Sequence[_B], r: int, k_no: int, k_sasaran: int,
+                  isi: Callable[[int, _B], list[Sel]]) -> tuple[list[Sel], list[Blok], int]:
+    """The measurement table grouped by Sasaran Strategis from row ``r``: per sasaran its number
+    and name (merged over its indicators, the covered cells keeping their borders), and per
+    indicator the cells ``isi(row, b)`` gives. Returns the cells, the merges and the row below.
+
+    >>> from iku_xl.core.model import HasilCapaian
+    >>> b = [BarisIKU(Indikator(k, s, "I" + k), 2024, 1.0, 1.0, HasilCapaian(100.0), None)
+    ...      for k, s in (("1.1", "S1"), ("1.2", "S1"), ("2.1", "S2"))]
+    >>> sel, gabung, akhir = tabel_sasaran(b, 6, 1, 2, lambda r, x: [Sel(r, 3, x.indikator.nama)])
+    >>> [g.a1 for g in gabung], akhir
+    (['A6:A7', 'B6:B7'], 9)
+    """
+    sel: list[Sel] = []
+    gabung: list[Blok] = []
+    for no, (sasaran, anggota) in enumerate(kelompok_sasaran(baris), start=1):
+        r_awal = r
+        sel += [Sel(r, k_no, no, "sel_tengah"), Sel(r, k_sasaran, sasaran, "sel_teks")]
+        for b in anggota:
+            sel += isi(r, b)
+            r += 1
+        if r - 1 > r_awal:
+            gabung += [Blok(r_awal, k_no, r - 1, k_no), Blok(r_awal, k_sasaran, r - 1, k_sasaran)]
+        for rr in range(r_awal + 1, r):  # merged-away cells keep their borders
+            sel += [Sel(rr, k_no, None, "sel_tengah"), Sel(rr, k_sasaran, None, "sel_teks")]
+    return sel, gabung, r
+
+
+def cetak_laporan(baris_kepala: tuple[int, int], r_akhir: int, n_kol: int) -> Cetak:
+    """A report sheet's print setup: A4 landscape, one page wide, the header rows repeated on
+    every page, the print area from A1 to the last row ``r_akhir`` over ``n_kol`` columns.
+
+    >>> c = cetak_laporan((4, 5), 30, 12)
+    >>> c.orientasi, c.kertas, c.muat_lebar, c.baris_ulang, c.area.a1
+    ('landscape', 'A4', True, (4, 5), 'A1:L30')
+    """
+    return Cetak(baris_ulang=baris_kepala, area=Blok(1, 1, r_akhir, n_kol))
