@@ -275,7 +275,7 @@ def test_pdf_dua_halaman_tegak_satu_halaman_lebar(salin, tmp_path, capsys):
     assert "Sasaran Strategis" not in satu  # the repeated header row stays with the lampiran table
     # the lampiran whole on page 2: first and last column, the total LibreOffice computed, signatures
     for teks in ("Sasaran Strategis", "Target 2020", "Keterangan", "Nilai SAKIP Kecamatan Legok", "60 %",
-                 "13,914,503,100", "PIHAK PERTAMA,", "Pembina Tk. I / IV.b"):
+                 "13.914.503.100", "PIHAK PERTAMA,", "Pembina Tk. I / IV.b"):  # Indonesian separators
         assert teks in dua, teks
     for judul in ("TARGET KINERJA", "REALISASI KINERJA", "LAPORAN CAPAIAN"):
         assert judul not in satu + dua

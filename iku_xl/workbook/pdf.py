@@ -36,6 +36,15 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 </oor:items>
 """
 
+#: The locale a printed report speaks: Indonesian separators ("13.914.503.100", "83,5") whatever the
+#: machine's locale, as Excel on an Indonesian PC prints them.
+_LOKAL_ID = """<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>id-ID</value></prop></item>
+"""
+
+#: soffice's settings for a PDF: recalculated formulas, Indonesian number display.
+PROFIL_PDF = PROFIL_HITUNG_ULANG.replace("</oor:items>", _LOKAL_ID + "</oor:items>")
+
 #: Seconds LibreOffice may take to print one workbook (start-up is ~2 s; a big report ~10 s).
 BATAS_WAKTU = 180
 
@@ -132,7 +141,7 @@ def _cetak(exe: str, buku: Path, nama_lembar: Sequence[str], tujuan: Path, batas
     with tempfile.TemporaryDirectory(prefix="iku_pdf_") as tmp:
         profil, keluar = Path(tmp) / "profil", Path(tmp) / "keluar"
         (profil / "user").mkdir(parents=True)
-        (profil / "user" / "registrymodifications.xcu").write_text(PROFIL_HITUNG_ULANG, encoding="utf-8")
+        (profil / "user" / "registrymodifications.xcu").write_text(PROFIL_PDF, encoding="utf-8")
         salinan = Path(tmp) / "laporan.xlsx"
         _salinan_laporan(buku, nama_lembar, salinan)
         perintah = [exe, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--invisible",
