@@ -112,6 +112,26 @@ def _parser() -> _Parser:
                           "sebagai ganti laporan tahunan")
     _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx")
     _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)")
+
+    pk = sub.add_parser("pk", help="buat lembar Perjanjian Kinerja untuk satu tahun",
+                        description="Tambahkan lembar 'Perjanjian Kinerja TAHUN' (bentuk PermenPANRB 53/2014): "
+                                    "halaman pernyataan Pihak Pertama (kepala, dari Profil) dan Pihak Kedua (Nama, "
+                                    "Jabatan, Pangkat/NIP Atasan di Profil), lalu lampiran berisi sasaran, indikator, "
+                                    "target tahun itu, program dan anggarannya, dengan tanda tangan.")
+    pk.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    pk.add_argument("--tahun", type=_tahun, help="tahun perjanjian kinerja (bawaan: Tahun Laporan di Profil)")
+    _opsi_keluaran(pk, "BUKU_pk-TAHUN.xlsx")
+    _opsi_pdf(pk, "'Perjanjian Kinerja TAHUN'")
+    an = sub.add_parser("analisis", help="buat lembar 'Analisis Capaian TAHUN' (bahan Bab III LKjIP)",
+                        description="Susun kalimat analisis setiap indikator dari data (target, realisasi, tahun "
+                                    "sebelumnya, target akhir Renstra, Program Anggaran) di lembar 'Analisis "
+                                    "Capaian TAHUN'. Isian staf di kolom 'Penyebab keberhasilan / kegagalan' dan "
+                                    "'Upaya / alternatif solusi' dibaca dari lembar lama dan ditulis lagi menurut "
+                                    "Kode; tidak ada yang dibuang.")
+    an.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    an.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
+    _opsi_keluaran(an, "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri")
+    _opsi_pdf(an, "'Analisis Capaian TAHUN'")
     return p
 
 
@@ -190,6 +210,10 @@ def _jalankan(args: argparse.Namespace) -> int:
         hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu, tahun=args.tahun)
     elif args.perintah == "hitung":
         hasil = proses.hitung(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
+    elif args.perintah == "pk":
+        hasil = proses.buat_pk(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
+    elif args.perintah == "analisis":
+        hasil = proses.buat_analisis(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     elif args.triwulan is not None:
         hasil = proses.buat_laporan_triwulan(args.buku, args.triwulan, args.tahun, args.keluaran, timpa=args.timpa,
                                              waktu=waktu)
@@ -202,7 +226,8 @@ def _jalankan(args: argparse.Namespace) -> int:
         print(kesimpulan(hasil.masalah, hasil.tahun))
     if hasil.cadangan:
         print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
-    apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan"}[args.perintah]
+    apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan",
+           "pk": "Perjanjian Kinerja", "analisis": "Lembar Analisis Capaian"}[args.perintah]
     if getattr(args, "triwulan", None) is not None:
         apa = f"Lembar Capaian Triwulan {args.triwulan}"
     if hasil.keluaran is None:

@@ -15,3 +15,15 @@ End Sub
 Sub IkuBuatLaporan()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_laporan()"
 End Sub
+
+Sub IkuPerjanjianKinerja()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_pk()"
+End Sub
+
+Sub IkuAnalisisCapaian()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_analisis()"
+End Sub
+
+Sub IkuCetakPdf()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_pdf()"
+End Sub

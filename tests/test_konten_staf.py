@@ -20,6 +20,7 @@ from openpyxl.cell.rich_text import CellRichText
 from openpyxl.chart import BarChart, Reference
 
 from iku_xl.core.errors import BerkasTidakValid
+from iku_xl.core.skema import LEMBAR_DATA
 from iku_xl.workbook.inventaris import inventaris, yang_hilang
 from iku_xl.workbook.penulis import simpan_buku
 from iku_xl.workbook.proses import buat_laporan
@@ -112,7 +113,10 @@ def test_laporan_timpa_menyimpan_semua_isi_staf(staf):
     assert {k for k in lokal if k[1].startswith("_xlnm.")} == {
         (LEMBAR_STAF, "_xlnm.Print_Area"), (LEMBAR_BARU, "_xlnm.Print_Area"), (LEMBAR_BARU, "_xlnm.Print_Titles"),
         (LAPORAN, "_xlnm.Print_Area"), (LAPORAN, "_xlnm.Print_Titles"),
-        (f"Anggaran {TAHUN}", "_xlnm.Print_Area"), (f"Anggaran {TAHUN}", "_xlnm.Print_Titles")}
+        (f"Anggaran {TAHUN}", "_xlnm.Print_Area"), (f"Anggaran {TAHUN}", "_xlnm.Print_Titles"),
+        # the template's own print setup of the input sheets (header row repeated; Profil's columns A:C)
+        ("Profil", "_xlnm.Print_Area"), ("Profil", "_xlnm.Print_Titles"),
+        *((d.nama, "_xlnm.Print_Titles") for d in LEMBAR_DATA)}
     for (lembar, _), nilai in lokal.items():
         assert nilai.startswith(f"'{lembar}'!"), (lembar, nilai)
     assert lokal[(LEMBAR_BARU, "RincianLokal")] == f"'{LEMBAR_BARU}'!$B$2:$D$4"

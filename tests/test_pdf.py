@@ -58,11 +58,11 @@ def test_laporan_pdf_hanya_lembar_laporan(salin, tmp_path, capsys):
     satu = _teks(pdf, 1)
     assert "LAPORAN CAPAIAN TARGET INDIKATOR KINERJA UTAMA (IKU) TAHUN 2020" in satu
     for teks in ("Sasaran Strategis", "Keterangan", "Nilai SAKIP Kecamatan Legok", "Rata-rata capaian",
-                 "110.63", "Plt. CAMAT LEGOK", "NIP. 19620620 198703 1 006"):
+                 "110,63", "Plt. CAMAT LEGOK", "NIP. 19620620 198703 1 006"):  # Indonesian decimal comma
         assert teks in satu, teks
     semua = _teks(pdf)
     assert "ANGGARAN DAN REALISASI ANGGARAN PER PROGRAM TAHUN 2020" in semua
-    assert "13,914,503,100" in semua  # the budget total, a formula LibreOffice computed
+    assert "13.914.503.100" in semua  # the budget total, a formula LibreOffice computed, Indonesian separators
     # every budget page is whole: the header row repeated with its first and last column
     for i in range(2, len(ukuran)):
         halaman = _teks(pdf, i)

@@ -113,7 +113,7 @@ def test_harapan_adalah_hitungan_iku_xl(lembar):
     r = next(r for r, (j, _, p, *_) in enumerate(tabel, start=BARIS_AWAL) if p.startswith("IKU_REALISASI"))
     tw = [lembar.cell(r, k).value for k in range(8, 12)]
     assert fungsi[f'IKU_REALISASI(H{r}:K{r},"jumlah")'] == pytest.approx(sum(tw))
-    assert len([j for j, *_ in tabel if j == "Tombol"]) == 3
+    assert len([j for j, *_ in tabel if j == "Tombol"]) == 4  # Hitung, Validasi, Buat Laporan, Perjanjian Kinerja
 
 
 def test_harapan_tombol_sama_dengan_iku_xl_hitung(tmp_path, lembar):

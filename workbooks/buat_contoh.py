@@ -78,7 +78,8 @@ def legok() -> BukuIKU:
     """Kecamatan Legok, Kabupaten Tangerang, 2020 (seed 004)."""
     profil = Profil("KECAMATAN LEGOK", "KABUPATEN TANGERANG", 2020, "Plt. CAMAT LEGOK",
                     "Drs. TISNA HAMBALI R, SH, M.Si", "Pembina Tk. I / IV.b", "19620620 198703 1 006", "Legok",
-                    None, "permendagri86", "2T-R", None, None)
+                    None, "permendagri86", "2T-R", None, None,
+                    jabatan_atasan="BUPATI TANGERANG")  # Nama Atasan left empty: not in the document
     target = (
         TargetIKU("1.1", 2020, 60.0),  # from the document
         TargetIKU("1.2", 2020, 10.0),
@@ -134,7 +135,8 @@ def bantargebah() -> BukuIKU:
     """Kecamatan Bantargebah, IKU 2024 with targets 2024-2026 (seed 002)."""
     profil = Profil("KECAMATAN BANTARGEBAH", "KOTA BEKASI", 2025, "CAMAT BANTARGEBAH",
                     "H. CECEP MIFTAH FARID, S.STP, M.M.", "", "19760913 199701 1 001", "Bantargebah",
-                    None, "permendagri86", "2T-R", 2024, 2026)
+                    None, "permendagri86", "2T-R", 2024, 2026,
+                    jabatan_atasan="WALI KOTA BEKASI")  # Nama Atasan left empty: not in the document
     indikator = (
         Indikator("1.1", "Meningkatnya Akuntabilitas dan Profesionalisme Pengelolaan dan Layanan Kecamatan "
                   "Bantargebah", "Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "Nilai", "positif",

@@ -227,7 +227,7 @@ def _baca_profil(lembaran: Lembaran, p: _Pengumpul) -> Profil:
         i = isian[normal_judul(baris[0])]
         v = baris[1] if len(baris) > 1 else None
         sel = alamat(r, 1)
-        if i.field == "nip" and isinstance(v, int | float) and not isinstance(v, bool):
+        if i.field in ("nip", "pangkat_nip_atasan") and isinstance(v, int | float) and not isinstance(v, bool):
             p.galat(f"NIP tersimpan sebagai angka ({v:.0f}); Excel hanya menyimpan 15 digit",
                     "Ketik ulang NIP sebagai teks: awali dengan tanda petik, mis. '19700209 199003 1 002.",
                     nama, sel)

@@ -90,6 +90,9 @@ class Profil:
     tahun_awal_renstra: int | None = None
     tahun_akhir_renstra: int | None = None
     triwulan: int | None = None  # Triwulan Laporan: the Buat Laporan button makes that quarter's sheet
+    nama_atasan: str = ""  # pihak kedua of the Perjanjian Kinerja (the head's direct superior)
+    jabatan_atasan: str = ""
+    pangkat_nip_atasan: str = ""
     populasi_ikm: float | None = None  # users of the service in the survey period (minimum sample)
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from iku_xl.core.ikm import UNSUR
+from iku_xl.core.dokumen import AWALAN_LAPORAN as AWALAN_DOKUMEN
+from iku_xl.core.dokumen import pola_lembar
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
 
 #: Units offered in the Satuan drop-down (staff may type others).
@@ -227,12 +229,21 @@ PROFIL: tuple[IsianProfil, ...] = (
     IsianProfil("tahun_awal_renstra", "Tahun Awal Renstra", "tahun", "Tahun pertama Renstra.", "2021"),
     IsianProfil("tahun_akhir_renstra", "Tahun Akhir Renstra", "tahun",
                 "Tahun terakhir Renstra (target akhir Renstra).", "2026"),
-    IsianProfil("populasi_ikm", "Populasi Layanan (IKM)", "angka",
-                "Boleh kosong. Jumlah pengguna layanan dalam periode survei IKM; dipakai untuk jumlah "
-                "responden minimal (tabel Krejcie-Morgan)."),
     IsianProfil("triwulan", "Triwulan Laporan", "triwulan",
                 "Boleh kosong. Isi 1-4 agar tombol Buat Laporan membuat lembar Capaian Triwulan itu "
                 "(pemantauan Rencana Aksi), bukan laporan tahunan."),
+    IsianProfil("nama_atasan", "Nama Atasan", "teks",
+                "Boleh kosong. Atasan langsung kepala (Pihak Kedua Perjanjian Kinerja): nama lengkap dengan gelar. "
+                "Kosong: baris nama di Perjanjian Kinerja dibiarkan untuk ditulis tangan."),
+    IsianProfil("jabatan_atasan", "Jabatan Atasan", "teks",
+                "Boleh kosong. Jabatan Pihak Kedua: Bupati/Wali Kota, Sekretaris Daerah, atau untuk Kecamatan "
+                "Bupati melalui Sekretaris Daerah.", "BUPATI TANGERANG"),
+    IsianProfil("pangkat_nip_atasan", "Pangkat/NIP Atasan", "teks",
+                "Boleh kosong. Pangkat dan NIP Pihak Kedua bila ada (kosongkan untuk Bupati/Wali Kota); "
+                "ketik sebagai teks.", "Pembina Utama Madya / NIP. 19650101 199003 1 001"),
+    IsianProfil("populasi_ikm", "Populasi Layanan (IKM)", "angka",
+                "Boleh kosong. Jumlah pengguna layanan dalam periode survei IKM; dipakai untuk jumlah "
+                "responden minimal (tabel Krejcie-Morgan)."),
 )
 
 #: iku-xl's own worksheet functions (defined in iku_xl/xl/fungsi.py; known to the formula check).
@@ -241,10 +252,12 @@ FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_
 #: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
 LEMBAR_HASIL_VALIDASI = "Hasil Validasi"
 AWALAN_LAPORAN = "Laporan Capaian"
+AWALAN_PK = "Perjanjian Kinerja"
 
 
-#: The sheets iku-xl writes for a year (Laporan Capaian, Anggaran, Grafik Capaian, Capaian).
-_LEMBAR_TAHUNAN = re.compile(rf"(?:{AWALAN_LAPORAN}|Anggaran|Grafik Capaian|Capaian|Capaian Triwulan [1-4]) \d{{4}}")
+#: The sheets iku-xl writes for a year: every report sheet (one list, in core.dokumen) and the
+#: Capaian working sheet.
+_LEMBAR_TAHUNAN = re.compile(pola_lembar((*AWALAN_DOKUMEN, "Capaian")))
 
 
 def lembar_buatan_iku(nama: str) -> bool:
@@ -252,8 +265,10 @@ def lembar_buatan_iku(nama: str) -> bool:
     skips them, in every front end.
 
     >>> [lembar_buatan_iku(n) for n in ("Laporan Capaian 2024", "Anggaran 2024", "Hasil Validasi",
-    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025")]
-    [True, True, True, True, False, False, True]
+    ...                                   "Capaian 2025", "Target", "Capaian sementara", "Capaian Triwulan 2 2025",
+    ...                                   "Analisis Capaian 2025", "Perjanjian Kinerja 2025", "Anggaran Desa 2024",
+    ...                                   "Capaian Triwulan 5 2025")]
+    [True, True, True, True, False, False, True, True, True, False, False]
     """
     return nama == LEMBAR_HASIL_VALIDASI or bool(_LEMBAR_TAHUNAN.fullmatch(nama))
 
@@ -264,6 +279,15 @@ def nama_lembar_laporan(tahun: int) -> str:
     'Laporan Capaian 2024'
     """
     return f"{AWALAN_LAPORAN} {tahun}"
+
+
+def nama_lembar_pk(tahun: int) -> str:
+    """The Perjanjian Kinerja sheet (at most 31 characters, Excel's limit).
+
+    >>> nama_lembar_pk(2025), lembar_buatan_iku(nama_lembar_pk(2025))
+    ('Perjanjian Kinerja 2025', True)
+    """
+    return f"{AWALAN_PK} {tahun}"
 
 
 @functools.lru_cache(maxsize=4096)  # header texts repeat across rows and workbooks (rekap reads thousands)

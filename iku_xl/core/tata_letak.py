@@ -6,6 +6,7 @@ xlwings later) only applies it. No layout decision is made in a renderer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from iku_xl.core.baca import huruf_kolom
@@ -77,6 +78,7 @@ class Cetak:
     baris_ulang: tuple[int, int] | None = None  # header rows repeated on every page
     area: Rentang | None = None
     tengah_horizontal: bool = True
+    pisah_halaman: tuple[int, ...] = ()  # manual page breaks: a new page starts below each of these rows
 
 
 @dataclass(frozen=True)
@@ -174,3 +176,46 @@ def dengan_tinggi_baris(layout: LayoutLembar) -> LayoutLembar:
             for r in baris:
                 tinggi[r] = tinggi.get(r, 15.0) + tambah
     return replace(layout, tinggi_baris={**{r: round(t, 2) for r, t in tinggi.items()}, **layout.tinggi_baris})
+
+
+#: Column width (Excel units) an A4 portrait page holds at full size with the margins iku-xl sets:
+#: an input sheet up to this wide prints portrait, a wider one landscape (both fit to one page wide).
+#: Full size, not scaled: LibreOffice does not shrink a sheet of one wrapped column to the page.
+LEBAR_A4_TEGAK = 98.0
+
+
+def cetak_isian(lebar_kolom: Sequence[float], baris_kepala: int | None = None,
+                area: Rentang | None = None) -> Cetak:
+    """The print setup of an input sheet (Profil, Indikator, Target, ...): A4, portrait or
+    landscape by the sheet's width, one page wide (as many pages down as it needs), the header
+    row repeated on every page.
+
+    >>> c = cetak_isian([8, 34, 40, 10, 11, 15, 11, 30, 40, 20, 20], 3)
+    >>> c.orientasi, c.kertas, c.muat_lebar, c.baris_ulang
+    ('landscape', 'A4', True, (3, 3))
+    >>> cetak_isian([28, 36, 30]).orientasi
+    'portrait'
+    """
+    orientasi = "portrait" if sum(lebar_kolom) <= LEBAR_A4_TEGAK else "landscape"
+    return Cetak(orientasi=orientasi, baris_ulang=(baris_kepala, baris_kepala) if baris_kepala else None,
+                 area=area, tengah_horizontal=False)
+
+
+def tinggi_baris_isian(baris: Sequence[Sequence[object]], lebar_kolom: Sequence[float], mulai: int,
+                       gaya: str = "isian") -> dict[int, float]:
+    """Row heights that show the whole wrapped text of rows typed in an input sheet, the first
+    at row ``mulai`` (only rows that need more than one line; the others keep the default).
+
+    >>> tinggi_baris_isian([["1.1", "Meningkatnya kualitas infrastruktur dasar masyarakat"], ["1.2", "Pendek"]],
+    ...                    [8, 20], 4)
+    {4: 54.0}
+    """
+    g = GAYA[gaya]
+    ukuran = g.ukuran * (_LEBIH_LEBAR_TEBAL if g.tebal else 1.0)
+    tinggi: dict[int, float] = {}
+    for i, isi in enumerate(baris):
+        perlu = max((_baris_teks(x, lebar, ukuran) for x, lebar in zip(isi, lebar_kolom) if isinstance(x, str)),
+                    default=1)
+        if perlu > 1:
+            tinggi[mulai + i] = round(perlu * _PT_PER_BARIS_10 * g.ukuran / 10 + 3, 2)
+    return tinggi

@@ -21,7 +21,7 @@ from iku_xl.core.model import BarisIKU, BukuIKU
 from iku_xl.core.predikat import pilih_skala
 from iku_xl.core.dokumen.capaian import susun_capaian
 from iku_xl.core.saran import saran
-from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, REALISASI, TARGET
+from iku_xl.core.skema import INDIKATOR, PROFIL_NAMA, PROGRAM, REALISASI, TARGET
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, batasi_teks
 
 
@@ -162,7 +162,8 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
     return _dengan_lembar(Rencana((), semua, buku=buku), [susun_hasil_validasi(semua, nama_berkas, waktu, tahun)])
 
 
-_APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi"}
+_APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja",
+        "analisis": "Analisis Capaian"}
 #: How many problems a message box lists before "... dan N lainnya".
 BATAS_DAFTAR = 5
 
@@ -222,6 +223,43 @@ def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_
     return _dengan_lembar(rencana, [susun_triwulan(buku, tahun, triwulan, baris, hari_ini)])
 
 
+def rencana_pk(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) -> Rencana:
+    """Plan the "Perjanjian Kinerja {tahun}" sheet (the iku-xl pk command, the Perjanjian Kinerja button).
+
+    Blocked exactly when the annual report would be (:func:`hitung_tahun`: no year, no indicator,
+    no target for the year). A missing atasan, program or signing date is a peringatan: the sheet is
+    made with the line left blank for handwriting, never with an invented value.
+    """
+    from iku_xl.core.dokumen.bagian import TANGGAL_PK
+    from iku_xl.core.dokumen.pk import susun_pk
+
+    hitung = hitung_tahun(lembaran, tahun, pembanding=False)
+    if not hitung.baris:
+        return hitung
+    buku, tahun = hitung.buku, hitung.baris[0].tahun
+    assert buku is not None
+    profil = buku.profil
+    masalah = list(hitung.masalah)
+    kosong = [label for label, isi in (("Nama Atasan", profil.nama_atasan), ("Jabatan Atasan", profil.jabatan_atasan))
+              if not isi.strip()]
+    if kosong:
+        masalah.append(Masalah("peringatan", f"Perjanjian Kinerja: {' dan '.join(kosong)} (Pihak Kedua) belum diisi; "
+                                             "barisnya dibiarkan kosong untuk ditulis tangan",
+                               f"Isi {' dan '.join(repr(k) for k in kosong)} di lembar Profil (atasan langsung "
+                               "kepala, mis. Bupati) lalu buat Perjanjian Kinerja lagi.", PROFIL_NAMA))
+    if not any(g.tahun == tahun for g in buku.program):
+        masalah.append(Masalah("peringatan", f"Perjanjian Kinerja: program dan anggaran {tahun} belum diisi",
+                               f"Isi program dan anggaran tahun {tahun} di lembar Program Anggaran.", PROGRAM.nama))
+    if tanggal_ttd(tahun, profil.tanggal, hari_ini, TANGGAL_PK) is None:
+        masalah.append(Masalah(
+            "peringatan", f'tanggal Perjanjian Kinerja dikosongkan ("{TANGGAL_KOSONG} {tahun}"): hari ini '
+                          f"({format_tanggal(hari_ini)}) tidak mungkin tanggal penandatanganan Perjanjian Kinerja "
+                          f"{tahun} (awal tahun {tahun} atau akhir tahun {tahun - 1})",
+            "Tulis tanggalnya dengan tangan pada cetakan.", PROFIL_NAMA))
+    rencana = replace(hitung, masalah=urutkan(masalah))
+    return _dengan_lembar(rencana, [susun_pk(buku, tahun, hitung.baris, hari_ini)])
+
+
 def rencana_tombol_laporan(lembaran: Lembaran, hari_ini: dt.date) -> Rencana:
     """What the Buat Laporan button makes: the quarter's sheet when Profil names a Triwulan Laporan,
     else the annual Laporan Capaian (both for Tahun Laporan)."""
@@ -230,3 +268,34 @@ def rencana_tombol_laporan(lembaran: Lembaran, hari_ini: dt.date) -> Rencana:
     if triwulan is not None:
         return rencana_triwulan(lembaran, None, triwulan, hari_ini, dibaca)
     return rencana_laporan(lembaran, None, hari_ini)
+
+
+def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
+                     lain: Sequence[Sequence[Sequence[object]]] = ()) -> Rencana:
+    """Plan the "Analisis Capaian {tahun}" sheet (LKjIP chapter III): the generated sentences per
+    indicator, and the staff's Penyebab / Upaya text of the sheet it replaces, read from
+    ``lembaran`` (the adapters hand over that sheet's cells too) and written again by kode.
+    ``lain`` holds the cells of other copies of that sheet about to be replaced (the file a result
+    is written over): their staff text is kept too, after ``lembaran``'s.
+
+    Blocked exactly when the annual report would be (:func:`hitung_tahun`).
+    """
+    from iku_xl.core.analisis import gabung_teks, teks_lama
+    from iku_xl.core.dokumen.analisis import nama_lembar_analisis, susun_analisis
+    from iku_xl.core.hitung import realisasi_dari
+
+    hitung = hitung_tahun(lembaran, tahun)
+    if not hitung.baris:
+        return hitung
+    buku, baris, tahun = hitung.buku, hitung.baris, hitung.baris[0].tahun
+    assert buku is not None
+    riwayat: dict[str, dict[int, object]] = {}
+    for b in baris:
+        ind = b.indikator
+        riwayat[ind.kode] = {rek.tahun: realisasi_dari(rek, ind)[0]
+                             for rek in buku.realisasi_kode(ind.kode) if rek.tahun < tahun}
+    lama = gabung_teks([teks_lama(g) for g in (lembaran.nilai.get(nama_lembar_analisis(tahun)) or [], *lain)])
+    layout, masalah = susun_analisis(buku, tahun, baris, riwayat, lama, hari_ini)
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
+        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    return _dengan_lembar(replace(hitung, masalah=[*hitung.masalah, *masalah]), [layout])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iku_xl.core.baca import Lembaran, cari_lembar
+from iku_xl.core.dokumen.analisis import lembar_analisis
 from iku_xl.core.errors import BerkasTidakValid
 from iku_xl.core.parse import RumusTanpaNilai
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
@@ -189,6 +190,8 @@ def lembaran(buku: BukuTerbuka, tersimpan: Mapping[str, list[list[Any]]] | None 
     nilai: dict[str, list[list[Any]]] = {n: [] for n in nama_semua}
     persen: dict[str, frozenset[tuple[int, int]]] = {}
     hasil = tersimpan if tersimpan is not None else nilai_tersimpan(buku.path)  # opened only if needed
+    for nama in filter(lembar_analisis, nama_semua):  # its staff text is written again (Analisis Capaian)
+        nilai[nama] = _grid(buku.wb[nama])[0]
     for nama in filter(None, perlu):
         grid, persen[nama], ada_rumus = _grid(buku.wb[nama])
         if ada_rumus:

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from iku_xl.core.dokumen import lembar_cetak
 from iku_xl.core.errors import BerkasTidakValid
 
 #: soffice's own settings: recalculate .xlsx and .ods formulas on every load (the tests' helper too).
@@ -34,6 +35,15 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <value>0</value></prop></item>
 </oor:items>
 """
+
+#: The locale a printed report speaks: Indonesian separators ("13.914.503.100", "83,5") whatever the
+#: machine's locale, as Excel on an Indonesian PC prints them.
+_LOKAL_ID = """<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>id-ID</value></prop></item>
+"""
+
+#: soffice's settings for a PDF: recalculated formulas, Indonesian number display.
+PROFIL_PDF = PROFIL_HITUNG_ULANG.replace("</oor:items>", _LOKAL_ID + "</oor:items>")
 
 #: Seconds LibreOffice may take to print one workbook (start-up is ~2 s; a big report ~10 s).
 BATAS_WAKTU = 180
@@ -69,14 +79,29 @@ def path_pdf(keluaran: Path) -> Path:
     return Path(keluaran).with_suffix(".pdf")
 
 
+def lembar_pdf(lembar_tugas: Sequence[str]) -> list[str]:
+    """The sheets the PDF of a job prints: the report sheets it wrote, by the core's one list
+    (:func:`iku_xl.core.dokumen.lembar_cetak`, the desktop button's too); a job that wrote no
+    report (``hitung``'s working sheet) prints what it wrote.
+
+    >>> lembar_pdf(["Laporan Capaian 2020", "Anggaran 2020", "Grafik Capaian 2020"])
+    ['Laporan Capaian 2020', 'Anggaran 2020', 'Grafik Capaian 2020']
+    >>> lembar_pdf(["Capaian 2020"])
+    ['Capaian 2020']
+    """
+    return lembar_cetak(lembar_tugas) or list(lembar_tugas)
+
+
 def tulis_pdf(buku: Path, nama_lembar: Sequence[str], tujuan: Path, *, timpa: bool, waktu: dt.datetime,
               batas_waktu: float = BATAS_WAKTU) -> Path | None:
-    """Print the sheets ``nama_lembar`` of the workbook ``buku`` to the PDF ``tujuan``; return the
-    backup of an older ``tujuan`` (``timpa=True``), if any. Raises :class:`BerkasTidakValid` when
-    LibreOffice is missing or fails; ``tujuan`` is then left as it was."""
+    """Print the sheets ``nama_lembar`` a job wrote (:func:`lembar_pdf` of them) of the workbook
+    ``buku`` to the PDF ``tujuan``; return the backup of an older ``tujuan`` (``timpa=True``), if
+    any. Raises :class:`BerkasTidakValid` when LibreOffice is missing or fails; ``tujuan`` is then
+    left as it was."""
     from iku_xl.workbook.simpan import tulis_aman
 
     tujuan = Path(tujuan)
+    nama_lembar = lembar_pdf(nama_lembar)
     exe = cari_soffice()
     if exe is None:
         raise soffice_tidak_ada(tujuan)
@@ -116,7 +141,7 @@ def _cetak(exe: str, buku: Path, nama_lembar: Sequence[str], tujuan: Path, batas
     with tempfile.TemporaryDirectory(prefix="iku_pdf_") as tmp:
         profil, keluar = Path(tmp) / "profil", Path(tmp) / "keluar"
         (profil / "user").mkdir(parents=True)
-        (profil / "user" / "registrymodifications.xcu").write_text(PROFIL_HITUNG_ULANG, encoding="utf-8")
+        (profil / "user" / "registrymodifications.xcu").write_text(PROFIL_PDF, encoding="utf-8")
         salinan = Path(tmp) / "laporan.xlsx"
         _salinan_laporan(buku, nama_lembar, salinan)
         perintah = [exe, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--invisible",

@@ -15,7 +15,15 @@ from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import lembar_buatan_iku
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
 from iku_xl.core.baca import Lembaran
-from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_laporan, rencana_triwulan, rencana_validasi
+from iku_xl.core.tugas import (
+    Rencana,
+    rencana_analisis,
+    rencana_capaian,
+    rencana_laporan,
+    rencana_pk,
+    rencana_triwulan,
+    rencana_validasi,
+)
 from iku_xl.workbook.baca import EKSTENSI, BukuTerbuka, buka, lembaran, nilai_tersimpan
 from iku_xl.workbook.inventaris import PeriksaIsi
 from iku_xl.workbook.simpan import Sidik, kunci, sidik_berkas, simpan
@@ -94,6 +102,50 @@ def buat_laporan_triwulan(path: str | Path, triwulan: int, tahun: int | None = N
     waktu = waktu or dt.datetime.now()
     return _per_tahun(path, lambda lb: rencana_triwulan(lb, tahun, triwulan, waktu.date()), f"triwulan-{triwulan}",
                       keluaran, timpa, waktu)
+
+
+def buat_pk(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
+            timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
+    """Add the "Perjanjian Kinerja {tahun}" sheet; write to ``keluaran`` (default: beside the input)."""
+    waktu = waktu or dt.datetime.now()
+    return _per_tahun(path, lambda lb: rencana_pk(lb, tahun, waktu.date()), "pk", keluaran, timpa, waktu)
+
+
+def buat_analisis(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
+                  timpa: bool = False, waktu: dt.datetime | None = None) -> HasilProses:
+    """Add the "Analisis Capaian {tahun}" sheet; the staff's Penyebab / Upaya text of the sheet it
+    replaces (in ``path``) is read first and written again by kode. Write to ``keluaran`` (default:
+    beside the input)."""
+    waktu = waktu or dt.datetime.now()
+
+    def rencana_dari(lb: Lembaran) -> Rencana:
+        rencana = rencana_analisis(lb, tahun, waktu.date())
+        if not rencana.baris:
+            return rencana
+        th = rencana.baris[0].tahun
+        tujuan = Path(keluaran) if keluaran else path_keluaran(Path(path), f"analisis-{th}")
+        lain = _analisis_di(tujuan, th) if tujuan.exists() and not _berkas_sama(tujuan, Path(path)) else []
+        return rencana_analisis(lb, th, waktu.date(), lain) if lain else rencana
+
+    return _per_tahun(path, rencana_dari, "analisis", keluaran, timpa, waktu)
+
+
+def _berkas_sama(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def _analisis_di(tujuan: Path, tahun: int) -> list[list[list[object]]]:
+    """The Analisis Capaian sheet of the file a result will replace (staff may have typed there:
+    ``iku-xl analisis BUKU`` writes beside BUKU, and the next run writes over that file)."""
+    from iku_xl.core.dokumen.analisis import nama_lembar_analisis
+    from iku_xl.workbook.baca import _grid
+
+    wb = buka(tujuan).wb
+    nama = nama_lembar_analisis(tahun)
+    return [_grid(wb[nama])[0]] if nama in wb.sheetnames else []
 
 
 def hitung(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,

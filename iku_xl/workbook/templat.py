@@ -23,7 +23,9 @@ from iku_xl.core.skema import (
     TARGET,
     LembarData,
 )
-from iku_xl.workbook.tulis import atribut_gaya
+from iku_xl.core.tata_letak import Rentang as Blok
+from iku_xl.core.tata_letak import cetak_isian, tinggi_baris_isian
+from iku_xl.workbook.tulis import atribut_gaya, atur_cetak
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -42,7 +44,8 @@ _PETUNJUK = (
     "",
     "Langkah pengisian:",
     "1. Profil: isi nama instansi, kabupaten/kota, tahun laporan, data kepala (jabatan, nama, pangkat, NIP), "
-    "tempat dan tanggal, skala predikat, dan metode polaritas negatif. Ketik NIP sebagai teks.",
+    "tempat dan tanggal, skala predikat, dan metode polaritas negatif. Ketik NIP sebagai teks. Untuk Perjanjian "
+    "Kinerja isi juga Nama Atasan, Jabatan Atasan dan Pangkat/NIP Atasan (Pihak Kedua: atasan langsung kepala).",
     "2. Indikator: satu baris per IKU. Kode harus unik (mis. 1.1, 1.2, 2.1). Pilih Satuan, Polaritas "
     "dan Jenis Konsolidasi dari daftar.",
     "3. Target: satu baris per indikator per tahun, untuk seluruh tahun Renstra. Target boleh angka (90 atau 83,5), "
@@ -53,6 +56,7 @@ _PETUNJUK = (
     "6. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
     "      iku-xl validasi NAMA_BERKAS.xlsx",
     "      iku-xl laporan NAMA_BERKAS.xlsx --tahun 2024",
+    "      iku-xl pk NAMA_BERKAS.xlsx --tahun 2025   (Perjanjian Kinerja, tombol Perjanjian Kinerja)",
     "   Hasilnya disimpan sebagai berkas baru di samping berkas ini; berkas asli tidak diubah.",
     "",
     "Aturan capaian (PermenPANRB 8/2021):",
@@ -78,8 +82,18 @@ def _gaya_sel(sel: Any, kunci: str) -> None:
         setattr(sel, atribut, nilai)
 
 
+#: The column widths of the Petunjuk and Profil sheets (the data sheets' are in the schema).
+LEBAR_PETUNJUK = (110.0,)
+LEBAR_PROFIL = (28.0, 36.0, 70.0)
+
+
+def _tinggi(ws: Worksheet, tinggi: dict[int, float]) -> None:
+    for r, t in tinggi.items():
+        ws.row_dimensions[r].height = t
+
+
 def _petunjuk(ws: Worksheet) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = LEBAR_PETUNJUK[0]
     for i, teks in enumerate(_PETUNJUK, start=1):
         c = ws.cell(row=i, column=1, value=teks)
         _gaya_sel(c, "judul" if i == 1 else "petunjuk")
@@ -98,9 +112,8 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 36
-    ws.column_dimensions["C"].width = 70
+    for k, lebar in zip("ABC", LEBAR_PROFIL):
+        ws.column_dimensions[k].width = lebar
     ws["A1"] = "PROFIL INSTANSI DAN PENGATURAN"
     _gaya_sel(ws["A1"], "judul")
     ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
@@ -128,6 +141,10 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
             ws.add_data_validation(dv)
             dv.add(c.coordinate)
     ws.freeze_panes = f"A{BARIS_JUDUL + 1}"
+    isi = [[ws.cell(r, k).value for k in (1, 2, 3)] for r in range(BARIS_JUDUL + 1, BARIS_JUDUL + 1 + len(PROFIL))]
+    _tinggi(ws, tinggi_baris_isian(isi, LEBAR_PROFIL, BARIS_JUDUL + 1, gaya="petunjuk"))
+    # columns A:C only: the xlsm template puts its buttons beside them
+    atur_cetak(ws, cetak_isian(LEBAR_PROFIL, BARIS_JUDUL, Blok(1, 1, BARIS_JUDUL + len(PROFIL), len(LEBAR_PROFIL))))
 
 
 def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
@@ -160,6 +177,14 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
     ws["A2"] = data.petunjuk
     _gaya_sel(ws["A2"], "catatan")
     n_kol = len(data.kolom)
+    lebar = [k.lebar for k in data.kolom]
+    # the sheet's note wraps within the table's width: printed, a line running past it would be cut
+    ws["A2"].alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    if n_kol > 1:
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n_kol)
+    _tinggi(ws, tinggi_baris_isian([[data.petunjuk]], [sum(lebar)], 2, gaya="catatan"))
+    _tinggi(ws, tinggi_baris_isian([[k.judul for k in data.kolom]], lebar, BARIS_JUDUL, gaya="kepala"))
+    _tinggi(ws, tinggi_baris_isian(baris, lebar, BARIS_JUDUL + 1))
     for j, k in enumerate(data.kolom, start=1):
         c = ws.cell(row=BARIS_JUDUL, column=j, value=k.judul)
         _gaya_sel(c, "kepala")
@@ -198,6 +223,8 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
         ws.add_data_validation(dv)
         dv.add(rentang)
     ws.freeze_panes = f"B{BARIS_JUDUL + 1}" if data is not SKALA_KUSTOM else f"A{BARIS_JUDUL + 1}"
+    # no print area: the table grows, and every row staff add must print
+    atur_cetak(ws, cetak_isian(lebar, BARIS_JUDUL))
 
 
 def buat_templat(buku: BukuIKU | None = None, *, catatan: str | None = None) -> Workbook:
@@ -223,6 +250,9 @@ def isi_templat(wb: Workbook, buku: BukuIKU | None = None, *, catatan: str | Non
         petunjuk.insert_rows(1, 2)
         c = petunjuk.cell(row=1, column=1, value=catatan)
         _gaya_sel(c, "peringatan")
+    isi = [[petunjuk.cell(r, 1).value] for r in range(1, petunjuk.max_row + 1)]
+    _tinggi(petunjuk, tinggi_baris_isian(isi, LEBAR_PETUNJUK, 1, gaya="petunjuk"))
+    atur_cetak(petunjuk, cetak_isian(LEBAR_PETUNJUK))
     _profil(lembar(PROFIL_NAMA), buku.profil if buku else None)
     for data in LEMBAR_DATA:
         _lembar_data(lembar(data.nama), data, _baris_data(data, buku))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from iku_xl.core.gaya import GAYA, Gaya
-from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar
+from iku_xl.core.tata_letak import Cetak, LayoutGrafik, LayoutLembar
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -97,6 +97,29 @@ def ukuran_grafik(wb: Workbook) -> None:
                 chart.anchor = AbsoluteAnchor(ext=XDRPositiveSize2D(_EMU_PER_CM * 27, _EMU_PER_CM * 18))
 
 
+def atur_cetak(ws: Worksheet, c: Cetak) -> None:
+    """Give ``ws`` the print setup ``c`` (paper, orientation, fit to width, repeated header rows, area,
+    manual page breaks)."""
+    from openpyxl.worksheet.pagebreak import Break
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = c.orientasi
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if c.kertas == "A4" else ws.PAPERSIZE_LEGAL
+    if c.muat_lebar:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    if c.baris_ulang:
+        ws.print_title_rows = f"{c.baris_ulang[0]}:{c.baris_ulang[1]}"
+    if c.area:
+        ws.print_area = c.area.a1
+    ws.print_options.horizontalCentered = c.tengah_horizontal
+    for r in c.pisah_halaman:
+        ws.row_breaks.append(Break(id=r))
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
 def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | Chartsheet:
     """Write ``layout`` as a new sheet of ``wb`` and return it."""
     if isinstance(layout, LayoutGrafik):
@@ -105,7 +128,6 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.merge import MergedCellRange
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws = lembar_baru(wb, layout.nama)
     contoh: dict[str, Any] = {}  # gaya -> the style array of the first cell styled with it
@@ -138,20 +160,7 @@ def terapkan(wb: Workbook, layout: LayoutLembar | LayoutGrafik) -> Worksheet | C
         ws.conditional_formatting.add(
             w.rentang.a1, CellIsRule(operator="equal", formula=[teks],
                                      fill=PatternFill("solid", fgColor=w.warna, bgColor=w.warna)))
-    c = layout.cetak
-    ws.page_setup.orientation = c.orientasi
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if c.kertas == "A4" else ws.PAPERSIZE_LEGAL
-    if c.muat_lebar:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-    if c.baris_ulang:
-        ws.print_title_rows = f"{c.baris_ulang[0]}:{c.baris_ulang[1]}"
-    if c.area:
-        ws.print_area = c.area.a1
-    ws.print_options.horizontalCentered = c.tengah_horizontal
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    atur_cetak(ws, layout.cetak)
     if layout.bekukan:
         ws.freeze_panes = layout.bekukan
     if layout.tab_warna:

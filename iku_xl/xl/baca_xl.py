@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from iku_xl.core.baca import Lembaran, alamat, cari_lembar, kandidat_persen
+from iku_xl.core.dokumen.analisis import lembar_analisis
 from iku_xl.core.rumus_excel import periksa_sel
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA, lembar_buatan_iku
 from iku_xl.xl.render_xl import klasik
@@ -41,6 +42,8 @@ def lembaran_xl(book: Any) -> Lembaran:
     perlu = {cari_lembar(n, semua) for n in (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))}
     nilai: dict[str, list[list[Any]]] = {n: [] for n in semua}
     for nama in filter(None, perlu):
+        nilai[nama] = _kisi(book.sheets[nama])
+    for nama in filter(lembar_analisis, semua):  # its staff text is written again (Analisis Capaian)
         nilai[nama] = _kisi(book.sheets[nama])
     if not klasik(book):
         return Lembaran(nilai, ujung="excel")

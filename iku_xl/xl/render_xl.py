@@ -164,6 +164,9 @@ def _lembar(book: Any, layout: LayoutLembar) -> list[str]:
                        "lebar tidak dapat diatur dari Excel web: atur di Tata Letak Halaman sebelum mencetak")
         if garis_bawah:
             catatan.append("nama penanda tangan tidak dapat digarisbawahi dari Excel web")
+        if layout.cetak.pisah_halaman:
+            catatan.append("pemisah halaman tidak dapat dipasang dari Excel web: sisipkan di Tata Letak Halaman "
+                           "(Hentian) sebelum mencetak")
     return catatan
 
 
@@ -180,6 +183,8 @@ def _cetak_com(sheet: Any, layout: LayoutLembar, garis_bawah: list[Sel]) -> None
     if c.baris_ulang:
         ps.PrintTitleRows = f"${c.baris_ulang[0]}:${c.baris_ulang[1]}"
     ps.CenterHorizontally = c.tengah_horizontal
+    for r in c.pisah_halaman:
+        sheet.api.HPageBreaks.Add(sheet.range(f"A{r + 1}").api)  # a new page from the row below
     for s in garis_bawah:
         sheet.range(s.alamat).api.Font.Underline = 2  # xlUnderlineStyleSingle
 

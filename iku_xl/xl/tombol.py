@@ -1,4 +1,5 @@
-"""The three buttons staff click: Hitung Capaian, Validasi, Buat Laporan.
+"""The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian,
+Cetak PDF.
 
 Written once against the xlwings Book API: desktop Excel calls them through
 RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
@@ -16,7 +17,15 @@ from __future__ import annotations
 from typing import Any
 
 from iku_xl.core.errors import IkuError
-from iku_xl.core.tugas import Rencana, rencana_capaian, rencana_tombol_laporan, rencana_validasi, ringkas_masalah
+from iku_xl.core.tugas import (
+    Rencana,
+    rencana_analisis,
+    rencana_capaian,
+    rencana_pk,
+    rencana_tombol_laporan,
+    rencana_validasi,
+    ringkas_masalah,
+)
 from iku_xl.core.validasi import susun_hasil_validasi
 from iku_xl.xl.baca_xl import lembaran_xl, masalah_rumus_xl, sekarang
 from iku_xl.xl.render_xl import klasik, terapkan_xl
@@ -54,11 +63,15 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
         return rencana_validasi(lembaran, masalah_rumus_xl(book, lembaran), book.name, waktu)
     if tugas == "hitung":
         return rencana_capaian(lembaran, None)
+    if tugas == "pk":
+        return rencana_pk(lembaran, None, waktu.date())
+    if tugas == "analisis":  # the old sheet's staff text was read with the data sheets
+        return rencana_analisis(lembaran, None, waktu.date())
     return rencana_tombol_laporan(lembaran, waktu.date())  # Triwulan Laporan in Profil: that quarter's sheet
 
 
 def jalankan(book: Any, tugas: str) -> str:
-    """Run a job ('hitung', 'validasi' or 'laporan') on ``book``; return the message shown."""
+    """Run a job ('hitung', 'validasi', 'laporan', 'pk' or 'analisis') on ``book``; return the message shown."""
     kemajuan = _Kemajuan(book)
     try:
         rencana = _rencana(book, tugas, kemajuan)
@@ -90,3 +103,28 @@ def tombol_validasi(book: Any = None) -> str:
 def tombol_laporan(book: Any = None) -> str:
     """Buat Laporan: the Laporan Capaian sheets for the year in Profil."""
     return jalankan(book or _pemanggil(), "laporan")
+
+
+def tombol_pk(book: Any = None) -> str:
+    """Perjanjian Kinerja: the "Perjanjian Kinerja TAHUN" sheet for the year in Profil."""
+    return jalankan(book or _pemanggil(), "pk")
+
+
+def tombol_analisis(book: Any = None) -> str:
+    """Analisis Capaian: the "Analisis Capaian TAHUN" sheet for the year in Profil, keeping what
+    staff typed in its Penyebab and Upaya columns."""
+    return jalankan(book or _pemanggil(), "analisis")
+
+
+def tombol_pdf(book: Any = None) -> str:
+    """Cetak PDF: the report sheets (never the input sheets) to a PDF beside the workbook, saved by
+    Excel itself (:mod:`iku_xl.xl.cetak_pdf`)."""
+    from iku_xl.xl.cetak_pdf import cetak_pdf
+
+    book = book or _pemanggil()
+    try:
+        pesan = cetak_pdf(book, sekarang())
+    except IkuError as e:
+        pesan = f"Galat: {e}"
+    book.app.alert(pesan, title=JUDUL)
+    return pesan

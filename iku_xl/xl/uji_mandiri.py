@@ -99,7 +99,7 @@ def _buku_legok(buku: BukuIKU, folder: Path) -> Any:
 
 def _tombol(buku: BukuIKU) -> list[Pemeriksaan]:
     """The buttons on the example: the sheet each makes, and the numbers of the Capaian sheet."""
-    from iku_xl.core.tugas import rencana_capaian, rencana_laporan, rencana_validasi
+    from iku_xl.core.tugas import rencana_capaian, rencana_laporan, rencana_pk, rencana_validasi
     from iku_xl.core.validasi import susun_hasil_validasi
     from iku_xl.workbook.baca import lembaran
 
@@ -109,12 +109,15 @@ def _tombol(buku: BukuIKU) -> list[Pemeriksaan]:
     capaian = rencana_capaian(lem, None)
     validasi = rencana_validasi(lem, [], "contoh_uji.xlsx", waktu)
     laporan = rencana_laporan(lem, None, waktu.date())
-    if not capaian.lembar or not laporan.lembar:
-        raise ValueError(f"contoh uji mandiri tidak dapat dihitung: {capaian.masalah + laporan.masalah}")
+    pk = rencana_pk(lem, None, waktu.date())
+    if not capaian.lembar or not laporan.lembar or not pk.lembar:
+        raise ValueError(f"contoh uji mandiri tidak dapat dihitung: {capaian.masalah + laporan.masalah + pk.masalah}")
     nama_validasi = (validasi.lembar or (susun_hasil_validasi(validasi.masalah, "contoh_uji.xlsx", waktu),))[0].nama
     hasil = [Pemeriksaan("Tombol", "Tombol Hitung Capaian membuat lembar", "IkuHitungCapaian", capaian.lembar[0].nama),
              Pemeriksaan("Tombol", "Tombol Validasi membuat lembar", "IkuValidasi", nama_validasi),
-             Pemeriksaan("Tombol", "Tombol Buat Laporan membuat lembar", "IkuBuatLaporan", laporan.lembar[0].nama)]
+             Pemeriksaan("Tombol", "Tombol Buat Laporan membuat lembar", "IkuBuatLaporan", laporan.lembar[0].nama),
+             Pemeriksaan("Tombol", "Tombol Perjanjian Kinerja membuat lembar", "IkuPerjanjianKinerja",
+                         pk.lembar[0].nama)]
     layout = capaian.lembar[0]
     for s in getattr(layout, "sel", ()):
         if s.gaya != "sel_capaian":  # the capaian column: the button's own numbers

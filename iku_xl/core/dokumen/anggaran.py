@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from iku_xl.core.baca import huruf_kolom
-from iku_xl.core.dokumen.bagian import kop
+from iku_xl.core.dokumen.bagian import cetak_laporan, kop
 from iku_xl.core.model import BukuIKU, ProgramIKU
-from iku_xl.core.tata_letak import Cetak, LayoutLembar, Sel, dengan_tinggi_baris
+from iku_xl.core.tata_letak import LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
 
 _KOLOM = (("No", 5), ("Program", 30), ("Kegiatan", 34), ("Kode IKU", 7), ("Target Kinerja", 11),
@@ -85,7 +85,7 @@ def susun_anggaran(buku: BukuIKU, tahun: int, capaian: Mapping[str, tuple[str, f
         sel=tuple(sel),
         gabung=tuple(gabung),
         lebar_kolom={k: lebar for k, (_, lebar) in enumerate(_KOLOM, start=1)},
-        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA), area=Blok(1, 1, r, n_kol)),
+        cetak=cetak_laporan((BARIS_KEPALA, BARIS_KEPALA), r, n_kol),
         bekukan=f"A{BARIS_KEPALA + 1}",
         tab_warna="2F5597",
     ))

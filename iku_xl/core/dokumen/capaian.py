@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iku_xl.core.dokumen.bagian import keterangan
+from iku_xl.core.dokumen.bagian import cetak_laporan, keterangan
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.predikat import pilih_skala
-from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, WarnaBersyarat, dengan_tinggi_baris
+from iku_xl.core.tata_letak import LayoutLembar, Rentang, Sel, WarnaBersyarat, dengan_tinggi_baris
 
 BARIS_KEPALA = 4
 _KOLOM = (("Kode", 7), ("Sasaran Strategis", 28), ("Indikator Kinerja", 36), ("Satuan", 9), ("Polaritas", 10),
@@ -52,7 +52,7 @@ def susun_capaian(buku: BukuIKU, baris: Sequence[BarisIKU]) -> LayoutLembar:
         lebar_kolom={k: lebar for k, (_, lebar) in enumerate(_KOLOM, start=1)},
         warna_bersyarat=tuple(WarnaBersyarat(Rentang(BARIS_KEPALA + 1, 9, akhir, 9), p.label, p.warna)
                               for p in skala.pita),
-        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA), area=Rentang(1, 1, akhir, len(_KOLOM))),
+        cetak=cetak_laporan((BARIS_KEPALA, BARIS_KEPALA), akhir, len(_KOLOM)),
         bekukan=f"D{BARIS_KEPALA + 1}",
         tab_warna="548235",
     ))

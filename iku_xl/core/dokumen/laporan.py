@@ -18,18 +18,20 @@ from dataclasses import dataclass, replace
 from iku_xl.core.baca import huruf_kolom
 from iku_xl.core.dokumen.bagian import (
     catatan_rumus,
+    cetak_laporan,
     dengan_metode,
     kelompok_sasaran,
+    kepala_kolom,
     keterangan,
     kop,
     sel_capaian,
+    tabel_sasaran,
     tanda_tangan,
 )
 from iku_xl.core.model import BarisIKU, BukuIKU, Skala, nilai_sel
 from iku_xl.core.predikat import pilih_skala, predikat, rumus_excel_predikat
 from iku_xl.core.skema import nama_lembar_laporan
 from iku_xl.core.tata_letak import (
-    Cetak,
     LayoutGrafik,
     LayoutLembar,
     Sel,
@@ -136,44 +138,29 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
     sel += sel_kop
     gabung += gabung_kop
 
-    # Column headers and the "(1) (2) ..." numbering row.
-    for k in kolom:
-        tulis(BARIS_KEPALA, k.kunci, k.judul, "kepala")
-        tulis(BARIS_KEPALA + 1, k.kunci, f"({pos[k.kunci]})", "nomor_kolom")
+    sel += kepala_kolom([k.judul for k in kolom], BARIS_KEPALA)
+
+    def isi(r: int, b: BarisIKU) -> list[Sel]:
+        ind = b.indikator
+        baris_sel = [Sel(r, pos["indikator"], ind.nama), Sel(r, pos["satuan"], ind.satuan, "sel_tengah"),
+                     Sel(r, pos["target"], nilai_sel(b.target), "sel_angka"),
+                     Sel(r, pos["realisasi"], nilai_sel(b.realisasi), "sel_angka"),
+                     sel_capaian(b, b.capaian.nilai, r, pos["capaian"], huruf["target"], huruf["realisasi"]),
+                     Sel(r, pos["predikat"], rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
+                         rumus=True, hasil=b.predikat or "")]
+        if "lalu" in pos:
+            baris_sel.append(Sel(r, pos["lalu"], nilai_sel(b.realisasi_lalu), "sel_angka"))
+        if "renstra" in pos:
+            baris_sel += [Sel(r, pos["renstra"], nilai_sel(b.target_renstra), "sel_angka"),
+                          sel_capaian(replace(b, target=b.target_renstra), b.capaian_renstra, r,
+                                      pos["capaian_renstra"], huruf["renstra"], huruf["realisasi"])]
+        return baris_sel + [Sel(r, pos["formulasi"], ind.formulasi), Sel(r, pos["pj"], ind.penanggung_jawab),
+                            Sel(r, pos["sumber"], ind.sumber_data), Sel(r, pos["keterangan"], keterangan(b))]
 
     # The table, grouped by sasaran in the order the indicators appear.
-    r = BARIS_DATA
-    for no, (sasaran, anggota) in enumerate(kelompok_sasaran(baris), start=1):
-        r_awal = r
-        tulis(r, "no", no, "sel_tengah")
-        tulis(r, "sasaran", sasaran)
-        for b in anggota:
-            ind = b.indikator
-            tulis(r, "indikator", ind.nama)
-            tulis(r, "satuan", ind.satuan, "sel_tengah")
-            tulis(r, "target", nilai_sel(b.target), "sel_angka")
-            tulis(r, "realisasi", nilai_sel(b.realisasi), "sel_angka")
-            sel.append(sel_capaian(b, b.capaian.nilai, r, pos["capaian"], huruf["target"],
-                                    huruf["realisasi"]))
-            tulis(r, "predikat", rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
-                  rumus=True, hasil=b.predikat or "")
-            if "lalu" in pos:
-                tulis(r, "lalu", nilai_sel(b.realisasi_lalu), "sel_angka")
-            if "renstra" in pos:
-                tulis(r, "renstra", nilai_sel(b.target_renstra), "sel_angka")
-                sel.append(sel_capaian(replace(b, target=b.target_renstra), b.capaian_renstra, r,
-                                        pos["capaian_renstra"], huruf["renstra"], huruf["realisasi"]))
-            tulis(r, "formulasi", ind.formulasi)
-            tulis(r, "pj", ind.penanggung_jawab)
-            tulis(r, "sumber", ind.sumber_data)
-            tulis(r, "keterangan", keterangan(b))
-            r += 1
-        if r - 1 > r_awal:
-            gabung += [Blok(r_awal, pos["no"], r - 1, pos["no"]),
-                       Blok(r_awal, pos["sasaran"], r - 1, pos["sasaran"])]
-        for rr in range(r_awal + 1, r):  # merged-away cells keep their borders
-            tulis(rr, "no", None, "sel_tengah")
-            tulis(rr, "sasaran", None)
+    sel_tabel, gabung_tabel, r = tabel_sasaran(baris, BARIS_DATA, pos["no"], pos["sasaran"], isi)
+    sel += sel_tabel
+    gabung += gabung_tabel
     r_akhir = r - 1
 
     # Average row.
@@ -206,7 +193,7 @@ def susun_laporan(buku: BukuIKU, tahun: int, baris: Sequence[BarisIKU],
         gabung=tuple(gabung),
         lebar_kolom=lebar_kolom,
         warna_bersyarat=warna,
-        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA + 1), area=Blok(1, 1, r - 1, n_kol)),
+        cetak=cetak_laporan((BARIS_KEPALA, BARIS_KEPALA + 1), r - 1, n_kol),
         bekukan=f"A{BARIS_DATA}",
         tab_warna="2F5597",
     ))

@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from iku_xl.core.baca import huruf_kolom
 from iku_xl.core.dokumen.bagian import (
     catatan_rumus,
+    cetak_laporan,
     dengan_metode,
-    kelompok_sasaran,
+    kepala_kolom,
     keterangan,
     kop,
     sel_capaian,
+    tabel_sasaran,
     tanda_tangan,
 )
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
 from iku_xl.core.predikat import pilih_skala, rumus_excel_predikat
-from iku_xl.core.tata_letak import Cetak, LayoutLembar, Sel, WarnaBersyarat, dengan_tinggi_baris
+from iku_xl.core.tata_letak import LayoutLembar, Sel, WarnaBersyarat, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
 from iku_xl.core.triwulan import ROMAWI, BarisTriwulan
 
@@ -70,42 +72,24 @@ def susun_triwulan(buku: BukuIKU, tahun: int, triwulan: int, baris: Sequence[Bar
     sel, gabung = kop(f"PEMANTAUAN RENCANA AKSI: CAPAIAN INDIKATOR KINERJA UTAMA TRIWULAN "
                       f"{ROMAWI[triwulan - 1]} TAHUN {tahun}", profil, n_kol)
 
-    def tulis(r: int, kunci: str, nilai: object, gaya: str = "sel_teks", **kw: object) -> None:
-        sel.append(Sel(r, pos[kunci], nilai, gaya, **kw))  # type: ignore[arg-type]
+    sel += kepala_kolom([judul for _, judul, _ in kolom], BARIS_KEPALA)
 
-    for k, judul, _ in kolom:
-        tulis(BARIS_KEPALA, k, judul, "kepala")
-        tulis(BARIS_KEPALA + 1, k, f"({pos[k]})", "nomor_kolom")
+    def isi(r: int, b: BarisTriwulan) -> list[Sel]:
+        sebagai = dengan_metode(_sebagai_baris(b, b.target_tw, b.capaian), profil)
+        progres = dengan_metode(_sebagai_baris(b, b.target_tahunan, b.progres), profil)
+        return [Sel(r, pos["indikator"], b.indikator.nama), Sel(r, pos["satuan"], b.indikator.satuan, "sel_tengah"),
+                Sel(r, pos["target"], nilai_sel(b.target_tw), "sel_angka"),
+                Sel(r, pos["realisasi"], nilai_sel(b.realisasi), "sel_angka"),
+                sel_capaian(sebagai, b.capaian.nilai, r, pos["capaian"], huruf["target"], huruf["realisasi"]),
+                Sel(r, pos["tahunan"], nilai_sel(b.target_tahunan), "sel_angka"),
+                sel_capaian(progres, b.progres.nilai, r, pos["progres"], huruf["tahunan"], huruf["realisasi"]),
+                Sel(r, pos["predikat"], rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
+                    rumus=True, hasil=b.predikat or ""),
+                Sel(r, pos["rencana"], b.rencana_aksi or None), Sel(r, pos["keterangan"], keterangan(sebagai) or None)]
 
-    r = BARIS_DATA
-    for no, (sasaran, anggota) in enumerate(kelompok_sasaran(baris), start=1):  # type: ignore[arg-type]
-        r_awal = r
-        tulis(r, "no", no, "sel_tengah")
-        tulis(r, "sasaran", sasaran)
-        for b in anggota:
-            b_tw: BarisTriwulan = b  # type: ignore[assignment]
-            ind = b_tw.indikator
-            sebagai = dengan_metode(_sebagai_baris(b_tw, b_tw.target_tw, b_tw.capaian), profil)
-            tulis(r, "indikator", ind.nama)
-            tulis(r, "satuan", ind.satuan, "sel_tengah")
-            tulis(r, "target", nilai_sel(b_tw.target_tw), "sel_angka")
-            tulis(r, "realisasi", nilai_sel(b_tw.realisasi), "sel_angka")
-            sel.append(sel_capaian(sebagai, b_tw.capaian.nilai, r, pos["capaian"], huruf["target"],
-                                    huruf["realisasi"]))
-            tulis(r, "tahunan", nilai_sel(b_tw.target_tahunan), "sel_angka")
-            progres = dengan_metode(_sebagai_baris(b_tw, b_tw.target_tahunan, b_tw.progres), profil)
-            sel.append(sel_capaian(progres, b_tw.progres.nilai, r, pos["progres"], huruf["tahunan"],
-                                    huruf["realisasi"]))
-            tulis(r, "predikat", rumus_excel_predikat(f"{huruf['capaian']}{r}", skala), "sel_tengah",
-                  rumus=True, hasil=b_tw.predikat or "")
-            tulis(r, "rencana", b_tw.rencana_aksi or None)
-            tulis(r, "keterangan", keterangan(sebagai) or None)
-            r += 1
-        if r - 1 > r_awal:
-            gabung += [Blok(r_awal, pos["no"], r - 1, pos["no"]), Blok(r_awal, pos["sasaran"], r - 1, pos["sasaran"])]
-        for rr in range(r_awal + 1, r):  # merged-away cells keep their borders
-            tulis(rr, "no", None, "sel_tengah")
-            tulis(rr, "sasaran", None)
+    sel_tabel, gabung_tabel, r = tabel_sasaran(baris, BARIS_DATA, pos["no"], pos["sasaran"], isi)
+    sel += sel_tabel
+    gabung += gabung_tabel
     r_akhir = r - 1
 
     tw = f"TW {ROMAWI[triwulan - 1]}"
@@ -131,7 +115,7 @@ def susun_triwulan(buku: BukuIKU, tahun: int, triwulan: int, baris: Sequence[Bar
         gabung=tuple(gabung),
         lebar_kolom={pos[k]: lebar for k, _, lebar in kolom},
         warna_bersyarat=warna,
-        cetak=Cetak(baris_ulang=(BARIS_KEPALA, BARIS_KEPALA + 1), area=Blok(1, 1, r - 1, n_kol)),
+        cetak=cetak_laporan((BARIS_KEPALA, BARIS_KEPALA + 1), r - 1, n_kol),
         bekukan=f"A{BARIS_DATA}",
         tab_warna="7030A0",
     ))
