@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
+from iku_xl.workbook.proses import buat_analisis
+from tests.buku_jarak_jauh import kisi_ditulis
 from tests.conftest import AKAR, WAKTU
+from tests.test_workbook_analisis import KETIK, _baris_kode, _ketik
+
+ANALISIS = "Analisis Capaian 2020"
 
 pytest.importorskip("xlwings_server")
 
@@ -35,9 +41,12 @@ _SKRIP = textwrap.dedent('''
     r = klien.get("/manifest.xml")
     hasil["manifest"] = [r.status_code, r.headers.get("content-type", ""), r.text]
     payload = payload_dari_berkas(Path({buku!r}))
-    for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"):
+    for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan", "iku_perjanjian_kinerja"):
         r = klien.post(f"/xlwings/custom-scripts-call/{{nama}}", json=payload)
         hasil[nama] = [r.status_code, r.json()]
+    # Analisis Capaian on a workbook whose analysis sheet holds staff text: read through the remote Book
+    r = klien.post("/xlwings/custom-scripts-call/iku_analisis_capaian", json=payload_dari_berkas(Path({analisis!r})))
+    hasil["iku_analisis_capaian"] = [r.status_code, r.json()]
     # Office.js sends a date-formatted cell as an ISO date (xlwings-server's convertDateValues):
     # a target typed 7-8 that Excel turned into 7 August, a realisasi typed 7.8 read as a date
     lembar = {{s["name"]: s for s in payload["sheets"]}}
@@ -53,24 +62,31 @@ _SKRIP = textwrap.dedent('''
 def jawaban(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
     env["XLWINGS_LICENSE_KEY"] = "noncommercial"
+    tmp = tmp_path_factory.mktemp("server")
+    analisis = tmp / "legok_analisis.xlsx"
+    shutil.copy(AKAR / "workbooks" / "contoh_legok_2020.xlsx", analisis)
+    buat_analisis(analisis, None, analisis, timpa=True, waktu=WAKTU)
+    _ketik(analisis, ANALISIS)
     kode = _SKRIP.format(akar=str(AKAR), waktu=WAKTU.isoformat(),
-                         buku=str(AKAR / "workbooks" / "contoh_legok_2020.xlsx"))
+                         buku=str(AKAR / "workbooks" / "contoh_legok_2020.xlsx"), analisis=str(analisis))
     keluar = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, env=env,
-                            cwd=tmp_path_factory.mktemp("server"), timeout=300)
+                            cwd=tmp, timeout=300)
     assert keluar.returncode == 0, keluar.stderr[-3000:]
     return json.loads(keluar.stdout.strip().splitlines()[-1])
 
 
 def test_skrip_terdaftar(jawaban):
     nama = {m["function_name"] if "function_name" in m else m.get("name") for m in jawaban["meta"]}
-    assert {"iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"} <= nama
+    assert {"iku_hitung_capaian", "iku_validasi", "iku_buat_laporan", "iku_perjanjian_kinerja",
+            "iku_analisis_capaian"} <= nama
 
 
 def test_panel_tugas_dan_manifest(jawaban):
     status, html = jawaban["taskpane"]
     assert status == 200
     for skrip, label in (("iku_hitung_capaian", "Hitung Capaian"), ("iku_validasi", "Validasi"),
-                         ("iku_buat_laporan", "Buat Laporan")):
+                         ("iku_buat_laporan", "Buat Laporan"), ("iku_perjanjian_kinerja", "Perjanjian Kinerja"),
+                         ("iku_analisis_capaian", "Analisis Capaian")):
         assert f'xw-click="{skrip}"' in html and label in html
     status, jenis, xml = jawaban["manifest"]
     assert status == 200 and "<OfficeApp" in xml and "taskpane" in xml, jenis
@@ -79,7 +95,9 @@ def test_panel_tugas_dan_manifest(jawaban):
 
 def test_tombol_lewat_server(jawaban):
     for nama, lembar in (("iku_hitung_capaian", "Capaian 2020"), ("iku_validasi", "Hasil Validasi"),
-                         ("iku_buat_laporan", "Laporan Capaian 2020")):
+                         ("iku_buat_laporan", "Laporan Capaian 2020"),
+                         ("iku_perjanjian_kinerja", "Perjanjian Kinerja 2020"),
+                         ("iku_analisis_capaian", ANALISIS)):
         status, isi = jawaban[nama]
         assert status == 200, isi
         aksi = isi["actions"]
@@ -105,3 +123,37 @@ def test_sel_berformat_tanggal_adalah_galat(jawaban):
             "ulang nilainya.") in pesan
     assert ("- Lembar 'Realisasi' sel G5 (indikator 1.2): berisi tanggal/waktu 2020-08-07 00:00:00, bukan angka. "
             "Ubah format sel menjadi Angka lalu ketik ulang nilainya.") in pesan
+
+
+def test_analisis_lewat_server_menyimpan_isian_staf(jawaban, tmp_path):
+    """The analysis sheet's Penyebab / Upaya text typed by staff comes back through the remote Book
+    (baca_xl hands the old sheet to the core) and is written again on its indicator's row, as
+    `iku-xl analisis` does on the file."""
+    status, isi = jawaban["iku_analisis_capaian"]
+    assert status == 200, isi
+    [pesan] = [a["args"][0] for a in isi["actions"] if a["func"] == "alert"]
+    assert pesan.startswith(f"Selesai: '{ANALISIS}'.")
+    ditulis = kisi_ditulis(isi["actions"], ANALISIS)
+    baris = {v: int(a[1:]) for a, v in ditulis.items() if a[0] == "A" and isinstance(v, str) and v[:1].isdigit()}
+    for kode, (penyebab, upaya) in KETIK.items():
+        dapat = []
+        for huruf in "HI":
+            v = ditulis.get(f"{huruf}{baris[kode]}") if kode in baris else None
+            dapat.append((v[1:] if isinstance(v, str) and v.startswith("'") else v) or None)
+        assert tuple(dapat) == (penyebab, upaya), kode
+    # the same sheet as the command on the same file (rows included)
+    import openpyxl
+
+    salinan = tmp_path / "legok.xlsx"
+    shutil.copy(AKAR / "workbooks" / "contoh_legok_2020.xlsx", salinan)
+    buat_analisis(salinan, None, salinan, timpa=True, waktu=WAKTU)
+    _ketik(salinan, ANALISIS)
+    ws = openpyxl.load_workbook(buat_analisis(salinan, None, tmp_path / "cli.xlsx", waktu=WAKTU).keluaran)[ANALISIS]
+    assert baris == _baris_kode(ws)
+
+
+def test_pk_lewat_server(jawaban):
+    status, isi = jawaban["iku_perjanjian_kinerja"]
+    assert status == 200, isi
+    ditulis = kisi_ditulis(isi["actions"], "Perjanjian Kinerja 2020")
+    assert "PERJANJIAN KINERJA TAHUN 2020" in {v for v in ditulis.values() if isinstance(v, str)}

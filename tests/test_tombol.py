@@ -150,3 +150,23 @@ def test_sel_persen_dibaca_di_excel_desktop():
     format_ = {(4, 3): "0%", (5, 3): "General"}  # 1-based (row, column) as xlwings addresses cells
     sheet = SimpleNamespace(range=lambda rc: SimpleNamespace(number_format=format_.get(rc, "General")))
     assert _persen(sheet, {(3, 2), (4, 2)}) == frozenset({(3, 2)})
+
+
+@pytest.mark.parametrize(("jalankan", "lembar", "orientasi"), [(tombol.tombol_pk, "Perjanjian Kinerja 2020", "tegak"),
+                                                             (tombol.tombol_analisis, "Analisis Capaian 2020",
+                                                              "mendatar")])
+def test_catatan_excel_web_menyebut_orientasi_lembarnya(salin, jalankan, lembar, orientasi):
+    """Excel web cannot set the page: the note names the orientation of the sheet written (the
+    layout's Cetak.orientasi), portrait for the Perjanjian Kinerja, not always landscape."""
+    from iku_xl.core.tugas import rencana_analisis, rencana_pk
+    from iku_xl.workbook.baca import buka, lembaran
+
+    path = salin("contoh_legok_2020.xlsx")
+    rencana = (rencana_pk if jalankan is tombol.tombol_pk else rencana_analisis)(lembaran(buka(path)), None,
+                                                                                   WAKTU.date())
+    assert {"tegak": "portrait", "mendatar": "landscape"}[orientasi] == rencana.lembar[0].cetak.orientasi
+    pesan = jalankan(buku_jarak_jauh(path))
+    assert pesan.startswith(f"Selesai: '{lembar}'.")
+    assert (f"Catatan: judul kolom yang berulang di setiap halaman, kertas {orientasi} dan muat satu halaman lebar "
+            "tidak dapat diatur dari Excel web: atur di Tata Letak Halaman sebelum mencetak.") in pesan
+    assert ("kertas mendatar" in pesan) == (orientasi == "mendatar")

@@ -24,7 +24,7 @@ import pytest
 
 import iku_xl
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
-from iku_xl.xl.templat_xlsm import MODUL, modul_makro
+from iku_xl.xl.templat_xlsm import MODUL, TOMBOL, modul_makro
 from iku_xl.xl.uji_mandiri import (
     BARIS_AWAL,
     BARIS_KEPALA,
@@ -113,7 +113,14 @@ def test_harapan_adalah_hitungan_iku_xl(lembar):
     r = next(r for r, (j, _, p, *_) in enumerate(tabel, start=BARIS_AWAL) if p.startswith("IKU_REALISASI"))
     tw = [lembar.cell(r, k).value for k in range(8, 12)]
     assert fungsi[f'IKU_REALISASI(H{r}:K{r},"jumlah")'] == pytest.approx(sum(tw))
-    assert len([j for j, *_ in tabel if j == "Tombol"]) == 4  # Hitung, Validasi, Buat Laporan, Perjanjian Kinerja
+    # every button that makes a sheet (Cetak PDF writes a file), each with the macro on Profil
+    tombol = [p for j, _, p, *_ in tabel if j == "Tombol"]
+    assert tombol == ["IkuHitungCapaian", "IkuValidasi", "IkuBuatLaporan", "IkuPerjanjianKinerja",
+                      "IkuAnalisisCapaian"]
+    assert set(tombol) == {makro for _, makro, _ in TOMBOL} - {"IkuCetakPdf"}
+    assert "menjalankan kelima tombol pembuat lembar (Hitung Capaian, Validasi, Buat Laporan, Perjanjian " \
+           "Kinerja, Analisis Capaian)" in lembar["A2"].value
+    assert "ketiga" not in lembar["A2"].value
 
 
 def test_harapan_tombol_sama_dengan_iku_xl_hitung(tmp_path, lembar):
@@ -130,6 +137,23 @@ def test_harapan_tombol_sama_dengan_iku_xl_hitung(tmp_path, lembar):
         assert hasil[nama][alamat].value == pytest.approx(diharapkan), perintah
     tombol = {p: d for j, _, p, d, _, _ in _tabel(lembar) if j == "Tombol"}
     assert tombol["IkuHitungCapaian"] in hasil.sheetnames
+
+
+def test_harapan_tombol_pk_dan_analisis_sama_dengan_perintahnya(tmp_path, lembar):
+    """The sheets the Perjanjian Kinerja and Analisis Capaian rows expect are the ones `iku-xl pk` and
+    `iku-xl analisis` (the openpyxl front end) write for the Legok example."""
+    from iku_xl.workbook.proses import buat_analisis, buat_pk
+
+    salinan = tmp_path / "legok.xlsx"
+    shutil.copy(WORKBOOKS / "contoh_legok_2020.xlsx", salinan)
+    tombol = {p: d for j, _, p, d, _, _ in _tabel(lembar) if j == "Tombol"}
+    pk = buat_pk(salinan, keluaran=tmp_path / "pk.xlsx", waktu=WAKTU)
+    analisis = buat_analisis(salinan, keluaran=tmp_path / "analisis.xlsx", waktu=WAKTU)
+    assert (tombol["IkuPerjanjianKinerja"], tombol["IkuAnalisisCapaian"]) == \
+        ("Perjanjian Kinerja 2020", "Analisis Capaian 2020")
+    assert pk.lembar[0] == tombol["IkuPerjanjianKinerja"]
+    assert analisis.lembar[0] == tombol["IkuAnalisisCapaian"]
+    assert tombol["IkuAnalisisCapaian"] in openpyxl.load_workbook(analisis.keluaran).sheetnames
 
 
 def test_data_uji_mengubah_templat_menjadi_contoh_legok():

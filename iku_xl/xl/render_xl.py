@@ -130,6 +130,10 @@ def _bekukan(alamat: str) -> str:
     return f"A1:{huruf_kolom(k - 2)}{baris - 1}"
 
 
+#: The page orientation as staff read it in Excel's Tata Letak Halaman (Cetak.orientasi).
+_ORIENTASI = {"landscape": "mendatar", "portrait": "tegak"}
+
+
 def _lembar(book: Any, layout: LayoutLembar) -> list[str]:
     catatan: list[str] = []
     sheet = lembar_baru_xl(book, layout.nama)
@@ -160,8 +164,9 @@ def _lembar(book: Any, layout: LayoutLembar) -> list[str]:
     if klasik(book):
         _cetak_com(sheet, layout, garis_bawah)
     else:
-        catatan.append("judul kolom yang berulang di setiap halaman, kertas mendatar dan muat satu halaman "
-                       "lebar tidak dapat diatur dari Excel web: atur di Tata Letak Halaman sebelum mencetak")
+        catatan.append(f"judul kolom yang berulang di setiap halaman, kertas {_ORIENTASI[layout.cetak.orientasi]} "
+                       "dan muat satu halaman lebar tidak dapat diatur dari Excel web: atur di Tata Letak Halaman "
+                       "sebelum mencetak")
         if garis_bawah:
             catatan.append("nama penanda tangan tidak dapat digarisbawahi dari Excel web")
         if layout.cetak.pisah_halaman:

@@ -1,4 +1,6 @@
-"""The three buttons as xlwings Server custom scripts (Excel on the web and on Mac).
+"""The buttons as xlwings Server custom scripts (Excel on the web and on Mac): Hitung Capaian,
+Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian. Cetak PDF has none (no Excel here
+saves a PDF: the task pane says to use ``iku-xl laporan BUKU --pdf``).
 
 Imported by the server's ``custom_scripts`` package (see ``server_proyek/``), after
 xlwings Server has set ``XLWINGS_ON_SERVER`` so that ``xlwings.server.script`` is
@@ -37,4 +39,18 @@ def iku_buat_laporan(book: xw.Book) -> None:
     tombol.tombol_laporan(book)
 
 
-__all__ = ["iku_hitung_capaian", "iku_validasi", "iku_buat_laporan"]
+@script
+def iku_perjanjian_kinerja(book: xw.Book) -> None:
+    """Perjanjian Kinerja: lembar 'Perjanjian Kinerja TAHUN' untuk tahun di Profil."""
+    tombol.tombol_pk(book)
+
+
+@script
+def iku_analisis_capaian(book: xw.Book) -> None:
+    """Analisis Capaian: lembar 'Analisis Capaian TAHUN'; isian staf di kolom Penyebab dan Upaya
+    lembar lama (dibaca lewat Book jarak jauh) ditulis lagi."""
+    tombol.tombol_analisis(book)
+
+
+__all__ = ["iku_hitung_capaian", "iku_validasi", "iku_buat_laporan", "iku_perjanjian_kinerja",
+           "iku_analisis_capaian"]

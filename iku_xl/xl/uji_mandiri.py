@@ -7,7 +7,8 @@ by hand:
 
 * the cell functions: each ``IKU_*`` formula with the value the same function gives
   when Python calls it (:mod:`iku_xl.xl.fungsi`, the functions Excel calls);
-* the three buttons: run by the macro on a copy of the template filled with the Legok
+* the five buttons that make a sheet (Hitung Capaian, Validasi, Buat Laporan, Perjanjian
+  Kinerja, Analisis Capaian; Cetak PDF writes a file, not a sheet): run by the macro on a copy of the template filled with the Legok
   example (carried on the hidden sheet "Data Uji"), with the sheet each button must make
   and the numbers the core puts on the "Capaian" sheet (:func:`iku_xl.core.tugas.rencana_capaian`).
 
@@ -43,8 +44,9 @@ JENIS = ("Kelas", "Python", "Fungsi", "Tombol", "Sel")
 #: The button on the sheet: caption, macro, cell.
 TOMBOL_UJI = ("Jalankan Uji Mandiri", "IkuUjiMandiri", "D4")
 PETUNJUK = ("Uji mandiri iku-xl: klik tombol 'Jalankan Uji Mandiri' (makro harus aktif). Uji ini memakai "
-            "salinan contoh Kecamatan Legok di folder TEMP, menjalankan ketiga tombol dan setiap fungsi "
-            "IKU_*; klik OK pada setiap pesan iku-xl. Lalu simpan buku ini dan kirim lembar ini ke tim TI.")
+            "salinan contoh Kecamatan Legok di folder TEMP, menjalankan kelima tombol pembuat lembar "
+            "(Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian) dan setiap "
+            "fungsi IKU_*; klik OK pada setiap pesan iku-xl. Lalu simpan buku ini dan kirim lembar ini ke tim TI.")
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _buku_legok(buku: BukuIKU, folder: Path) -> Any:
 
 def _tombol(buku: BukuIKU) -> list[Pemeriksaan]:
     """The buttons on the example: the sheet each makes, and the numbers of the Capaian sheet."""
-    from iku_xl.core.tugas import rencana_capaian, rencana_laporan, rencana_pk, rencana_validasi
+    from iku_xl.core.tugas import rencana_analisis, rencana_capaian, rencana_laporan, rencana_pk, rencana_validasi
     from iku_xl.core.validasi import susun_hasil_validasi
     from iku_xl.workbook.baca import lembaran
 
@@ -110,14 +112,18 @@ def _tombol(buku: BukuIKU) -> list[Pemeriksaan]:
     validasi = rencana_validasi(lem, [], "contoh_uji.xlsx", waktu)
     laporan = rencana_laporan(lem, None, waktu.date())
     pk = rencana_pk(lem, None, waktu.date())
-    if not capaian.lembar or not laporan.lembar or not pk.lembar:
-        raise ValueError(f"contoh uji mandiri tidak dapat dihitung: {capaian.masalah + laporan.masalah + pk.masalah}")
+    analisis = rencana_analisis(lem, None, waktu.date())
+    if not capaian.lembar or not laporan.lembar or not pk.lembar or not analisis.lembar:
+        raise ValueError("contoh uji mandiri tidak dapat dihitung: "
+                         f"{capaian.masalah + laporan.masalah + pk.masalah + analisis.masalah}")
     nama_validasi = (validasi.lembar or (susun_hasil_validasi(validasi.masalah, "contoh_uji.xlsx", waktu),))[0].nama
     hasil = [Pemeriksaan("Tombol", "Tombol Hitung Capaian membuat lembar", "IkuHitungCapaian", capaian.lembar[0].nama),
              Pemeriksaan("Tombol", "Tombol Validasi membuat lembar", "IkuValidasi", nama_validasi),
              Pemeriksaan("Tombol", "Tombol Buat Laporan membuat lembar", "IkuBuatLaporan", laporan.lembar[0].nama),
              Pemeriksaan("Tombol", "Tombol Perjanjian Kinerja membuat lembar", "IkuPerjanjianKinerja",
-                         pk.lembar[0].nama)]
+                         pk.lembar[0].nama),
+             Pemeriksaan("Tombol", "Tombol Analisis Capaian membuat lembar", "IkuAnalisisCapaian",
+                         analisis.lembar[0].nama)]
     layout = capaian.lembar[0]
     for s in getattr(layout, "sel", ()):
         if s.gaya != "sel_capaian":  # the capaian column: the button's own numbers

@@ -5,6 +5,8 @@ const IKU_TOMBOL_PITA = {
   "iku-hitung-capaian": "iku_hitung_capaian",
   "iku-validasi": "iku_validasi",
   "iku-buat-laporan": "iku_buat_laporan",
+  "iku-perjanjian-kinerja": "iku_perjanjian_kinerja",
+  "iku-analisis-capaian": "iku_analisis_capaian",
 };
 
 function ikuTombolPita(scriptName) {
