@@ -135,3 +135,17 @@ def test_disimpan_libreoffice_dibaca_sama(unit, tmp_path):
     assert [(b.realisasi, b.capaian.nilai, b.indikator.kode) for b in dari_lo.baris] == \
         [(b.realisasi, b.capaian.nilai, b.indikator.kode) for b in asli.baris]
     assert [str(m) for m in dari_lo.masalah] == [str(m) for m in asli.masalah]
+
+
+def test_tombol_hitung_sama(unit):
+    """The Hitung Capaian button, through xlwings Server's remote Book, reads the survey too."""
+    pytest.importorskip("xlwings")
+    from iku_xl.xl import tombol
+    from tests.buku_jarak_jauh import buku_jarak_jauh, kisi_ditulis
+
+    book = buku_jarak_jauh(unit)
+    tombol.tombol_hitung(book)
+    kisi = kisi_ditulis(book.json()["actions"], "Capaian 2024")
+    assert [(kisi[f"A{r}"], kisi[f"G{r}"], kisi[f"K{r}"]) for r in (5, 6)] == [("1.1", 83.47, KET_11),
+                                                                             ("1.2", 82.87, KET_12)]
+    assert round(kisi["H5"], 2) == 104.34
