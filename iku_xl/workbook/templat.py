@@ -37,6 +37,10 @@ BARIS_KOSONG = 30
 #: Rows covered by the drop-downs (tables grow beyond their first rows).
 BARIS_VALIDASI = 1000
 
+#: The error Excel shows when a U1-U9 cell gets anything but 1-4 (at most 255 characters).
+PESAN_SKOR_IKM = ("Nilai unsur harus bilangan bulat 1 sampai 4 (1 terendah, 4 tertinggi; arti tiap nilai ada di "
+                  "komentar judul kolom). Kosongkan sel bila responden tidak menjawab unsur ini.")
+
 _PETUNJUK = (
     "PETUNJUK PENGISIAN BUKU KERJA IKU",
     "",
@@ -54,7 +58,14 @@ _PETUNJUK = (
     "4. Realisasi: satu baris per indikator per tahun. Isi per triwulan (TW I-IV), atau langsung Realisasi Tahunan, "
     "atau Pembilang dan Penyebut untuk indikator rasio (realisasi = pembilang / penyebut x 100).",
     "5. Skala Kustom (boleh kosong): dipakai bila Skala Predikat di Profil = kustom.",
-    "6. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
+    "6. Survei IKM (boleh kosong): satu baris per responden survei kepuasan masyarakat (PermenPANRB 14/2017). "
+    "Isi Periode (mis. 2025 Semester I; beberapa periode boleh dalam satu lembar), tanggal, jenis layanan, "
+    "profil responden, lalu nilai U1-U9: bilangan bulat 1 sampai 4 (arti tiap nilai ada di bawah dan di "
+    "komentar judul kolom). Unsur yang tidak dijawab dikosongkan (bukan 0): dihitung per unsur, responden "
+    "tetap dihitung di unsur lain. Isi Populasi Layanan (IKM) di Profil untuk jumlah responden minimal. "
+    "Survei dari berkas lain: iku-xl impor SURVEI.xlsx --survei --ke NAMA_BERKAS.xlsx. "
+    "Di sel, =IKU_IKM(H4:P43) memberi nilai IKM (25-100) dan =IKU_MUTU(nilai) mutunya (A-D).",
+    "7. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
     "      iku-xl validasi NAMA_BERKAS.xlsx",
     "      iku-xl laporan NAMA_BERKAS.xlsx --tahun 2024",
     "      iku-xl pk NAMA_BERKAS.xlsx --tahun 2025   (Perjanjian Kinerja, tombol Perjanjian Kinerja)",
@@ -210,7 +221,12 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
     for j, k in enumerate(data.kolom, start=1):
         huruf = get_column_letter(j)
         rentang = f"{huruf}{BARIS_JUDUL + 1}:{huruf}{BARIS_VALIDASI}"
-        if k.pilihan:
+        if k.jenis == "skor_ikm":  # the drop-down also refuses anything but 1, 2, 3 or 4
+            dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop", errorTitle="Nilai unsur tidak valid",
+                                error=PESAN_SKOR_IKM, showInputMessage=True, promptTitle="Nilai 1-4",
+                                prompt="1 terendah, 4 tertinggi; kosongkan bila tidak dijawab.")
+        elif k.pilihan:
             dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True,
                                 showErrorMessage=k.field != "satuan", errorTitle="Pilihan tidak dikenal",
                                 error=f"Pilih salah satu: {', '.join(k.pilihan)}")
