@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from iku_xl.core.model import BukuIKU, NilaiHuruf, Profil, Rentang
+from iku_xl.core.model import BukuIKU, NilaiHuruf, Profil, Rentang, Responden
 from iku_xl.core.skema import (
     BARIS_JUDUL,
     INDIKATOR,
@@ -159,6 +159,13 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
     atur_cetak(ws, cetak_isian(LEBAR_PROFIL, BARIS_JUDUL, Blok(1, 1, BARIS_JUDUL + len(PROFIL), len(LEBAR_PROFIL))))
 
 
+def isian_responden(r: Responden) -> dict[str, Any]:
+    """One respondent as the Survei IKM sheet's cells: field -> value, in the sheet's column order."""
+    isi = {k.field: getattr(r, k.field, None) for k in SURVEI.kolom}
+    isi.update({f"u{i}": x for i, x in enumerate(r.nilai, start=1)})
+    return {f: None if v == "" else v for f, v in isi.items()}
+
+
 def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if buku is None:
         return []
@@ -172,8 +179,7 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if data is PROGRAM:
         return [[getattr(g, k.field) for k in data.kolom] for g in buku.program]
     if data is SURVEI:
-        return [[r.periode, r.tanggal, r.layanan, r.jenis_kelamin, r.umur, r.pendidikan, r.pekerjaan, *r.nilai,
-                 r.saran] for r in buku.survei]
+        return [list(isian_responden(r).values()) for r in buku.survei]
     if data is SKALA_KUSTOM and buku.skala_kustom:
         return [[p.batas if p.batas is not None else 0, p.label, p.warna] for p in buku.skala_kustom.pita]
     return []
