@@ -288,3 +288,43 @@ def test_validasi_skor_dipertahankan_libreoffice(tmp_path):
     buat_templat().save(p)
     (lo,) = konversi([p], tmp_path, ".xlsx")
     assert _validasi_skor(lo) == _validasi_skor(p)
+
+
+def test_pemeriksa_rumus_mengenal_fungsi_ikm():
+    from iku_xl.workbook.rumus import periksa_rumus_buku
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Olah"
+    wb.active["A1"] = "=IKU_IKM('Survei IKM'!H4:P43)"
+    wb.active["A2"] = "=IKU_MUTU(A1)"
+    wb.active["A3"] = "=IKU_IKMX(A1)"
+    wb.create_sheet("Survei IKM")
+    assert [(m.sel, m.pesan) for m in periksa_rumus_buku(wb)] == [
+        ("A3", "rumus '=IKU_IKMX(A1)' memakai fungsi 'IKU_IKMX' yang tidak dikenal (hasilnya #NAME?)")]
+
+
+# ---- a property: whatever the spelling and the column order, the same answers ---------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from iku_xl.core.ikm import UNSUR  # noqa: E402
+
+_EJAAN = (lambda n: f"U{n}", lambda n: f"U {n}", lambda n: f"Unsur {n}", lambda n: f"P{n}", lambda n: f"Q{n}",
+          lambda n: str(n), lambda n: UNSUR[n - 1].nama, lambda n: f"U{17 - n if n >= 8 else n} {UNSUR[n - 1].nama}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(range(11)), st.lists(st.sampled_from(_EJAAN), min_size=9, max_size=9),
+       st.lists(st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9), min_size=1,
+                max_size=8), st.integers(0, 5))
+def test_ejaan_dan_urutan_kolom_tidak_mengubah_jawaban(urutan, ejaan, jawaban, judul_atas):
+    # columns: 9 unsur, "No", "JK"; shuffled; some header spelled by name and number disagreeing
+    kepala = [ejaan[i](i + 1) for i in range(9)] + ["No", "JK"]
+    baris = [[*j, n, "P"] for n, j in enumerate(jawaban, start=1)]
+    grid = [["SURVEI"]] * judul_atas + [[kepala[i] for i in urutan]] + [[b[i] for i in urutan] for b in baris]
+    h = baca_survei(grid, "S", "2026")
+    ada = [j for j in jawaban if any(x is not None for x in j)]
+    assert [list(r.nilai) for r in h.responden] == ada
+    assert all(r.jenis_kelamin == "Perempuan" for r in h.responden)
+    assert [m for m in h.masalah if m.tingkat == "galat"] == ([] if ada else h.masalah)
