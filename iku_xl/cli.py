@@ -73,7 +73,16 @@ def _parser() -> _Parser:
                                    "lembar Profil, Indikator dan Target sebuah buku kerja baru. Yang tidak terbaca "
                                    "dicantumkan, tidak dikarang.")
     i.add_argument("sumber", metavar="SUMBER", help="dokumen IKU: .docx, .pdf, .xlsx atau .txt")
-    _opsi_keluaran(i, "SUMBER_iku.xlsx")
+    _opsi_keluaran(i, "SUMBER_iku.xlsx; dengan --ke: BUKU_survei.xlsx")
+    i.add_argument("--survei", action="store_true",
+                   help="SUMBER adalah lembar survei kepuasan masyarakat (.xlsx, satu baris per responden, kolom "
+                        "U1-U9): responden ditambahkan ke lembar 'Survei IKM'")
+    i.add_argument("--ke", metavar="BUKU.xlsx",
+                   help="dengan --survei: buku kerja IKU yang lembar Survei IKM-nya ditambah (bawaan: buku kerja "
+                        "baru dari templat)")
+    i.add_argument("--periode", metavar="PERIODE",
+                   help='dengan --survei: periode survei, mis. "2025 Semester I", untuk baris yang kolom '
+                        "Periode-nya kosong atau bila sumber tidak punya kolom Periode")
 
     v = sub.add_parser("validasi", help="periksa isian dan rumus buku kerja IKU",
                        description="Periksa seluruh isian, formulasi, dan rumus Excel; hasilnya ditulis "
@@ -247,7 +256,36 @@ def _jalankan(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _impor_survei(args: argparse.Namespace, waktu: object) -> int:
+    from iku_xl.workbook.survei import impor_survei
+
+    hasil = impor_survei(args.sumber, args.ke, args.keluaran, periode=args.periode, timpa=args.timpa,
+                         waktu=waktu)  # type: ignore[arg-type]
+    baca = hasil.baca
+    if baca.kepala is not None:
+        print(f"Survei dibaca dari '{Path(args.sumber).name}' lembar '{baca.lembar}' (judul kolom di baris "
+              f"{baca.kepala.baris + 1}); kolom yang tidak dipakai: {', '.join(baca.kepala.abaikan) or '-'}.")
+    cetak_masalah(baca.masalah + list(hasil.peringatan), sys.stdout)
+    if hasil.keluaran is None:
+        sel = f"{baca.n_galat} sel" if baca.kepala is not None and baca.n_galat else "galat"
+        print(f"Survei TIDAK diimpor: perbaiki {sel} di atas di berkas sumber, lalu jalankan lagi "
+              "(tidak ada yang ditulis).", file=sys.stderr)
+        return KELUAR_INPUT
+    if hasil.cadangan:
+        print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
+    per_periode = {}
+    for r in baca.responden:
+        per_periode[r.periode] = per_periode.get(r.periode, 0) + 1
+    rinci = ", ".join(f"{p}: {n}" for p, n in per_periode.items())
+    print(f"{len(baca.responden)} responden diimpor ke lembar 'Survei IKM' ({rinci}). Disimpan di: {hasil.keluaran}")
+    return KELUAR_OK
+
+
 def _impor(args: argparse.Namespace, waktu: object) -> int:
+    if args.survei:
+        return _impor_survei(args, waktu)
+    if args.ke or args.periode:
+        raise IkuError("--ke dan --periode hanya untuk impor survei", saran="Tambahkan --survei.")
     from iku_xl.core.impor.catatan import ringkasan_akhir, ringkasan_impor
     from iku_xl.workbook.impor import buku_impor, impor
     from iku_xl.workbook.simpan import simpan

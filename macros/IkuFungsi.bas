@@ -19,6 +19,38 @@ failed:
     IKU_CAPAIAN = Err.Description
 End Function
 
+Function IKU_IKM(jawaban)
+Attribute IKU_IKM.VB_Description = "Indeks Kepuasan Masyarakat (konversi 25-100, PermenPANRB 14/2017) dari jawaban survei: rata-rata tiap unsur x 1/9, dijumlah, x 25. Sel kosong = unsur tidak dijawab."
+Attribute IKU_IKM.VB_ProcData.VB_Invoke_Func = " \n14"
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        IKU_IKM = XLPy.CallUDF("iku_xl.xl.udfs", "IKU_IKM", Array(jawaban), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        IKU_IKM = XLPy.CallUDF("iku_xl.xl.udfs", "IKU_IKM", Array(jawaban))
+        Exit Function
+    #End If
+failed:
+    IKU_IKM = Err.Description
+End Function
+
+Function IKU_MUTU(ikm)
+Attribute IKU_MUTU.VB_Description = "Mutu pelayanan A-D dari nilai IKM konversi (25-100): A Sangat Baik (88,31 ke atas), B Baik (76,61), C Kurang Baik (65,00), D Tidak Baik."
+Attribute IKU_MUTU.VB_ProcData.VB_Invoke_Func = " \n14"
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        IKU_MUTU = XLPy.CallUDF("iku_xl.xl.udfs", "IKU_MUTU", Array(ikm), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        IKU_MUTU = XLPy.CallUDF("iku_xl.xl.udfs", "IKU_MUTU", Array(ikm))
+        Exit Function
+    #End If
+failed:
+    IKU_MUTU = Err.Description
+End Function
+
 Function IKU_PREDIKAT(capaian, Optional skala)
 Attribute IKU_PREDIKAT.VB_Description = "Predikat dari capaian (%) menurut skala: Permendagri 86/2017, PermenPANRB 8/2021 (kategori capaian IKI), Nilai AKIP (PermenPANRB 88/2021), Mutu IKM (PermenPANRB 14/2017)."
 Attribute IKU_PREDIKAT.VB_ProcData.VB_Invoke_Func = " \n14"
@@ -124,5 +156,15 @@ Public Sub IkuDaftarkanFungsi()
             "Formulasi (cara menghitung), mis. Jumlah pengaduan yang ditindaklanjuti / Jumlah seluruh pengaduan x 100 %.", _
             "Opsional. Target indikator ini per tahun, dalam satu baris.", _
             "Opsional. Realisasi indikator ini per tahun, dalam satu baris.")
+    Application.MacroOptions Macro:="'" & ThisWorkbook.Name & "'!IKU_IKM", _
+        Description:="Indeks Kepuasan Masyarakat (konversi 25-100, PermenPANRB 14/2017) dari jawaban survei: rata-rata tiap unsur x 1/9, dijumlah, x 25. Sel kosong = unsur tidak dijawab.", _
+        Category:="iku-xl", _
+        ArgumentDescriptions:=Array( _
+            "Rentang jawaban: satu baris per responden, 9 kolom U1-U9 berisi 1-4; sel kosong boleh.")
+    Application.MacroOptions Macro:="'" & ThisWorkbook.Name & "'!IKU_MUTU", _
+        Description:="Mutu pelayanan A-D dari nilai IKM konversi (25-100): A Sangat Baik (88,31 ke atas), B Baik (76,61), C Kurang Baik (65,00), D Tidak Baik.", _
+        Category:="iku-xl", _
+        ArgumentDescriptions:=Array( _
+            "Nilai IKM konversi 25-100, mis. hasil IKU_IKM. Kosong berarti mutu kosong.")
     ThisWorkbook.Saved = tersimpan
 End Sub

@@ -18,8 +18,9 @@ from openpyxl.utils import get_column_letter
 def _nilai_klien(v: Any) -> Any:
     if v is None:
         return ""
-    if isinstance(v, dt.datetime | dt.date):
-        return v.isoformat()
+    if isinstance(v, dt.datetime | dt.date):  # as the client's Date.toISOString() (xlwings strips the "Z")
+        v = v if isinstance(v, dt.datetime) else dt.datetime.combine(v, dt.time())
+        return v.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     return v
 
 

@@ -191,7 +191,12 @@ def test_log_tidak_dapat_ditulis_tanpa_traceback(salin, capsys, monkeypatch, tmp
 
 
 def test_validasi_tanpa_masalah_mengatakannya(salin, capsys):
+    import openpyxl
+
     path = salin("contoh_bantargebah_2024-2026.xlsx")
+    wb = openpyxl.load_workbook(path)  # the example's survey is short of respondents on purpose: without it
+    del wb["Survei IKM"]               # the workbook has nothing to report
+    wb.save(path)
     kode, out, err = _jalankan(capsys, "validasi", str(path))
     assert (kode, err) == (0, "")
     assert out == ("Tidak ada masalah ditemukan. Laporan 2025 dapat dibuat.\n"

@@ -161,6 +161,10 @@ def test_manifest_id_nama_dan_bahasa_sendiri(manifest):
     assert manifest.find("o:DisplayName", NS).get("DefaultValue") == "iku-xl"
     keterangan = manifest.find("o:Description", NS).get("DefaultValue")
     assert keterangan.startswith("Indikator Kinerja Utama (IKU): hitung capaian, validasi isian")
+    from iku_xl.xl.fungsi import FUNGSI
+
+    assert len(keterangan) <= 250  # the manifest schema's limit for Description
+    assert [f.nama for f in FUNGSI if f.nama not in keterangan] == []
     assert _teks_sumber(manifest, "Functions.Namespace") == "IKU"
     assert _teks_sumber(manifest, "IkuTab.TabLabel") == "iku-xl"
 
@@ -306,6 +310,9 @@ def test_panel_tugas_berbahasa_indonesia(jawaban):
     assert "Cetak PDF tidak tersedia di sini (tidak ada Excel yang dapat menyimpan PDF): simpan buku kerjanya ke " \
            "komputer lalu jalankan iku-xl laporan BUKU --pdf (juga iku-xl pk BUKU --pdf, iku-xl analisis BUKU " \
            "--pdf), atau klik Cetak PDF di Excel desktop." in " ".join(re.sub(r"<[^>]+>", "", html).split())
+    from iku_xl.xl.fungsi import FUNGSI
+
+    assert "Fungsi sel: " + ", ".join(f.nama for f in FUNGSI) + "." in " ".join(html.split())
     assert re.findall(r'xw-click="(\w+)"', html) == list(TOMBOL.values())
     inggris = {t for n in ("base.html", "taskpane.html", "xlwings_alert.html")
                for t in _teks_ui((PAKET / "templates" / n).read_text())} - {"OK"}

@@ -24,6 +24,8 @@ import pytest
 from iku_xl.xl.fungsi import (
     FUNGSI,
     IKU_CAPAIAN,
+    IKU_IKM,
+    IKU_MUTU,
     IKU_PREDIKAT,
     IKU_RASIO,
     IKU_REALISASI,
@@ -69,6 +71,13 @@ PANGGILAN = [
                           [[5, 6, 600]], [[5, None, None]])),
     ("IKU_VALIDASI", [[["Persentase desa maju"]], [["%"]], [["Realisasi desa maju/Jumlah Desa*100"]], None, None],
      lambda: IKU_VALIDASI("Persentase desa maju", "%", "Realisasi desa maju/Jumlah Desa*100")),
+    ("IKU_IKM", [[[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 4, 4, 3, 3, 3, 3, None]]],
+     lambda: IKU_IKM([[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 4, 4, 3, 3, 3, 3, None]])),
+    ("IKU_IKM", [[[4, 3, 3, 4, 5, 3, 4, 3, 3]]], lambda: IKU_IKM([[4, 3, 3, 4, 5, 3, 4, 3, 3]])),
+    ("IKU_IKM", [[[4, 3, 3, 4, GALAT_DIV0, 3, 4, 3, 3]]], lambda: IKU_IKM([[4, 3, 3, 4, "#DIV/0!", 3, 4, 3, 3]])),
+    ("IKU_IKM", [[[4, 3, 3]]], lambda: IKU_IKM([[4, 3, 3]])),
+    ("IKU_MUTU", [[[88.31], [76.6], [None]]], lambda: IKU_MUTU([[88.31], [76.6], [None]])),
+    ("IKU_MUTU", [[[81.94]]], lambda: IKU_MUTU(81.94)),
 ]
 
 B = 1e308
@@ -194,3 +203,12 @@ def test_tak_hingga_dan_tanggal_menjadi_pesan(server, i):
         assert isinstance(jawaban["result"][0][0], str) and jawaban["result"][0][0]
     else:
         assert jawaban == {"result": harapan}
+
+
+def test_ikm_lewat_server(server):
+    hasil = {PANGGILAN[i][0] + str(i): r[1]["result"] for i, r in enumerate(server["hasil"][:len(PANGGILAN)])}
+    ikm = [v for k, v in hasil.items() if k.startswith("IKU_IKM")]
+    assert ikm == [[[81.94444444444444]], [["#IKU! jawaban baris 1 kolom 5: nilai 5 di luar skala 1-4"]],
+                   [["#IKU! jawaban baris 1 kolom 5: berisi galat Excel #DIV/0!"]],
+                   [["#IKU! jawaban harus 9 kolom (U1-U9), bukan 3"]]]
+    assert [v for k, v in hasil.items() if k.startswith("IKU_MUTU")] == [[["A"], ["C"], [""]], [["B"]]]

@@ -88,7 +88,7 @@ def bas() -> dict:
 
 def test_nama_kategori_dan_opsi(xlfunc):
     assert sorted(xlfunc) == sorted(f.nama for f in FUNGSI) == [
-        "IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_RASIO", "IKU_REALISASI", "IKU_VALIDASI"]
+        "IKU_CAPAIAN", "IKU_IKM", "IKU_MUTU", "IKU_PREDIKAT", "IKU_RASIO", "IKU_REALISASI", "IKU_VALIDASI"]
     for f in FUNGSI:
         x = xlfunc[f.nama]
         assert (x["name"], x["category"], x["call_in_wizard"], x["volatile"]) == (f.nama, "iku-xl", False, False)
@@ -104,6 +104,8 @@ def test_argumen_berurutan_dengan_keterangan(xlfunc):
         "IKU_REALISASI": ["nilai_tw", "jenis_konsolidasi"],
         "IKU_RASIO": ["pembilang", "penyebut"],
         "IKU_VALIDASI": ["indikator", "satuan", "formulasi", "target", "realisasi"],
+        "IKU_IKM": ["jawaban"],
+        "IKU_MUTU": ["ikm"],
     }
     for f in FUNGSI:
         for a, x in zip(f.argumen, xlfunc[f.nama]["args"]):
@@ -121,6 +123,9 @@ def test_keterangan_berbahasa_indonesia(xlfunc):
     assert xlfunc["IKU_RASIO"]["args"][1]["doc"].startswith("Keseluruhannya")
     assert "formulasi" in xlfunc["IKU_VALIDASI"]["doc"]
     assert "skala" in xlfunc["IKU_PREDIKAT"]["doc"]
+    assert xlfunc["IKU_IKM"]["doc"].startswith("Indeks Kepuasan Masyarakat (konversi 25-100")
+    assert xlfunc["IKU_IKM"]["args"][0]["doc"].startswith("Rentang jawaban: satu baris per responden, 9 kolom")
+    assert xlfunc["IKU_MUTU"]["doc"].startswith("Mutu pelayanan A-D")
 
 
 def test_tetap_fungsi_python_biasa(xlfunc):
@@ -145,6 +150,8 @@ def test_bas_deklarasi_fungsi(bas):
         "IKU_REALISASI": "nilai_tw, Optional jenis_konsolidasi",
         "IKU_RASIO": "pembilang, penyebut",
         "IKU_VALIDASI": "indikator, satuan, formulasi, Optional target, Optional realisasi",
+        "IKU_IKM": "jawaban",
+        "IKU_MUTU": "ikm",
     }
     for f in FUNGSI:
         nama = f.nama

@@ -254,6 +254,8 @@ def test_metadata():
         ("IKU_RASIO", [("pembilang", False), ("penyebut", False)]),
         ("IKU_VALIDASI", [("indikator", False), ("satuan", False), ("formulasi", False), ("target", True),
                           ("realisasi", True)]),
+        ("IKU_IKM", [("jawaban", False)]),
+        ("IKU_MUTU", [("ikm", False)]),
     ]
     assert FUNGSI[0].keterangan.startswith("Capaian (%) dari realisasi terhadap target, sesuai PermenPANRB 8/2021.")
     for f in FUNGSI:

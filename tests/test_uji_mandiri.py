@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 
 import iku_xl
+from iku_xl.core.ikm import hitung_ikm, mutu
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA
 from iku_xl.xl.templat_xlsm import MODUL, TOMBOL, modul_makro
 from iku_xl.xl.uji_mandiri import (
@@ -113,6 +114,11 @@ def test_harapan_adalah_hitungan_iku_xl(lembar):
     r = next(r for r, (j, _, p, *_) in enumerate(tabel, start=BARIS_AWAL) if p.startswith("IKU_REALISASI"))
     tw = [lembar.cell(r, k).value for k in range(8, 12)]
     assert fungsi[f'IKU_REALISASI(H{r}:K{r},"jumlah")'] == pytest.approx(sum(tw))
+    r = next(r for r, (j, _, p, *_) in enumerate(tabel, start=BARIS_AWAL) if p.startswith("IKU_IKM"))
+    jawaban = [lembar.cell(r, k).value for k in range(8, 17)]
+    assert fungsi[f"IKU_IKM(H{r}:P{r})"] == pytest.approx(hitung_ikm([jawaban]).konversi) \
+        == pytest.approx(29 / 9 * 25)
+    assert fungsi["IKU_MUTU(76.61)"] == mutu(76.61) == "B"
     # every button that makes a sheet (Cetak PDF writes a file), each with the macro on Profil
     tombol = [p for j, _, p, *_ in tabel if j == "Tombol"]
     assert tombol == ["IkuHitungCapaian", "IkuValidasi", "IkuBuatLaporan", "IkuPerjanjianKinerja",

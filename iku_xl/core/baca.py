@@ -126,6 +126,12 @@ def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | No
     return terbaik
 
 
+def cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """The header row of a data sheet (0-based) and each field's 0-based column, as the reader
+    finds them (for a writer that adds rows under them)."""
+    return _cari_judul(data, grid)
+
+
 def _buka_tabel(data: LembarData, lembaran: Lembaran, p: _Pengumpul, wajib: bool = True
                 ) -> tuple[_Tabel, Grid] | None:
     nama = cari_lembar(data.nama, list(lembaran.nilai))

@@ -418,13 +418,15 @@ def parse_skor_ikm(nilai: object) -> int | None:
     Traceback (most recent call last):
     iku_xl.core.errors.DataTidakValid: nilai 5 di luar skala 1-4. Isi 1 (tidak sesuai), 2 (kurang sesuai), 3 (sesuai) atau 4 (sangat sesuai); kosongkan bila tidak dijawab.
     """
-    x = parse_angka(nilai)
+    saran = "Isi 1 (tidak sesuai), 2 (kurang sesuai), 3 (sesuai) atau 4 (sangat sesuai); kosongkan bila tidak dijawab."
+    try:
+        x = parse_angka(nilai)
+    except DataTidakValid as e:  # text: the fix is a score, not "a number like 83,5"
+        raise DataTidakValid(e.pesan, nilai=nilai, saran=saran) from None
     if x is None:
         return None
     if not (1 <= x <= 4 and x.is_integer()):
-        raise DataTidakValid(f"nilai {teks_sel(x)} di luar skala 1-4", nilai=nilai,
-                             saran="Isi 1 (tidak sesuai), 2 (kurang sesuai), 3 (sesuai) atau 4 "
-                                   "(sangat sesuai); kosongkan bila tidak dijawab.")
+        raise DataTidakValid(f"nilai {teks_sel(x)} di luar skala 1-4", nilai=nilai, saran=saran)
     return int(x)
 
 

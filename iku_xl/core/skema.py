@@ -178,6 +178,44 @@ PEKERJAAN = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Pelajar/Mahasiswa", 
 SKOR_IKM = ("1", "2", "3", "4")
 
 
+#: What each score means for each unsur, in the words of the questionnaire of PermenPANRB
+#: 14/2017 (scores 1, 2, 3, 4).
+JAWABAN_UNSUR: dict[int, tuple[str, str, str, str]] = {
+    1: ("tidak sesuai", "kurang sesuai", "sesuai", "sangat sesuai"),
+    2: ("tidak mudah", "kurang mudah", "mudah", "sangat mudah"),
+    3: ("tidak cepat", "kurang cepat", "cepat", "sangat cepat"),
+    4: ("sangat mahal", "cukup mahal", "murah", "gratis"),
+    5: ("tidak sesuai", "kurang sesuai", "sesuai", "sangat sesuai"),
+    6: ("tidak kompeten", "kurang kompeten", "kompeten", "sangat kompeten"),
+    7: ("tidak sopan dan ramah", "kurang sopan dan ramah", "sopan dan ramah", "sangat sopan dan ramah"),
+    8: ("tidak ada", "ada tetapi tidak berfungsi", "berfungsi kurang maksimal", "dikelola dengan baik"),
+    9: ("buruk", "cukup", "baik", "sangat baik"),
+}
+
+
+#: What each unsur asks, as the questionnaire's question puts it.
+ARTI_UNSUR: dict[int, str] = {
+    1: "kesesuaian persyaratan dengan jenis pelayanannya",
+    2: "kemudahan prosedur pelayanan",
+    3: "kecepatan waktu pelayanan",
+    4: "kewajaran biaya/tarif",
+    5: "kesesuaian hasil layanan dengan standar pelayanan",
+    6: "kemampuan petugas",
+    7: "kesopanan dan keramahan petugas",
+    8: "penanganan pengaduan pengguna layanan",
+    9: "kualitas sarana dan prasarana",
+}
+
+
+def arti_skor(nomor: int) -> str:
+    """The four scores of one unsur with their meaning.
+
+    >>> arti_skor(3)
+    '1 tidak cepat, 2 kurang cepat, 3 cepat, 4 sangat cepat'
+    """
+    return ", ".join(f"{i} {arti}" for i, arti in enumerate(JAWABAN_UNSUR[nomor], start=1))
+
+
 def judul_unsur(nomor: int) -> str:
     """The header of an unsur's column on the Survei IKM sheet.
 
@@ -193,7 +231,9 @@ SURVEI = LembarData(
     "sesuai, 3 sesuai, 4 sangat sesuai; kosongkan unsur yang tidak dijawab. Beberapa periode survei "
     "(mis. Semester I dan Semester II) boleh dalam satu lembar, dibedakan oleh kolom Periode.",
     (
-        Kolom("periode", "Periode", "teks", "Periode survei, mis. 2024 Semester I.", wajib=True, lebar=16),
+        Kolom("periode", "Periode", "teks", "Periode survei, mis. 2024 Semester I. Beberapa periode boleh dalam "
+              "satu lembar; IKM dihitung per periode. Tulis tahunnya agar laporan tahun itu menemukannya.",
+              wajib=True, lebar=16),
         Kolom("tanggal", "Tanggal", "tanggal", "Tanggal mengisi kuesioner.", lebar=12, format="dd/mm/yyyy"),
         Kolom("layanan", "Jenis Layanan", "teks", "Layanan yang diterima, mis. Rekomendasi IMB.", lebar=22),
         Kolom("jenis_kelamin", "Jenis Kelamin", "teks", "Laki-laki atau Perempuan.", lebar=12,
@@ -202,7 +242,9 @@ SURVEI = LembarData(
         Kolom("pendidikan", "Pendidikan", "teks", "Pendidikan terakhir.", lebar=13, pilihan=PENDIDIKAN),
         Kolom("pekerjaan", "Pekerjaan", "teks", "Pekerjaan utama.", lebar=14, pilihan=PEKERJAAN),
         *(Kolom(f"u{u.nomor}", judul_unsur(u.nomor), "skor_ikm",
-                f"Unsur {u.nomor} {u.nama}: 1-4, kosong bila tidak dijawab.", wajib=True, lebar=11,
+                f"Unsur {u.nomor} {u.nama} ({ARTI_UNSUR[u.nomor]}): {arti_skor(u.nomor)}; kosong bila "
+                "tidak dijawab.", wajib=True,
+                lebar=11,
                 pilihan=SKOR_IKM, format="0")
           for u in UNSUR),
         Kolom("saran", "Saran", "teks", "Saran dan masukan responden (boleh kosong).", lebar=36),
@@ -251,7 +293,7 @@ PROFIL: tuple[IsianProfil, ...] = (
 )
 
 #: iku-xl's own worksheet functions (defined in iku_xl/xl/fungsi.py; known to the formula check).
-FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_VALIDASI")
+FUNGSI_SEL = ("IKU_CAPAIAN", "IKU_PREDIKAT", "IKU_REALISASI", "IKU_RASIO", "IKU_VALIDASI", "IKU_IKM", "IKU_MUTU")
 
 #: Sheets iku-xl writes itself; the formula check skips them and they may be replaced.
 LEMBAR_HASIL_VALIDASI = "Hasil Validasi"

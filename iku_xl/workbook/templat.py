@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from iku_xl.core.model import BukuIKU, NilaiHuruf, Profil, Rentang
+from iku_xl.core.model import BukuIKU, NilaiHuruf, Profil, Rentang, Responden
 from iku_xl.core.skema import (
     BARIS_JUDUL,
     INDIKATOR,
@@ -20,6 +20,7 @@ from iku_xl.core.skema import (
     PROGRAM,
     REALISASI,
     SKALA_KUSTOM,
+    SURVEI,
     TARGET,
     LembarData,
 )
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 BARIS_KOSONG = 30
 #: Rows covered by the drop-downs (tables grow beyond their first rows).
 BARIS_VALIDASI = 1000
+
+#: The error Excel shows when a U1-U9 cell gets anything but 1-4 (at most 255 characters).
+PESAN_SKOR_IKM = ("Nilai unsur harus bilangan bulat 1 sampai 4 (1 terendah, 4 tertinggi; arti tiap nilai ada di "
+                  "komentar judul kolom). Kosongkan sel bila responden tidak menjawab unsur ini.")
 
 _PETUNJUK = (
     "PETUNJUK PENGISIAN BUKU KERJA IKU",
@@ -53,7 +58,14 @@ _PETUNJUK = (
     "4. Realisasi: satu baris per indikator per tahun. Isi per triwulan (TW I-IV), atau langsung Realisasi Tahunan, "
     "atau Pembilang dan Penyebut untuk indikator rasio (realisasi = pembilang / penyebut x 100).",
     "5. Skala Kustom (boleh kosong): dipakai bila Skala Predikat di Profil = kustom.",
-    "6. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
+    "6. Survei IKM (boleh kosong): satu baris per responden survei kepuasan masyarakat (PermenPANRB 14/2017). "
+    "Isi Periode (mis. 2025 Semester I; beberapa periode boleh dalam satu lembar), tanggal, jenis layanan, "
+    "profil responden, lalu nilai U1-U9: bilangan bulat 1 sampai 4 (arti tiap nilai ada di bawah dan di "
+    "komentar judul kolom). Unsur yang tidak dijawab dikosongkan (bukan 0): dihitung per unsur, responden "
+    "tetap dihitung di unsur lain. Isi Populasi Layanan (IKM) di Profil untuk jumlah responden minimal. "
+    "Survei dari berkas lain: iku-xl impor SURVEI.xlsx --survei --ke NAMA_BERKAS.xlsx. "
+    "Di sel, =IKU_IKM(H4:P43) memberi nilai IKM (25-100) dan =IKU_MUTU(nilai) mutunya (A-D).",
+    "7. Jalankan pemeriksaan dan laporan (tombol di Excel, atau baris perintah):",
     "      iku-xl validasi NAMA_BERKAS.xlsx",
     "      iku-xl laporan NAMA_BERKAS.xlsx --tahun 2024",
     "      iku-xl pk NAMA_BERKAS.xlsx --tahun 2025   (Perjanjian Kinerja, tombol Perjanjian Kinerja)",
@@ -147,6 +159,13 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
     atur_cetak(ws, cetak_isian(LEBAR_PROFIL, BARIS_JUDUL, Blok(1, 1, BARIS_JUDUL + len(PROFIL), len(LEBAR_PROFIL))))
 
 
+def isian_responden(r: Responden) -> dict[str, Any]:
+    """One respondent as the Survei IKM sheet's cells: field -> value, in the sheet's column order."""
+    isi = {k.field: getattr(r, k.field, None) for k in SURVEI.kolom}
+    isi.update({f"u{i}": x for i, x in enumerate(r.nilai, start=1)})
+    return {f: None if v == "" else v for f, v in isi.items()}
+
+
 def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if buku is None:
         return []
@@ -159,6 +178,8 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
                  str(r.sumber) if r.sumber else None] for r in buku.realisasi]
     if data is PROGRAM:
         return [[getattr(g, k.field) for k in data.kolom] for g in buku.program]
+    if data is SURVEI:
+        return [list(isian_responden(r).values()) for r in buku.survei]
     if data is SKALA_KUSTOM and buku.skala_kustom:
         return [[p.batas if p.batas is not None else 0, p.label, p.warna] for p in buku.skala_kustom.pita]
     return []
@@ -206,7 +227,12 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
     for j, k in enumerate(data.kolom, start=1):
         huruf = get_column_letter(j)
         rentang = f"{huruf}{BARIS_JUDUL + 1}:{huruf}{BARIS_VALIDASI}"
-        if k.pilihan:
+        if k.jenis == "skor_ikm":  # the drop-down also refuses anything but 1, 2, 3 or 4
+            dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop", errorTitle="Nilai unsur tidak valid",
+                                error=PESAN_SKOR_IKM, showInputMessage=True, promptTitle="Nilai 1-4",
+                                prompt="1 terendah, 4 tertinggi; kosongkan bila tidak dijawab.")
+        elif k.pilihan:
             dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True,
                                 showErrorMessage=k.field not in ("satuan", "sumber"),  # both take other text errorTitle="Pilihan tidak dikenal",
                                 error=f"Pilih salah satu: {', '.join(k.pilihan)}")

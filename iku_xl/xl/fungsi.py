@@ -50,8 +50,14 @@ Results are full-precision numbers; Excel's number format rounds them for displa
 90.0
 >>> IKU_VALIDASI("Persentase desa maju", "%", "Realisasi desa maju/Jumlah Desa*100")
 'OK'
+>>> IKU_IKM([[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 4, 4, 3, 3, 3, 3, None]])
+81.94444444444444
+>>> IKU_MUTU(81.94)
+'B'
+>>> IKU_IKM([[4, 3, 3, 4, 5, 3, 4, 3, 3]])
+'#IKU! jawaban baris 1 kolom 5: nilai 5 di luar skala 1-4'
 >>> [f.nama for f in FUNGSI]
-['IKU_CAPAIAN', 'IKU_PREDIKAT', 'IKU_REALISASI', 'IKU_RASIO', 'IKU_VALIDASI']
+['IKU_CAPAIAN', 'IKU_PREDIKAT', 'IKU_REALISASI', 'IKU_RASIO', 'IKU_VALIDASI', 'IKU_IKM', 'IKU_MUTU']
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ from typing import Any, TypeGuard
 from iku_xl.core.capaian import capaian_banyak, rinci_capaian
 from iku_xl.core.errors import DataTidakValid, IkuError, singkat
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
+from iku_xl.core.ikm import NILAI_MAKS, NILAI_MIN, UNSUR, hitung_ikm, mutu
 from iku_xl.core.konsolidasi import NAMA_TW, rasio_banyak, realisasi_banyak, realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import NilaiHuruf
 from iku_xl.core.parse import (
@@ -74,6 +81,7 @@ from iku_xl.core.parse import (
     adalah_kosong,
     parse_angka,
     parse_realisasi,
+    parse_skor_ikm,
     parse_target,
     teks_sel,
 )
@@ -100,6 +108,7 @@ class Argumen:
     opsional: bool = False
     per_baris: bool = False  # one row of a range per answer, instead of one cell
     lebar: int | None = None  # cells such a row must have
+    utuh: bool = False  # the whole range is one value (one answer for the range: IKU_IKM)
 
 
 @dataclass(frozen=True)
@@ -159,6 +168,8 @@ def _kisi(nama: str, x: Sequence[Any]) -> list[list[Any]]:
 
 
 def _isian(a: Argumen, x: object) -> _Isian:
+    if a.utuh:  # the range as rows, one answer; a single value is a range of one cell
+        return _Isian(_kisi(a.nama, x) if _daftar(x) else [[x]])
     if not _daftar(x):
         isian = _Isian([x] if a.per_baris else x)
     elif a.per_baris:
@@ -415,6 +426,42 @@ def IKU_VALIDASI(indikator: object, satuan: object, formulasi: object,
         _saudara("realisasi", parse_realisasi, realisasi or ())
     masalah += periksa_skala_saudara(nilai, teks_sel(satuan))
     return "; ".join(m.pesan for m in masalah) or "OK"
+
+
+@_fungsi_sel(
+    "Indeks Kepuasan Masyarakat (konversi 25-100, PermenPANRB 14/2017) dari jawaban survei: "
+    "rata-rata tiap unsur x 1/9, dijumlah, x 25. Sel kosong = unsur tidak dijawab.",
+    Argumen("jawaban", f"Rentang jawaban: satu baris per responden, {len(UNSUR)} kolom U1-U{len(UNSUR)} "
+                       f"berisi {NILAI_MIN}-{NILAI_MAKS}; sel kosong boleh.", utuh=True),
+)
+def IKU_IKM(jawaban: Sequence[Sequence[object]]) -> float | str | None:
+    lebar = len(jawaban[0])
+    if lebar != len(UNSUR):
+        raise DataTidakValid(f"jawaban harus {len(UNSUR)} kolom (U1-U{len(UNSUR)}), bukan {lebar}")
+    for b in jawaban:  # a message from another IKU function passes through, as Excel errors do
+        pesan = next((v for v in b if isinstance(v, str) and v.startswith(MARKA)), None)
+        if pesan is not None:
+            return pesan
+    baris = []
+    for i, b in enumerate(jawaban, start=1):
+        baris.append([_urai(f"jawaban baris {i} kolom {j}", parse_skor_ikm, v) for j, v in enumerate(b, start=1)])
+    hasil = hitung_ikm(baris)
+    if hasil.n_responden and not hasil.lengkap:
+        kosong = ", ".join(f"U{u.nomor}" for u in hasil.unsur_kosong)
+        raise DataTidakValid(f"unsur {kosong} tidak dijawab seorang pun")
+    return hasil.konversi
+
+
+@_fungsi_sel(
+    "Mutu pelayanan A-D dari nilai IKM konversi (25-100): A Sangat Baik (88,31 ke atas), B Baik "
+    "(76,61), C Kurang Baik (65,00), D Tidak Baik.",
+    Argumen("ikm", "Nilai IKM konversi 25-100, mis. hasil IKU_IKM. Kosong berarti mutu kosong."),
+)
+def IKU_MUTU(ikm: object) -> str | None:
+    x = _urai("ikm", parse_angka, ikm)
+    if x is not None and not NILAI_MIN * 25 <= x <= NILAI_MAKS * 25:
+        raise DataTidakValid(f"ikm {teks_sel(x)} di luar {NILAI_MIN * 25}-{NILAI_MAKS * 25}")
+    return mutu(x)
 
 
 #: Every cell function with its metadata, in the order the documentation lists them.

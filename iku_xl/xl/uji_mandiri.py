@@ -13,7 +13,7 @@ by hand:
   and the numbers the core puts on the "Capaian" sheet (:func:`iku_xl.core.tugas.rencana_capaian`).
 
 The rows the macro reads: column A the kind of check (``JENIS``), C what to run, D the
-expected value, E the result, F the status; H:K optional inputs of a formula.
+expected value, E the result, F the status; H:P optional inputs of a formula.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ PETUNJUK = ("Uji mandiri iku-xl: klik tombol 'Jalankan Uji Mandiri' (makro harus
 
 @dataclass(frozen=True)
 class Pemeriksaan:
-    """One row of the table: kind, what it checks, what to run, the expected value, inputs (H:K)."""
+    """One row of the table: kind, what it checks, what to run, the expected value, inputs (H:P)."""
 
     jenis: str
     keterangan: str
@@ -71,6 +71,7 @@ def _fungsi() -> list[Pemeriksaan]:
     from iku_xl.xl import fungsi as f
 
     tw = (2.5, 5.0, 7.5, 9.0)
+    jawaban = (4.0, 3.0, 3.0, 4.0, 3.0, 2.0, 4.0, 3.0, 3.0)
     hasil = [
         ("IKU_CAPAIAN, polaritas positif", "IKU_CAPAIAN(60,65)", f.IKU_CAPAIAN(60, 65), ()),
         ("IKU_CAPAIAN, polaritas negatif", 'IKU_CAPAIAN(4,3,"negatif")', f.IKU_CAPAIAN(4, 3, "negatif"), ()),
@@ -86,6 +87,8 @@ def _fungsi() -> list[Pemeriksaan]:
          f.IKU_VALIDASI("Persentase desa dengan laporan baik", "%", "Realisasi desa / Jumlah Desa*100"), ()),
         ("IKU_VALIDASI, satuan tidak cocok", 'IKU_VALIDASI("Jumlah inovasi","%","Jumlah inovasi")',
          f.IKU_VALIDASI("Jumlah inovasi", "%", "Jumlah inovasi"), ()),
+        ("IKU_IKM, satu responden U1-U9 (H:P)", "IKU_IKM(H{baris}:P{baris})", f.IKU_IKM([list(jawaban)]), jawaban),
+        ("IKU_MUTU, batas mutu B", "IKU_MUTU(76.61)", f.IKU_MUTU(76.61), ()),
     ]
     return [Pemeriksaan("Fungsi", k, rumus, _tunggal(nilai), masukan) for k, rumus, nilai, masukan in hasil]
 
@@ -185,7 +188,7 @@ def isi_lembar_uji(wb: Workbook, buku_uji: BukuIKU, pemeriksaan: Sequence[Pemeri
         gaya(ws.cell(baris, 2), "info")
     for k, judul in enumerate(KEPALA, start=1):
         gaya(ws.cell(BARIS_KEPALA, k, judul), "kepala")
-    gaya(ws.cell(BARIS_KEPALA, 8, "Masukan (H:K)"), "kepala")
+    gaya(ws.cell(BARIS_KEPALA, 8, "Masukan (H:P)"), "kepala")
     for r, p in enumerate(pemeriksaan if pemeriksaan is not None else daftar_pemeriksaan(buku_uji),
                           start=BARIS_AWAL):
         for k, nilai in enumerate((p.jenis, p.keterangan, p.perintah.format(baris=r), p.diharapkan), start=1):
