@@ -163,7 +163,7 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
 
 
 _APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja",
-        "analisis": "Analisis Capaian"}
+        "analisis": "Analisis Capaian", "ikm": "Laporan IKM"}
 #: How many problems a message box lists before "... dan N lainnya".
 BATAS_DAFTAR = 5
 
@@ -299,3 +299,67 @@ def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
     if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
         masalah.append(_masalah_tanggal(tahun, hari_ini))
     return _dengan_lembar(replace(hitung, masalah=[*hitung.masalah, *masalah]), [layout])
+
+
+def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, periode: Sequence[str] = ()) -> Rencana:
+    """Plan the "Laporan IKM {tahun}" sheet and its chart from the Survei IKM sheet: the periods of
+    ``tahun`` (default: Tahun Laporan in Profil), or the ``periode`` named.
+
+    Blocked (a galat) by a galat on the Survei IKM or Profil sheet (a score outside 1-4, ...), by
+    an unknown period name, and when the year or the periods have no respondent (the galat names
+    the periods the sheet has). Galat on other sheets do not concern the survey: ``validasi``
+    reports them. Fewer respondents than the minimum sample is a peringatan.
+    """
+    from iku_xl.core.dokumen.ikm import nama_lembar_ikm, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.ikm import daftar_periode, periode_tahun, ringkas_survei
+    from iku_xl.core.skema import SURVEI
+
+    buku, semua = baca_buku(lembaran)
+    masalah = [m for m in semua if m.lembar in (SURVEI.nama, PROFIL_NAMA)]
+    tahun = tahun if tahun is not None else buku.profil.tahun
+    if tahun is None:
+        masalah.append(Masalah("galat", "tahun laporan belum ditentukan", saran("tahun", lembaran.ujung), PROFIL_NAMA))
+    if ada_galat(masalah) or tahun is None:
+        return Rencana((), urutkan(masalah), buku=buku)
+    ada = daftar_periode(buku.survei)
+    daftar = ", ".join(f"'{p}'" for p in ada)
+    if periode:
+        asing = [p for p in periode if p not in ada]
+        if asing:
+            masalah.append(Masalah(
+                "galat", f"periode survei {', '.join(repr(p) for p in asing)} tidak ada di lembar '{SURVEI.nama}'",
+                f"Pilih periode yang ada: {daftar}." if ada else f"Isi jawaban responden di lembar '{SURVEI.nama}'.",
+                SURVEI.nama))
+            return Rencana((), urutkan(masalah), buku=buku)
+        pilih = list(dict.fromkeys(periode))
+    else:
+        pilih = periode_tahun(buku.survei, tahun)
+    ringkas = ringkas_survei(buku.survei, pilih, buku.profil.populasi_ikm)
+    if ringkas.hasil.n_responden == 0:
+        apa = f"periode {', '.join(repr(p) for p in pilih)}" if periode else f"tahun {tahun}"
+        masalah.append(Masalah(
+            "galat", f"tidak ada responden survei IKM untuk {apa}",
+            (f"Periode yang ada di lembar '{SURVEI.nama}': {daftar}. Pilih salah satunya (--periode), atau tulis "
+             f"tahunnya di kolom Periode (mis. '{tahun} Semester I')." if ada else
+             f"Isi jawaban responden (satu baris per responden) di lembar '{SURVEI.nama}'."), SURVEI.nama))
+        return Rencana((), urutkan(masalah), buku=buku)
+    nama = nama_lembar_ikm(tahun)
+    h = ringkas.hasil
+    if h.unsur_kosong:
+        masalah.append(Masalah("peringatan", "IKM tidak dapat dihitung: tidak ada jawaban untuk unsur "
+                               + ", ".join(f"U{u.nomor} {u.nama}" for u in h.unsur_kosong),
+                               "Periksa kolom unsur itu di lembar Survei IKM.", SURVEI.nama))
+    if ringkas.sampel_kurang:
+        masalah.append(Masalah(
+            "peringatan", f"jumlah responden ({h.n_responden}) kurang dari sampel minimum {ringkas.sampel_minimum} "
+                          f"untuk Populasi Layanan (IKM) {buku.profil.populasi_ikm:g} (tabel Krejcie-Morgan)",
+            "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", nama))
+    elif ringkas.sampel_minimum is None:
+        masalah.append(Masalah("info", "Populasi Layanan (IKM) belum diisi: sampel minimum tidak dihitung",
+                               "Isi Populasi Layanan (IKM) di lembar Profil (jumlah pengguna layanan dalam periode "
+                               "survei).", PROFIL_NAMA))
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
+        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    laporan = susun_ikm(buku.profil, tahun, ringkas, hari_ini)
+    lembar = [x for x in (laporan, susun_grafik_ikm(tahun, ringkas)) if x is not None]
+    return _dengan_lembar(Rencana((), urutkan(masalah), buku=buku), lembar)
