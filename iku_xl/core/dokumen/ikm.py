@@ -75,15 +75,14 @@ def _judul_bagian(sel: list[Sel], gabung: list[Blok], r: int, teks: str) -> None
 def kalimat_sampel(r: RingkasanSurvei, populasi: float | None) -> tuple[str, bool]:
     """The minimum-sample line and whether it is a warning.
 
-    >>> from iku_xl.core.gaya import GAYA
-from iku_xl.core.ikm import ringkas_survei
+    >>> from iku_xl.core.ikm import ringkas_survei
     >>> from iku_xl.core.model import Responden
     >>> rs = [Responden("I", (4,) * 9)] * 3
     >>> kalimat_sampel(ringkas_survei(rs, ["I"], 100), 100)
     ('PERHATIAN: jumlah responden (3) kurang dari sampel minimum 80 untuk populasi 100 (tabel Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan.', True)
     >>> kalimat_sampel(ringkas_survei(rs, ["I"]), None)[0]
     "Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung."
-    """
+    'Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung.'
     n = r.hasil.n_responden
     if r.sampel_minimum is None:
         return ("Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) "
