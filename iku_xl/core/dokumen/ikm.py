@@ -81,8 +81,8 @@ def kalimat_sampel(r: RingkasanSurvei, populasi: float | None) -> tuple[str, boo
     >>> kalimat_sampel(ringkas_survei(rs, ["I"], 100), 100)
     ('PERHATIAN: jumlah responden (3) kurang dari sampel minimum 80 untuk populasi 100 (tabel Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan.', True)
     >>> kalimat_sampel(ringkas_survei(rs, ["I"]), None)[0]
-    "Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung."
     'Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung.'
+    """
     n = r.hasil.n_responden
     if r.sampel_minimum is None:
         return ("Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) "
