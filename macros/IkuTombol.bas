@@ -24,10 +24,10 @@ Sub IkuAnalisisCapaian()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_analisis()"
 End Sub
 
-Sub IkuLaporanIkm()
-    RunPython "import iku_xl.xl.tombol as t; t.tombol_ikm()"
-End Sub
-
 Sub IkuCetakPdf()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_pdf()"
+End Sub
+
+Sub IkuLaporanIkm()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_ikm()"
 End Sub
