@@ -270,6 +270,10 @@ def test_tombol_sama_dengan_baris_perintah(buku, tmp_path, monkeypatch):
     book = buku_jarak_jauh(buku)
     pesan = tombol.tombol_ikm(book)
     assert pesan.startswith(f"Selesai: '{LEMBAR}', '{GRAFIK}'. 1 peringatan:")
+    assert pesan.endswith(f"Catatan: grafik ditempatkan di samping tabel pada lembar '{LEMBAR}', bukan di lembar "
+                          f"'{GRAFIK}' tersendiri seperti buatan iku-xl di baris perintah.")
+    [grafik] = [a for a in book.json()["actions"] if a["func"] == "addChart"]
+    assert grafik["args"][2:4] == [LEMBAR, "$E$6:$E$14"]
     ditulis = kisi_ditulis(book.json()["actions"], LEMBAR)
     ws = openpyxl.load_workbook(buat_ikm(buku, None, (), tmp_path / "cli.xlsx", waktu=WAKTU).keluaran)[LEMBAR]
     for r in range(1, ws.max_row + 1):
