@@ -101,6 +101,8 @@ def test_angka_dihitung_tangan_dan_golden(buku, tmp_path, golden):
     assert ws.page_setup.orientation == "portrait" and int(ws.page_setup.paperSize) == 9
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$2"
+    profil = teks.index("Profil responden") + 1  # the profile tables start a page of their own
+    assert [b.id for b in ws.row_breaks.brk] == [profil - 1]
     # signature from Profil, dated today (a day the 2020 report can be signed)
     assert "Legok, 15 Januari 2021" in teks or any(ws.cell(r, 4).value == "Legok, 15 Januari 2021"
                                                     for r in range(1, ws.max_row + 1))

@@ -174,7 +174,9 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
         bar += 1
     bar += 1
 
-    # Respondents by profile: counts and % of the group
+    # Respondents by profile: counts and % of the group, from a new page (a table is not split
+    # from its header at the foot of the first)
+    pisah = bar - 1
     _judul_bagian(sel, gabung, bar, "Profil responden")
     bar += 1
     for label, hitungan in r.profil:
@@ -214,7 +216,7 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
         sel=tuple(sel),
         gabung=tuple(gabung),
         lebar_kolom=dict(enumerate(LEBAR, start=1)),
-        cetak=replace(cetak, orientasi="portrait"),
+        cetak=replace(cetak, orientasi="portrait", pisah_halaman=(pisah,)),
         tab_warna="7030A0",
     ))
 
