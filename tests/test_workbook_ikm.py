@@ -303,3 +303,21 @@ def test_baca_responden_contoh(buku):
     """The test workbook reads back as written (7 respondents, the U9 gap kept)."""
     b, masalah = baca_buku(lembaran(buka(buku)))
     assert len(b.survei) == 7 and b.survei[1].nilai[8] is None and b.profil.populasi_ikm == 100
+
+
+def test_pengaturan_cetak_excel_desktop(buku):
+    """What desktop Excel gets through the object model for the IKM sheet (the calls recorded):
+    A4 portrait, one page wide, the title block repeated, the profile from a new page."""
+    from types import SimpleNamespace
+
+    from iku_xl.xl.render_xl import _cetak_com
+
+    layout = rencana_ikm(lembaran(buka(buku)), None, WAKTU.date()).lembar[0]
+    halaman, pisah = SimpleNamespace(), []
+    sheet = SimpleNamespace(api=SimpleNamespace(PageSetup=halaman, HPageBreaks=SimpleNamespace(Add=pisah.append)),
+                            range=lambda a: SimpleNamespace(api=a, Font=SimpleNamespace()))
+    _cetak_com(sheet, layout, [])
+    assert vars(halaman) == {"Orientation": 1, "PaperSize": 9, "Zoom": False, "FitToPagesWide": 1,
+                             "FitToPagesTall": False, "PrintTitleRows": "$1:$2", "CenterHorizontally": True}
+    profil = next(s.baris for s in layout.sel if s.nilai == "Profil responden")
+    assert pisah == [f"A{profil}"]
