@@ -294,7 +294,9 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
     tabel, grid = buka
     hasil = []
     pertama: dict[tuple[str, int], int] = {}
+    huruf = tuple((f, huruf_kolom(j)) for f, j in tabel.kolom.items())  # for messages naming a cell
     for i, kode, nilai, gagal in _rekaman(data, tabel, grid, lembaran, p):
+        nilai[_HURUF] = huruf
         tahun = nilai.get("tahun")
         if not kode:
             p.galat("baris tanpa kode indikator", "Isi kode indikator dari lembar Indikator.",
@@ -325,9 +327,14 @@ def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
                      tuple(v.get(f"rencana_aksi{i}") or "" for i in range(1, 5)))
 
 
+#: The key under which a row's fields carry the table's column letters (field, letter).
+_HURUF = "__huruf__"
+
+
 def _realisasi(kode: str, tahun: int, v: dict[str, Any], baris: int) -> RealisasiIKU:
     tw = (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4"))
-    return RealisasiIKU(kode, tahun, tw, v.get("tahunan"), v.get("pembilang"), v.get("penyebut"), baris)
+    return RealisasiIKU(kode, tahun, tw, v.get("tahunan"), v.get("pembilang"), v.get("penyebut"), baris,
+                        v.get("sumber"), v.get(_HURUF, ()))
 
 
 def _program(kode: str, tahun: int, v: dict[str, Any], baris: int) -> ProgramIKU:

@@ -12,8 +12,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, Masalah
+from iku_xl.core.ikm import DESIMAL_IKM, ikm_realisasi, teks_ikm
 from iku_xl.core.konsolidasi import realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import (
     teks_angka,
@@ -24,22 +27,37 @@ from iku_xl.core.model import (
     NilaiHuruf,
     Realisasi,
     RealisasiIKU,
+    Responden,
     Skala,
     Target,
 )
+from iku_xl.core.polaritas import bulatkan
 from iku_xl.core.predikat import pilih_skala, predikat
 from iku_xl.core.skema import REALISASI, TARGET
 
 
 
-def realisasi_dari(rek: RealisasiIKU, indikator: Indikator) -> tuple[Realisasi | None, list[Masalah]]:
-    """The year's realisasi of one record: typed directly, else from pembilang/penyebut,
-    else from the quarters. Disagreeing sources are reported, never silently chosen."""
+def realisasi_dari(rek: RealisasiIKU, indikator: Indikator, survei: Sequence[Responden]
+                   ) -> tuple[Realisasi | None, list[Masalah]]:
+    """The year's realisasi of one record (see :func:`rinci_realisasi`)."""
+    nilai, masalah, _ = rinci_realisasi(rek, indikator, survei)
+    return nilai, masalah
+
+
+def rinci_realisasi(rek: RealisasiIKU, indikator: Indikator, survei: Sequence[Responden]
+                    ) -> tuple[Realisasi | None, list[Masalah], str]:
+    """The year's realisasi of one record, the problems, and the Keterangan on where it came from.
+
+    With Sumber Realisasi = Survei IKM it is the IKM of the survey's periods (``survei``: the
+    workbook's respondents), rounded as the regulation reports it; a value typed on the row is not
+    used, and one that differs from the IKM is reported. Otherwise: typed directly, else from
+    pembilang/penyebut, else from the quarters. Disagreeing sources are reported, never silently
+    chosen. The Keterangan is empty, or says where an IKM came from or why there is none."""
     masalah: list[Masalah] = []
     kode, lembar = rek.kode, REALISASI.nama
 
-    def catat(tingkat: str, pesan: str, saran: str = "") -> None:
-        masalah.append(Masalah(tingkat, pesan, saran, lembar, f"baris {rek.baris}" if rek.baris else None,
+    def catat(tingkat: str, pesan: str, saran: str = "", sel: str | None = None) -> None:
+        masalah.append(Masalah(tingkat, pesan, saran, lembar, sel or (f"baris {rek.baris}" if rek.baris else None),
                                kode))  # type: ignore[arg-type]
 
     try:
@@ -57,17 +75,47 @@ def realisasi_dari(rek: RealisasiIKU, indikator: Indikator) -> tuple[Realisasi |
         tw = None
     for p in tw.peringatan if tw else ():
         catat("peringatan", p, "Periksa angka triwulan; nilai kumulatif tidak boleh turun.")
-    sumber = [(n, v) for n, v in (("Realisasi Tahunan", rek.tahunan), ("pembilang/penyebut", rasio),
-                                  (f"konsolidasi triwulan ({indikator.konsolidasi})", tw.nilai if tw else None))
-              if v is not None]
+    sumber = [(n, v, sel) for n, v, sel in (
+        ("Realisasi Tahunan", rek.tahunan, rek.sel("tahunan")),
+        ("pembilang/penyebut", rasio, rek.sel("pembilang", "penyebut")),
+        (f"konsolidasi triwulan ({indikator.konsolidasi})", tw.nilai if tw else None, rek.sel("tw1", "tw4")))
+        if v is not None]
+    if rek.sumber is not None:
+        nilai_ikm, ket = _dari_survei(rek, survei, sumber, catat)
+        return nilai_ikm, masalah, ket
     if not sumber:
-        return None, masalah
-    dipakai, nilai = sumber[0]
-    for nama, lain in sumber[1:]:
+        return None, masalah, ""
+    dipakai, nilai, _ = sumber[0]
+    for nama, lain, _ in sumber[1:]:
         if _beda(nilai, lain):
             catat("peringatan", f"{dipakai} ({teks_angka(nilai)}) berbeda dari {nama} ({teks_angka(lain)}); "
                   f"yang dipakai: {dipakai}", "Samakan angkanya atau kosongkan salah satu.")
-    return nilai, masalah
+    return nilai, masalah, ""
+
+
+def _dari_survei(rek: RealisasiIKU, survei: Sequence[Responden],
+                 diketik: Sequence[tuple[str, Realisasi, str | None]],
+                 catat: Callable[..., None]) -> tuple[float | None, str]:
+    """The realisasi of a row whose source is the survey, and the values typed on it checked against it."""
+    assert rek.sumber is not None
+    hasil = ikm_realisasi(survei, rek.sumber.periode, rek.tahun)
+    for pesan, saran in hasil.galat:
+        catat("galat", f"Sumber Realisasi \"{rek.sumber}\": {pesan}", saran, rek.sel("sumber"))
+    if hasil.nilai is None and hasil.ringkasan is not None:
+        catat("peringatan", f"realisasi {rek.tahun} dari Survei IKM kosong: {hasil.keterangan}",
+              "Periksa jawaban unsur itu di lembar Survei IKM; capaian dibiarkan kosong.", rek.sel("sumber"))
+    if hasil.nilai is not None:
+        for nama, nilai, sel in diketik:
+            if not isinstance(nilai, float) or abs(bulatkan(nilai, DESIMAL_IKM) - hasil.nilai) >= _SELISIH_IKM:
+                catat("peringatan", f"{nama} yang diketik ({teks_angka(nilai)}) berbeda dari IKM Survei IKM "
+                      f"{'; '.join(hasil.periode)} ({teks_ikm(hasil.nilai)}); yang dipakai: IKM dari survei",
+                      f"Hapus angka yang diketik di {sel} (Sumber Realisasi = Survei IKM), atau perbaiki "
+                      "jawaban di lembar Survei IKM bila angka ketikan itu yang benar.", sel)
+    return hasil.nilai, hasil.keterangan
+
+
+#: A typed realisasi differs from the survey's IKM from this much, both rounded to 2 decimals.
+_SELISIH_IKM = 0.01 - 1e-9
 
 
 def _beda(a: Realisasi, b: Realisasi) -> bool:
@@ -96,12 +144,15 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala, *,
     t_rek = buku.target_dari(ind.kode, tahun)
     target = t_rek.nilai if t_rek else None
     realisasi: Realisasi | None = None
+    asal = ""
     r_rek = buku.realisasi_dari(ind.kode, tahun)
     if r_rek is not None:
-        realisasi, m = realisasi_dari(r_rek, ind)
+        realisasi, m, asal = rinci_realisasi(r_rek, ind, buku.survei)
         masalah += m
     try:
         capaian = rinci_capaian(target, realisasi, ind.polaritas, metode)
+        if realisasi is None and asal:  # the survey gave no IKM: say why, not "belum diisi"
+            capaian, asal = HasilCapaian(None, alasan=asal), ""
     except DataTidakValid as e:
         sel = f"baris {r_rek.baris}" if r_rek and r_rek.baris else None
         masalah.append(e.di(lembar=REALISASI.nama, sel=sel, kode=ind.kode).sebagai_masalah())
@@ -112,7 +163,7 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala, *,
     realisasi_lalu = target_r = tahun_r = capaian_r = None
     if pembanding:
         lalu = buku.realisasi_dari(ind.kode, tahun - 1)
-        realisasi_lalu = realisasi_dari(lalu, ind)[0] if lalu else None
+        realisasi_lalu = realisasi_dari(lalu, ind, buku.survei)[0] if lalu else None
         tahun_r, target_r = target_renstra(buku, ind.kode)
         if target_r is not None and realisasi is not None:
             try:
@@ -120,7 +171,7 @@ def hitung_baris(buku: BukuIKU, ind: Indikator, tahun: int, skala: Skala, *,
             except DataTidakValid:
                 capaian_r = None  # already reported for the year's own target
     baris = BarisIKU(ind, tahun, target, realisasi, capaian, predikat(capaian.nilai, skala),
-                     realisasi_lalu, target_r, tahun_r, capaian_r)
+                     realisasi_lalu, target_r, tahun_r, capaian_r, asal)
     return baris, masalah
 
 

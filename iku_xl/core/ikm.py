@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from iku_xl.core.model import Responden
+from iku_xl.core.polaritas import bulatkan
 from iku_xl.core.predikat import SKALA, predikat
 
 #: The weight of every unsur: 1 / number of unsur, exactly.
@@ -328,3 +329,81 @@ def ringkas_survei(responden: Iterable[Responden], periode: Sequence[str], popul
         tuple((layanan, hitung_ikm(r.nilai for r in anggota)) for layanan, anggota in sorted(per_layanan.items())),
         tuple(profil), tuple(r.saran for r in rs if r.saran),
         sampel_minimum(int(populasi)) if populasi else None)
+
+
+# -- the IKU fed by the survey ------------------------------------------------------------------
+
+#: Decimals of the IKM as the regulation reports it (and as the IKU's realisasi takes it).
+DESIMAL_IKM = 2
+
+
+def teks_ikm(x: float) -> str:
+    """An IKM konversi value as the report prints it, two decimals with a decimal comma.
+
+    >>> teks_ikm(82.6388), teks_ikm(80.0)
+    ('82,64', '80,00')
+    """
+    return f"{bulatkan(x, DESIMAL_IKM):.{DESIMAL_IKM}f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class IKMRealisasi:
+    """The realisasi an indicator takes from the survey: the IKM of ``periode`` rounded as the
+    regulation reports it, the Keterangan text, or why there is none.
+
+    ``galat`` holds (pesan, saran) when the source cannot be used at all (no period for the year, a
+    period named that the sheet does not have); ``nilai`` is None then, and also when an unsur was
+    answered by nobody (``keterangan`` says so: no IKM, never 0)."""
+
+    periode: tuple[str, ...]
+    nilai: float | None
+    keterangan: str
+    ringkasan: RingkasanSurvei | None = None
+    galat: tuple[tuple[str, str], ...] = ()
+
+
+def _normal(periode: str) -> str:
+    return " ".join(periode.split()).casefold()
+
+
+def ikm_realisasi(responden: Sequence[Responden], periode: Sequence[str], tahun: int) -> IKMRealisasi:
+    """The IKM an indicator's Realisasi row of ``tahun`` takes from the survey: of the periods named
+    (as the Periode column spells them; case and spacing do not matter), or of every period of
+    ``tahun`` (:func:`periode_tahun`) when none is named.
+
+    >>> rs = [Responden("2024 Semester I", (4, 3, 3, 4, 3, 3, 4, 3, 3)),
+    ...       Responden("2024 Semester II", (3, 3, 4, 4, 3, 3, 3, 3, None))]
+    >>> h = ikm_realisasi(rs, (), 2024)
+    >>> h.nilai, h.keterangan
+    (81.94, 'IKM dari Survei IKM 2024 Semester I; 2024 Semester II (2 responden): 81,94, mutu B (Baik)')
+    >>> ikm_realisasi(rs, ["2024 semester ii"], 2024).nilai is None  # U9 answered by nobody
+    True
+    >>> ikm_realisasi(rs, (), 2025).galat[0][0]
+    'lembar Survei IKM tidak punya periode survei tahun 2025'
+    """
+    ada = daftar_periode(responden)
+    daftar = ", ".join(f"'{p}'" for p in ada) or "belum ada (lembar Survei IKM kosong)"
+    if not periode:
+        pilih = periode_tahun(responden, tahun)
+        if not pilih:
+            return IKMRealisasi((), None, "", galat=((
+                f"lembar Survei IKM tidak punya periode survei tahun {tahun}",
+                f"Periode yang ada: {daftar}. Tulis tahunnya di kolom Periode (mis. {tahun} Semester I), "
+                f'atau sebut periodenya di sel ini: "Survei IKM: <periode>".'),))
+    else:
+        per_nama = {_normal(p): p for p in ada}
+        hilang = [p for p in periode if _normal(p) not in per_nama]
+        if hilang:
+            return IKMRealisasi(tuple(periode), None, "", galat=((
+                "periode survei " + ", ".join(f"'{p}'" for p in hilang) + " tidak ada di lembar Survei IKM",
+                f"Periode yang ada: {daftar}. Tulis nama periode seperti di kolom Periode, dipisah titik koma."),))
+        pilih = list(dict.fromkeys(per_nama[_normal(p)] for p in periode))
+    ringkasan = ringkas_survei(responden, pilih)
+    h = ringkasan.hasil
+    asal = f"Survei IKM {'; '.join(pilih)} ({h.n_responden} responden)"
+    if h.konversi is None:
+        kosong = ", ".join(f"U{u.nomor} {u.nama}" for u in h.unsur_kosong)
+        return IKMRealisasi(tuple(pilih), None, f"tidak ada IKM: unsur {kosong} tidak dijawab satu responden pun "
+                                                f"di {asal}", ringkasan)
+    return IKMRealisasi(tuple(pilih), bulatkan(h.konversi, DESIMAL_IKM),
+                        f"IKM dari {asal}: {teks_ikm(h.konversi)}, mutu {h.mutu} ({h.kinerja})", ringkasan)

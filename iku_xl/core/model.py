@@ -127,6 +127,17 @@ class TargetIKU:
 
 
 @dataclass(frozen=True)
+class SumberSurvei:
+    """A Realisasi row's "Sumber Realisasi" = Survei IKM: the realisasi is the IKM of these survey
+    periods (empty: every period of the row's Tahun)."""
+
+    periode: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return "Survei IKM" + (f": {'; '.join(self.periode)}" if self.periode else "")
+
+
+@dataclass(frozen=True)
 class RealisasiIKU:
     """What one indicator achieved in one year (sheet "Realisasi")."""
 
@@ -137,6 +148,22 @@ class RealisasiIKU:
     pembilang: float | None = None
     penyebut: float | None = None
     baris: int | None = None
+    sumber: SumberSurvei | None = None  # the realisasi comes from the Survei IKM sheet
+    kolom: tuple[tuple[str, str], ...] = ()  # (field, column letter) of the sheet it was read from
+
+    def sel(self, *field: str) -> str | None:
+        """The cell(s) of ``field`` on the Realisasi sheet ("H5", "C5:F5" for several), else the row.
+
+        >>> r = RealisasiIKU("1.1", 2024, baris=5, kolom=(("tw1", "C"), ("tw4", "F"), ("tahunan", "G")))
+        >>> r.sel("tahunan"), r.sel("tw1", "tw4"), r.sel("sumber"), RealisasiIKU("1.1", 2024).sel("tahunan")
+        ('G5', 'C5:F5', 'baris 5', None)
+        """
+        if self.baris is None:
+            return None
+        huruf = dict(self.kolom)
+        if not all(f in huruf for f in field):
+            return f"baris {self.baris}"
+        return ":".join(dict.fromkeys(f"{huruf[f]}{self.baris}" for f in (field[0], field[-1])))
 
 
 @dataclass(frozen=True)
@@ -262,3 +289,4 @@ class BarisIKU:
     target_renstra: Target | None = None  # the target of the Renstra's last year
     tahun_renstra: int | None = None
     capaian_renstra: float | None = None
+    sumber_realisasi: str = ""  # where a computed realisasi came from (the IKM of a survey), for Keterangan

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 
 from iku_xl.core.errors import DataTidakValid
-from iku_xl.core.model import SKALA_HURUF, NilaiHuruf, Realisasi, Rentang, Target
+from iku_xl.core.model import SKALA_HURUF, NilaiHuruf, Realisasi, Rentang, SumberSurvei, Target
 
 #: What Excel shows for an error value; cells holding one are never numbers.
 GALAT_EXCEL = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
@@ -428,6 +428,39 @@ def parse_skor_ikm(nilai: object) -> int | None:
     return int(x)
 
 
+#: What the Sumber Realisasi column accepts (besides empty: the realisasi typed on the row).
+SUMBER_SURVEI = "Survei IKM"
+_SUMBER_SURVEI = re.compile(r"survei\s*ikm\s*(?::\s*(?P<periode>.*))?", re.IGNORECASE | re.DOTALL)
+
+
+def parse_sumber_realisasi(nilai: object) -> SumberSurvei | None:
+    """The Sumber Realisasi column: empty (the realisasi typed on the row), "Survei IKM" (the IKM
+    of every survey period of the row's Tahun) or "Survei IKM: <periode>; <periode>" (those
+    periods, as the Periode column names them).
+
+    >>> parse_sumber_realisasi(None), parse_sumber_realisasi(" survei  IKM ")
+    (None, SumberSurvei(periode=()))
+    >>> parse_sumber_realisasi("Survei IKM: 2024 Semester I; 2024 Semester II").periode
+    ('2024 Semester I', '2024 Semester II')
+    >>> parse_sumber_realisasi("kuesioner")
+    Traceback (most recent call last):
+    iku_xl.core.errors.DataTidakValid: Sumber Realisasi 'kuesioner' tidak dikenal. Tulis "Survei IKM" (IKM semua periode survei tahun baris ini), "Survei IKM: 2024 Semester I; 2024 Semester II" (periode tertentu, seperti tertulis di kolom Periode lembar 'Survei IKM'), atau kosongkan bila realisasi diketik.
+    """
+    teks = parse_teks(nilai)
+    if not teks:
+        return None
+    cocok = _SUMBER_SURVEI.fullmatch(teks)
+    periode = () if cocok is None or cocok["periode"] is None else \
+        tuple(dict.fromkeys(" ".join(p.split()) for p in cocok["periode"].split(";") if p.strip()))
+    if cocok is None or (cocok["periode"] is not None and not periode):
+        raise DataTidakValid(
+            f"Sumber Realisasi '{teks}' tidak dikenal", nilai=nilai,
+            saran=f'Tulis "{SUMBER_SURVEI}" (IKM semua periode survei tahun baris ini), "{SUMBER_SURVEI}: '
+                  '2024 Semester I; 2024 Semester II" (periode tertentu, seperti tertulis di kolom Periode lembar '
+                  "'Survei IKM'), atau kosongkan bila realisasi diketik.")
+    return SumberSurvei(periode)
+
+
 def _metode_atau_kosong(nilai: object) -> str | None:
     return parse_metode_negatif(nilai, bawaan=None)
 
@@ -445,6 +478,7 @@ _PENGURAI: dict[str, Callable[..., object]] = {
     "konsolidasi": parse_konsolidasi,
     "metode_negatif": _metode_atau_kosong,
     "skor_ikm": parse_skor_ikm,
+    "sumber_realisasi": parse_sumber_realisasi,
 }
 
 

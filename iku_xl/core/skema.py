@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from iku_xl.core.ikm import UNSUR
 from iku_xl.core.dokumen import AWALAN_LAPORAN as AWALAN_DOKUMEN
 from iku_xl.core.dokumen import pola_lembar
-from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF
+from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF, SUMBER_SURVEI
 
 #: Units offered in the Satuan drop-down (staff may type others).
 SATUAN = ("%", "Nilai", "Indeks", "Jumlah", "Kegiatan", "Angka", "Dokumen", "Orang", "Titik",
@@ -136,6 +136,10 @@ REALISASI = LembarData(
         Kolom("pembilang", "Pembilang", "angka", "Untuk indikator rasio: bagian yang diukur.", lebar=12),
         Kolom("penyebut", "Penyebut", "angka", "Untuk indikator rasio: jumlah seluruhnya.", lebar=12),
         Kolom("keterangan", "Keterangan", "teks", "Catatan, mis. sumber angka atau kendala.", lebar=30),
+        Kolom("sumber", "Sumber Realisasi", "sumber_realisasi",
+              "Boleh kosong. \"Survei IKM\": realisasi = IKM dari lembar Survei IKM (semua periode tahun ini); "
+              "\"Survei IKM: 2024 Semester I; 2024 Semester II\": periode tertentu. Realisasi yang diketik "
+              "di baris ini tidak dipakai.", lebar=22, pilihan=(SUMBER_SURVEI,)),
     ),
 )
 

@@ -153,13 +153,19 @@ def rencana_validasi(lembaran: Lembaran, masalah_rumus: Sequence[Masalah], nama_
     lain = [m if m.tingkat != "galat" or m in penghalang else replace(m, tingkat="peringatan")
             for m in validasi_buku(buku, [*dibaca[1], *masalah_rumus])]
     kosong = [Masalah("info", f"realisasi {b.tahun} belum diisi", f"Isi realisasi {b.tahun} di lembar Realisasi.",
-                      REALISASI.nama, None, b.indikator.kode) for b in keputusan.baris if b.realisasi is None]
+                      REALISASI.nama, None, b.indikator.kode) for b in keputusan.baris
+              if b.realisasi is None and not _dari_survei(buku, b)]  # the survey's rows say why themselves
     # "target TAHUN belum diisi" says less than the check's "belum punya target sama sekali"
     tanpa_target = {ind.kode for ind in buku.indikator} - {t.kode for t in buku.target if t.nilai is not None}
     dari_keputusan = [m for m in keputusan.masalah
                       if m.tingkat == "galat" or not (m.lembar == TARGET.nama and m.kode in tanpa_target)]
     semua = urutkan([*dari_keputusan, *lain, *kosong])
     return _dengan_lembar(Rencana((), semua, buku=buku), [susun_hasil_validasi(semua, nama_berkas, waktu, tahun)])
+
+
+def _dari_survei(buku: BukuIKU, b: BarisIKU) -> bool:
+    rek = buku.realisasi_dari(b.indikator.kode, b.tahun)
+    return rek is not None and rek.sumber is not None
 
 
 _APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja",
@@ -292,7 +298,7 @@ def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
     riwayat: dict[str, dict[int, object]] = {}
     for b in baris:
         ind = b.indikator
-        riwayat[ind.kode] = {rek.tahun: realisasi_dari(rek, ind)[0]
+        riwayat[ind.kode] = {rek.tahun: realisasi_dari(rek, ind, buku.survei)[0]
                              for rek in buku.realisasi_kode(ind.kode) if rek.tahun < tahun}
     lama = gabung_teks([teks_lama(g) for g in (lembaran.nilai.get(nama_lembar_analisis(tahun)) or [], *lain)])
     layout, masalah = susun_analisis(buku, tahun, baris, riwayat, lama, hari_ini)

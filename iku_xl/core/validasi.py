@@ -15,8 +15,9 @@ from dataclasses import replace
 from iku_xl.core.errors import Masalah, ada_galat, urutkan
 from iku_xl.core.formulasi import periksa_formulasi, periksa_skala_saudara
 from iku_xl.core.hitung import hitung_buku, realisasi_dari
-from iku_xl.core.model import BukuIKU
-from iku_xl.core.skema import INDIKATOR, LEMBAR_HASIL_VALIDASI, PROGRAM, TARGET
+from iku_xl.core.ikm import daftar_periode, ringkas_survei
+from iku_xl.core.model import BukuIKU, teks_angka
+from iku_xl.core.skema import INDIKATOR, LEMBAR_HASIL_VALIDASI, PROFIL, PROFIL_NAMA, PROGRAM, SURVEI, TARGET
 from iku_xl.core.tata_letak import Cetak, LayoutLembar, Rentang, Sel, dengan_tinggi_baris
 
 
@@ -35,7 +36,7 @@ def _periksa_skala(buku: BukuIKU) -> list[Masalah]:
         nilai: list[tuple[str, float]] = [(f"target {t.tahun}", t.nilai) for t in buku.target_kode(ind.kode)
                                           if isinstance(t.nilai, float)]
         for r in buku.realisasi_kode(ind.kode):
-            x, _ = realisasi_dari(r, ind)
+            x, _ = realisasi_dari(r, ind, buku.survei)
             if isinstance(x, float):
                 nilai.append((f"realisasi {r.tahun}", x))
         for m in periksa_skala_saudara(nilai, ind.satuan):
@@ -61,7 +62,7 @@ def _periksa_tahun(buku: BukuIKU) -> list[Masalah]:
             masalah.append(Masalah("peringatan", "indikator belum punya target sama sekali",
                                    "Isi target per tahun di lembar Target.", TARGET.nama, None, ind.kode))
         for r in buku.realisasi_kode(ind.kode):
-            if r.tahun not in ada and realisasi_dari(r, ind)[0] is not None:
+            if r.tahun not in ada and realisasi_dari(r, ind, buku.survei)[0] is not None:
                 masalah.append(Masalah("galat", f"ada realisasi {r.tahun} tetapi targetnya belum diisi",
                                        f"Isi target {r.tahun} untuk indikator ini di lembar Target.",
                                        TARGET.nama, None, ind.kode))
@@ -83,6 +84,37 @@ def _periksa_anggaran(buku: BukuIKU) -> list[Masalah]:
     return masalah
 
 
+def _periksa_survei(buku: BukuIKU) -> list[Masalah]:
+    """Every survey period on the Survei IKM sheet: fewer respondents than the minimum sample for
+    Profil's population (peringatan), the population missing (info), unsur left empty (info)."""
+    if not buku.survei:
+        return []
+    masalah = []
+    populasi = buku.profil.populasi_ikm
+    label = next(i.label for i in PROFIL if i.field == "populasi_ikm")
+    if not populasi:
+        masalah.append(Masalah("info", f"{label} belum diisi: jumlah responden minimal survei tidak dapat "
+                                       "diperiksa", f"Isi {label} di lembar Profil (jumlah pengguna layanan "
+                                                    "dalam periode survei).", PROFIL_NAMA))
+    for periode in daftar_periode(buku.survei):
+        r = ringkas_survei(buku.survei, [periode], populasi)
+        n = r.hasil.n_responden
+        if r.sampel_kurang:
+            masalah.append(Masalah(
+                "peringatan", f"survei periode '{periode}' hanya {n} responden, kurang dari jumlah minimal "
+                              f"{r.sampel_minimum} untuk populasi {teks_angka(populasi)} (tabel Krejcie-Morgan)",
+                f"Tambah responden sampai minimal {r.sampel_minimum}, atau periksa {label} di lembar Profil.",
+                SURVEI.nama))
+        for u in r.hasil.unsur:
+            if u.n_kosong:
+                masalah.append(Masalah(
+                    "info", f"survei periode '{periode}': unsur U{u.unsur.nomor} {u.unsur.nama} tidak dijawab "
+                            f"oleh {u.n_kosong} dari {n} responden",
+                    "Jawaban kosong tidak ikut dihitung untuk unsur itu saja; isi bila jawabannya ada di "
+                    "kuesioner.", SURVEI.nama))
+    return masalah
+
+
 def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[Masalah]:
     """All problems of a workbook, most severe first (reading problems included)."""
     masalah = list(masalah_baca)
@@ -90,6 +122,7 @@ def validasi_buku(buku: BukuIKU, masalah_baca: Sequence[Masalah] = ()) -> list[M
     masalah += _periksa_skala(buku)
     masalah += _periksa_tahun(buku)
     masalah += _periksa_anggaran(buku)
+    masalah += _periksa_survei(buku)
     for tahun in sorted({r.tahun for r in buku.realisasi}):
         try:
             masalah += hitung_buku(buku, tahun)[1]

@@ -155,8 +155,8 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     if data is TARGET:
         return [[t.kode, t.tahun, _teks_nilai(t.nilai), *map(_teks_nilai, t.tw), *t.rencana_aksi] for t in buku.target]
     if data is REALISASI:
-        return [[r.kode, r.tahun, *map(_teks_nilai, r.tw), _teks_nilai(r.tahunan), r.pembilang, r.penyebut, ""]
-                for r in buku.realisasi]
+        return [[r.kode, r.tahun, *map(_teks_nilai, r.tw), _teks_nilai(r.tahunan), r.pembilang, r.penyebut, "",
+                 str(r.sumber) if r.sumber else None] for r in buku.realisasi]
     if data is PROGRAM:
         return [[getattr(g, k.field) for k in data.kolom] for g in buku.program]
     if data is SKALA_KUSTOM and buku.skala_kustom:
@@ -208,7 +208,7 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
         rentang = f"{huruf}{BARIS_JUDUL + 1}:{huruf}{BARIS_VALIDASI}"
         if k.pilihan:
             dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True,
-                                showErrorMessage=k.field != "satuan", errorTitle="Pilihan tidak dikenal",
+                                showErrorMessage=k.field not in ("satuan", "sumber"),  # both take other text errorTitle="Pilihan tidak dikenal",
                                 error=f"Pilih salah satu: {', '.join(k.pilihan)}")
         elif k.field == "kode" and data is not INDIKATOR:
             sumber = f"{INDIKATOR.nama}!$A${BARIS_JUDUL + 1}:$A${BARIS_VALIDASI}"

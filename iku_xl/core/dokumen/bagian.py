@@ -40,8 +40,9 @@ def sel_capaian(b: BarisIKU, nilai: float | None, r: int, k: int, c_t: str, c_r:
 
 
 def keterangan(b: BarisIKU) -> str:
-    """The Keterangan column: why a capaian is empty, Tercapai for grades, warnings."""
-    bagian = []
+    """The Keterangan column: where a computed realisasi came from (the survey's IKM), why a capaian
+    is empty, Tercapai for grades, warnings."""
+    bagian = [b.sumber_realisasi] if b.sumber_realisasi else []
     if b.capaian.alasan:
         bagian.append(b.capaian.alasan[0].upper() + b.capaian.alasan[1:])
     if isinstance(b.target, NilaiHuruf) and b.capaian.status:
