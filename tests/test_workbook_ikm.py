@@ -128,7 +128,7 @@ def test_nilai_inti_sama_dengan_tangan(buku):
 
 def test_periode_dipilih_dan_tahun_lain(buku):
     lb = lembaran(buka(buku))
-    dua = rencana_ikm(lb, None, WAKTU.date(), ["2020 Semester II"]).lembar[0]
+    dua = rencana_ikm(lb, None, WAKTU.date(), ["2020  semester ii"]).lembar[0]  # spelled loosely
     assert dua.sel_di("A3").nilai == "Periode survei: 2020 Semester II. Jumlah responden: 2."
     assert dua.sel_di("C6").nilai == 6 and dua.sel_di("D6").nilai == 2
     lalu = rencana_ikm(lb, 2019, WAKTU.date()).lembar

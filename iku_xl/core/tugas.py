@@ -317,6 +317,7 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
     reports them. Fewer respondents than the minimum sample is a peringatan.
     """
     from iku_xl.core.dokumen.ikm import nama_lembar_ikm, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.ikm import _normal as normal_periode
     from iku_xl.core.ikm import daftar_periode, periode_tahun, ringkas_survei
     from iku_xl.core.skema import SURVEI
 
@@ -329,15 +330,16 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
         return Rencana((), urutkan(masalah), buku=buku)
     ada = daftar_periode(buku.survei)
     daftar = ", ".join(f"'{p}'" for p in ada)
-    if periode:
-        asing = [p for p in periode if p not in ada]
+    if periode:  # spelled as in the Periode column; case and spacing do not matter (as for Sumber Realisasi)
+        per_nama = {normal_periode(p): p for p in ada}
+        asing = [p for p in periode if normal_periode(p) not in per_nama]
         if asing:
             masalah.append(Masalah(
                 "galat", f"periode survei {', '.join(repr(p) for p in asing)} tidak ada di lembar '{SURVEI.nama}'",
                 f"Pilih periode yang ada: {daftar}." if ada else f"Isi jawaban responden di lembar '{SURVEI.nama}'.",
                 SURVEI.nama))
             return Rencana((), urutkan(masalah), buku=buku)
-        pilih = list(dict.fromkeys(periode))
+        pilih = list(dict.fromkeys(per_nama[normal_periode(p)] for p in periode))
     else:
         pilih = periode_tahun(buku.survei, tahun)
     ringkas = ringkas_survei(buku.survei, pilih, buku.profil.populasi_ikm)
