@@ -316,7 +316,7 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
     the periods the sheet has). Galat on other sheets do not concern the survey: ``validasi``
     reports them. Fewer respondents than the minimum sample is a peringatan.
     """
-    from iku_xl.core.dokumen.ikm import nama_lembar_ikm, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.dokumen.ikm import nama_lembar_ikm, ribuan, susun_grafik_ikm, susun_ikm
     from iku_xl.core.ikm import _normal as normal_periode
     from iku_xl.core.ikm import daftar_periode, periode_tahun, ringkas_survei
     from iku_xl.core.skema import SURVEI
@@ -359,8 +359,9 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
                                "Periksa kolom unsur itu di lembar Survei IKM.", SURVEI.nama))
     if ringkas.sampel_kurang:
         masalah.append(Masalah(
-            "peringatan", f"jumlah responden ({h.n_responden}) kurang dari sampel minimum {ringkas.sampel_minimum} "
-                          f"untuk Populasi Layanan (IKM) {buku.profil.populasi_ikm:g} (tabel Krejcie-Morgan)",
+            "peringatan", f"jumlah responden ({ribuan(h.n_responden)}) kurang dari sampel minimum "
+                          f"{ribuan(ringkas.sampel_minimum or 0)} untuk Populasi Layanan (IKM) "
+                          f"{ribuan(buku.profil.populasi_ikm or 0)} (tabel Krejcie-Morgan)",
             "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", nama))
     elif ringkas.sampel_minimum is None:
         masalah.append(Masalah("info", "Populasi Layanan (IKM) belum diisi: sampel minimum tidak dihitung",

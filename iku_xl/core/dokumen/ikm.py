@@ -17,7 +17,7 @@ from dataclasses import replace
 from iku_xl.core.dokumen.bagian import cetak_laporan, kepala_kolom, kop, tanda_tangan
 from iku_xl.core.gaya import GAYA
 from iku_xl.core.ikm import _BATAS_UMUR, TIDAK_DIISI, UNSUR, RingkasanSurvei
-from iku_xl.core.model import Profil, teks_angka
+from iku_xl.core.model import Profil
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
 
@@ -72,6 +72,17 @@ def _judul_bagian(sel: list[Sel], gabung: list[Blok], r: int, teks: str) -> None
     gabung.append(Blok(r, 1, r, N_KOL))
 
 
+def ribuan(x: float) -> str:
+    """A count as Indonesian text writes it: a dot between thousands, a decimal comma.
+
+    >>> ribuan(10000), ribuan(384), ribuan(2500.5)
+    ('10.000', '384', '2.500,5')
+    """
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", ".")
+    return f"{x:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def kalimat_sampel(r: RingkasanSurvei, populasi: float | None) -> tuple[str, bool]:
     """The minimum-sample line and whether it is a warning.
 
@@ -83,15 +94,15 @@ def kalimat_sampel(r: RingkasanSurvei, populasi: float | None) -> tuple[str, boo
     >>> kalimat_sampel(ringkas_survei(rs, ["I"]), None)[0]
     'Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung.'
     """
-    n = r.hasil.n_responden
+    n, s = ribuan(r.hasil.n_responden), ribuan(r.sampel_minimum or 0)
     if r.sampel_minimum is None:
         return ("Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) "
                 "tidak dihitung.", False)
-    pop = teks_angka(populasi) if populasi is not None else "-"
+    pop = ribuan(populasi) if populasi is not None else "-"
     if r.sampel_kurang:
-        return (f"PERHATIAN: jumlah responden ({n}) kurang dari sampel minimum {r.sampel_minimum} untuk populasi "
+        return (f"PERHATIAN: jumlah responden ({n}) kurang dari sampel minimum {s} untuk populasi "
                 f"{pop} (tabel Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan.", True)
-    return (f"Jumlah responden {n} memenuhi sampel minimum {r.sampel_minimum} untuk populasi {pop} "
+    return (f"Jumlah responden {n} memenuhi sampel minimum {s} untuk populasi {pop} "
             "(tabel Krejcie-Morgan).", False)
 
 
@@ -99,7 +110,7 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
     """Plan the "Laporan IKM {tahun}" sheet from the summary of the year's (or the chosen) periods."""
     h = r.hasil
     sel, gabung = kop(f"LAPORAN INDEKS KEPUASAN MASYARAKAT (IKM) TAHUN {tahun}", profil, N_KOL)
-    _baris_teks(sel, gabung, 3, f"Periode survei: {teks_periode(r.periode)}. Jumlah responden: {h.n_responden}.")
+    _baris_teks(sel, gabung, 3, f"Periode survei: {teks_periode(r.periode)}. Jumlah responden: {ribuan(h.n_responden)}.")
     sel += kepala_kolom(KOLOM, BARIS_KEPALA)
 
     baris_unsur: dict[int, int] = {}
