@@ -169,6 +169,12 @@ def test_cli_kode_keluar_dan_pesan(salin, buku, tmp_path, capsys):
     # an existing result is not overwritten without --timpa
     kode, out, err = _jalankan(capsys, "ikm", buku, "-o", tmp_path / "a.xlsx")
     assert kode == 2 and "--timpa" in err
+    # made again on the result itself: the sheets replaced in place, the old file kept as a backup
+    kode, out, err = _jalankan(capsys, "ikm", tmp_path / "a.xlsx", "-o", tmp_path / "a.xlsx", "--timpa")
+    assert kode == 0 and "Berkas lama disimpan sebagai: " in out
+    nama = openpyxl.load_workbook(tmp_path / "a.xlsx").sheetnames
+    assert nama.count(LEMBAR) == 1 and nama.count(GRAFIK) == 1 and nama[-1] == GRAFIK
+    assert len(list(tmp_path.glob("a.cadangan-*.xlsx"))) == 1
     # no respondent for the year: the galat names the periods the sheet has
     kode, out, err = _jalankan(capsys, "ikm", buku, "--tahun", "2022", "-o", tmp_path / "b.xlsx")
     assert kode == 2
