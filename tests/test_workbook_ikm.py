@@ -11,9 +11,14 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from iku_xl.cli import main
 from iku_xl.core.baca import baca_buku
+from iku_xl.core.dokumen.ikm import susun_ikm
+from iku_xl.core.ikm import ringkas_survei
+from iku_xl.core.model import Profil, Responden
 from iku_xl.core.tugas import rencana_ikm
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_ikm
@@ -327,3 +332,47 @@ def test_pengaturan_cetak_excel_desktop(buku):
                              "FitToPagesTall": False, "PrintTitleRows": "$1:$2", "CenterHorizontally": True}
     profil = next(s.baris for s in layout.sel if s.nilai == "Profil responden")
     assert pisah == [f"A{profil}"]
+
+
+
+def _hitung_rumus(layout, alamat, tembolok):
+    """Evaluate the layout's own formulas (references, SUM over a column range, + - * /) in Python:
+    a second, engine-free check that each formula computes the core's value."""
+    if alamat in tembolok:
+        return tembolok[alamat]
+    sel = layout.sel_di(alamat)
+    if sel is None or not sel.rumus:
+        nilai = 0 if sel is None or sel.nilai is None else sel.nilai
+    else:
+        def jumlah(m):
+            k, r1, r2 = m.group(1), int(m.group(2)), int(m.group(3))
+            return repr(sum(_hitung_rumus(layout, f"{k}{r}", tembolok) for r in range(r1, r2 + 1)))
+
+        teks = re.sub(r"SUM\(\$?([A-Z])\$?(\d+):\$?[A-Z]\$?(\d+)\)", jumlah, sel.nilai[1:])
+        teks = re.sub(r"\$?([A-Z])\$?(\d+)",
+                      lambda m: repr(_hitung_rumus(layout, m.group(1) + m.group(2), tembolok)), teks)
+        assert re.fullmatch(r"[\d.+\-*/() e]+", teks), teks
+        nilai = eval(teks)  # noqa: S307  digits and operators only (asserted above)
+    tembolok[alamat] = nilai
+    return nilai
+
+
+_JAWABAN = st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9).map(tuple)
+_RESPONDEN = st.lists(st.builds(Responden, st.just("P"), _JAWABAN, st.sampled_from(["A", "B", ""]),
+                                jenis_kelamin=st.sampled_from(["Laki-laki", "Perempuan", ""])),
+                      min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_RESPONDEN)
+def test_rumus_lembar_sama_dengan_inti_untuk_survei_acak(rs):
+    """Every formula of the sheet, evaluated on the sheet's own cells, equals the core's value it
+    carries, for any survey (empty answers, unsur nobody answered, one respondent)."""
+    r = ringkas_survei(rs, ["P"])
+    assume(r.hasil.n_responden > 0)
+    layout = susun_ikm(Profil(), 2024, r)
+    for s in layout.sel:
+        if s.rumus:
+            assert _hitung_rumus(layout, s.alamat, {}) == pytest.approx(s.hasil, rel=1e-12, abs=1e-12), s.alamat
+    if r.hasil.konversi is not None:
+        assert 25 <= _hitung_rumus(layout, "F16", {}) <= 100
