@@ -15,10 +15,12 @@ tests/test_contoh.py checks that the committed files equal what this makes.
 from __future__ import annotations
 
 
+import datetime as dt
+import random
 import sys
 from pathlib import Path
 
-from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Rentang, TargetIKU
+from iku_xl.core.model import BukuIKU, Indikator, Profil, ProgramIKU, RealisasiIKU, Rentang, Responden, TargetIKU
 from iku_xl.core.model import NilaiHuruf as H
 from iku_xl.workbook.templat import buat_templat
 
@@ -26,7 +28,7 @@ FOLDER = Path(__file__).resolve().parent
 
 CATATAN_CONTOH = ("CONTOH: sasaran, indikator, formulasi dan tanda tangan diambil dari dokumen IKU {sumber}. "
                   "Seluruh REALISASI, dan target yang tidak tercantum di dokumen ({tanpa_target}), adalah DATA "
-                  "CONTOH REKAAN untuk latihan, bukan data resmi.")
+                  "CONTOH REKAAN untuk latihan, bukan data resmi; begitu pula jawaban di lembar Survei IKM.")
 
 _S1 = "Meningkatnya kualitas infrastruktur dasar masyarakat dan lingkungan hidup"
 _S2 = "Meningkatnya Pelayanan Masyarakat serta Meningkatkan Desa/Kelurahan dengan status Minimal Maju"
@@ -136,7 +138,8 @@ def bantargebah() -> BukuIKU:
     profil = Profil("KECAMATAN BANTARGEBAH", "KOTA BEKASI", 2025, "CAMAT BANTARGEBAH",
                     "H. CECEP MIFTAH FARID, S.STP, M.M.", "", "19760913 199701 1 001", "Bantargebah",
                     None, "permendagri86", "2T-R", 2024, 2026,
-                    jabatan_atasan="WALI KOTA BEKASI")  # Nama Atasan left empty: not in the document
+                    jabatan_atasan="WALI KOTA BEKASI",  # Nama Atasan left empty: not in the document
+                    populasi_ikm=20)  # invented, like the survey: 22 respondents in Semester I, 18 in II
     indikator = (
         Indikator("1.1", "Meningkatnya Akuntabilitas dan Profesionalisme Pengelolaan dan Layanan Kecamatan "
                   "Bantargebah", "Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "Nilai", "positif",
@@ -173,13 +176,45 @@ def bantargebah() -> BukuIKU:
         RealisasiIKU("2.1", 2025, tahunan=74.31),
         RealisasiIKU("3.1", 2025, (None, None, None, None), None, 11.0, 20.0),
     )
-    return BukuIKU(profil, indikator, target, realisasi)
+    return BukuIKU(profil, indikator, target, realisasi, survei=survei_bantargebah())
+
+
+_LAYANAN = ("KTP Elektronik", "Kartu Keluarga", "Surat Keterangan Domisili", "Izin Usaha Mikro")
+_SARAN = ("Antrean pagi terlalu panjang, mohon ditambah loket.", "Petugas ramah dan cepat.",
+          "Ruang tunggu perlu kipas angin.", "Informasi persyaratan ditempel di depan kantor.",
+          "Layanan pengaduan belum jelas nomornya.")
+
+
+def survei_bantargebah() -> tuple[Responden, ...]:
+    """INVENTED survey answers for Bantargebah 2025 (Semester I: 22 respondents, Semester II: 18),
+    drawn from a fixed seed so the file is the same every time. Some respondents leave an unsur
+    or a profile field empty, as real questionnaires do. Unsur 8 (pengaduan) and 9 (sarana) score
+    lowest, unsur 3 (waktu) improves in Semester II."""
+    acak = random.Random(13)
+    hasil = []
+    for periode, n, awal, rata in (("2025 Semester I", 22, dt.date(2025, 5, 5), (3.2, 3.1, 2.8, 3.6, 3.2, 3.1, 3.3, 2.7, 2.6)),
+                                   ("2025 Semester II", 18, dt.date(2025, 10, 6), (3.3, 3.1, 3.2, 3.6, 3.2, 3.2, 3.4, 2.8, 2.7))):
+        for i in range(n):
+            nilai = []
+            for u, m in enumerate(rata):
+                if acak.random() < 0.04:
+                    nilai.append(None)  # left empty: counted out of this unsur only
+                    continue
+                nilai.append(max(1, min(4, round(acak.gauss(m, 0.6)))))
+            hasil.append(Responden(
+                periode, tuple(nilai), acak.choice(_LAYANAN), awal + dt.timedelta(days=i // 3),
+                "" if acak.random() < 0.05 else acak.choice(("Laki-laki", "Perempuan")),
+                float(acak.randint(18, 68)), acak.choice(("SD ke bawah", "SMP", "SMA", "SMA", "D1-D3-D4", "S1")),
+                acak.choice(("Swasta", "Wirausaha", "Lainnya", "PNS", "Pelajar/Mahasiswa")),
+                acak.choice(_SARAN) if acak.random() < 0.3 else ""))
+    return tuple(hasil)
 
 
 CONTOH = {
     "contoh_legok_2020.xlsx": (legok, "Keputusan Plt. Camat Legok Nomor 900/-Kec.Lgk/2020",
                                "indikator 1.2, 2.1, 2.2, 3.1, 3.2, 4.1 dan 6.1"),
-    "contoh_bantargebah_2024-2026.xlsx": (bantargebah, "Kecamatan Bantargebah Tahun 2024", "tidak ada"),
+    "contoh_bantargebah_2024-2026.xlsx": (bantargebah, "Kecamatan Bantargebah Tahun 2024",
+                                          "tidak ada"),
 }
 
 

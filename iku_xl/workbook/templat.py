@@ -20,6 +20,7 @@ from iku_xl.core.skema import (
     PROGRAM,
     REALISASI,
     SKALA_KUSTOM,
+    SURVEI,
     TARGET,
     LembarData,
 )
@@ -160,6 +161,9 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
                  str(r.sumber) if r.sumber else None] for r in buku.realisasi]
     if data is PROGRAM:
         return [[getattr(g, k.field) for k in data.kolom] for g in buku.program]
+    if data is SURVEI:
+        return [[r.periode, r.tanggal, r.layanan, r.jenis_kelamin, r.umur, r.pendidikan, r.pekerjaan, *r.nilai,
+                 r.saran] for r in buku.survei]
     if data is SKALA_KUSTOM and buku.skala_kustom:
         return [[p.batas if p.batas is not None else 0, p.label, p.warna] for p in buku.skala_kustom.pita]
     return []
