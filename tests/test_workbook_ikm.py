@@ -376,3 +376,17 @@ def test_rumus_lembar_sama_dengan_inti_untuk_survei_acak(rs):
             assert _hitung_rumus(layout, s.alamat, {}) == pytest.approx(s.hasil, rel=1e-12, abs=1e-12), s.alamat
     if r.hasil.konversi is not None:
         assert 25 <= _hitung_rumus(layout, "F16", {}) <= 100
+
+
+def test_golden_contoh_bantargebah(salin, tmp_path, golden):
+    """The Bantargebah example's own survey (2025 Semester I and II)."""
+    hasil = buat_ikm(salin("contoh_bantargebah_2024-2026.xlsx"), None, (), tmp_path / "ikm.xlsx",
+                     waktu=dt.datetime(2026, 1, 15, 9))
+    assert hasil.lembar == ("Laporan IKM 2025", "Grafik IKM 2025")
+    wb = openpyxl.load_workbook(hasil.keluaran)
+    golden("ikm_contoh_bantargebah_2024-2026_2025", {n: ringkas_lembar(wb[n]) for n in hasil.lembar})
+    ws = wb["Laporan IKM 2025"]
+    b, _ = baca_buku(lembaran(buka(salin("contoh_bantargebah_2024-2026.xlsx"))))
+    n = sum(1 for r in b.survei if "2025" in r.periode and any(x is not None for x in r.nilai))
+    assert ws["A3"].value.endswith(f"Jumlah responden: {n}.") and n > 0
+    assert [m for m in hasil.masalah if m.tingkat == "galat"] == []
