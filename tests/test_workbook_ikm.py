@@ -79,8 +79,9 @@ def test_angka_dihitung_tangan_dan_golden(buku, tmp_path, golden):
     teks = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
     assert "Jawaban tidak lengkap (dihitung dari jawaban yang ada pada unsur itu): U9 1 responden tidak " \
            "menjawab." in teks
-    assert "PERHATIAN: jumlah responden (6) kurang dari sampel minimum 80 untuk populasi 100 (tabel " \
-           "Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan." in teks
+    assert "PERHATIAN: sampel minimum per periode survei untuk populasi 100 (tabel Krejcie-Morgan): 80 " \
+           "responden. 2020 Semester I: 4 responden (KURANG); 2020 Semester II: 2 responden (KURANG). Hasil IKM " \
+           "periode yang kurang respondennya belum mewakili pengguna layanan." in teks
     # the three lowest unsur: U8 (17/6), then the tie U2 / U5 (3.00) in unsur order, NRR from the table
     r = teks.index("Prioritas perbaikan (tiga unsur dengan NRR terendah)") + 1  # its title's row
     assert [(ws.cell(r + i, 2).value, ws.cell(r + i, 3).value) for i in range(2, 5)] == [
@@ -126,9 +127,9 @@ def test_nilai_inti_sama_dengan_tangan(buku):
         assert layout.sel_di(f"E{6 + i}").hasil == pytest.approx(jumlah / n, abs=1e-12)
         assert layout.sel_di(f"F{6 + i}").hasil == pytest.approx(jumlah / n / 9, abs=1e-12)
     assert [str(m) for m in rencana.masalah] == [
-        "Lembar 'Laporan IKM 2020': jumlah responden (6) kurang dari sampel minimum 80 untuk Populasi Layanan "
-        "(IKM) 100 (tabel Krejcie-Morgan). Tambah responden survei, atau periksa Populasi Layanan (IKM) di "
-        "lembar Profil."]
+        f"Lembar 'Survei IKM': survei periode '2020 Semester {p}' hanya {n} responden, kurang dari sampel minimum "
+        "80 untuk Populasi Layanan (IKM) 100 (tabel Krejcie-Morgan). Tambah responden survei, atau periksa "
+        "Populasi Layanan (IKM) di lembar Profil." for p, n in (("I", 4), ("II", 2))]
 
 
 def test_periode_dipilih_dan_tahun_lain(buku):
@@ -148,9 +149,10 @@ def test_populasi_kosong_dan_cukup(salin):
     assert "Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak " \
            "dihitung." in teks
     assert [m.tingkat for m in r.masalah] == ["info"]
-    cukup = isi_survei(salin("contoh_legok_2020.xlsx"), populasi=6)
+    cukup = isi_survei(salin("contoh_legok_2020.xlsx"), populasi=2)
     r = rencana_ikm(lembaran(buka(cukup)), None, WAKTU.date())
-    assert "Jumlah responden 6 memenuhi sampel minimum 6 untuk populasi 6 (tabel Krejcie-Morgan)." in \
+    assert "Sampel minimum per periode survei untuk populasi 2 (tabel Krejcie-Morgan): 2 responden. 2020 " \
+           "Semester I: 4 responden; 2020 Semester II: 2 responden." in \
         [s.nilai for s in r.lembar[0].sel if s.kolom == 1]
     assert r.masalah == []
 
@@ -282,7 +284,7 @@ def test_tombol_sama_dengan_baris_perintah(buku, tmp_path, monkeypatch):
     monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
     book = buku_jarak_jauh(buku)
     pesan = tombol.tombol_ikm(book)
-    assert pesan.startswith(f"Selesai: '{LEMBAR}', '{GRAFIK}'. 1 peringatan:")
+    assert pesan.startswith(f"Selesai: '{LEMBAR}', '{GRAFIK}'. 2 peringatan:")
     assert pesan.endswith(f"Catatan: grafik ditempatkan di samping tabel pada lembar '{LEMBAR}', bukan di lembar "
                           f"'{GRAFIK}' tersendiri seperti buatan iku-xl di baris perintah.")
     [grafik] = [a for a in book.json()["actions"] if a["func"] == "addChart"]

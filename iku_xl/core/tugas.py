@@ -316,9 +316,9 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
     the periods the sheet has). Galat on other sheets do not concern the survey: ``validasi``
     reports them. Fewer respondents than the minimum sample is a peringatan.
     """
-    from iku_xl.core.dokumen.ikm import nama_lembar_ikm, ribuan, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.dokumen.ikm import ribuan, susun_grafik_ikm, susun_ikm
     from iku_xl.core.ikm import _normal as normal_periode
-    from iku_xl.core.ikm import daftar_periode, periode_tahun, ringkas_survei
+    from iku_xl.core.ikm import daftar_periode, hitung_ikm, periode_tahun, ringkas_survei, sampel_minimum
     from iku_xl.core.skema import SURVEI
 
     buku, semua = baca_buku(lembaran)
@@ -351,24 +351,27 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
              f"tahunnya di kolom Periode (mis. '{tahun} Semester I')." if ada else
              f"Isi jawaban responden (satu baris per responden) di lembar '{SURVEI.nama}'."), SURVEI.nama))
         return Rencana((), urutkan(masalah), buku=buku)
-    nama = nama_lembar_ikm(tahun)
     h = ringkas.hasil
     if h.unsur_kosong:
         masalah.append(Masalah("peringatan", "IKM tidak dapat dihitung: tidak ada jawaban untuk unsur "
                                + ", ".join(f"U{u.nomor} {u.nama}" for u in h.unsur_kosong),
                                "Periksa kolom unsur itu di lembar Survei IKM.", SURVEI.nama))
-    if ringkas.sampel_kurang:
-        masalah.append(Masalah(
-            "peringatan", f"jumlah responden ({ribuan(h.n_responden)}) kurang dari sampel minimum "
-                          f"{ribuan(ringkas.sampel_minimum or 0)} untuk Populasi Layanan (IKM) "
-                          f"{ribuan(buku.profil.populasi_ikm or 0)} (tabel Krejcie-Morgan)",
-            "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", nama))
-    elif ringkas.sampel_minimum is None:
+    populasi = buku.profil.populasi_ikm
+    per_periode = [(p, hitung_ikm(r.nilai for r in buku.survei if r.periode == p).n_responden) for p in pilih]
+    for p, n in per_periode:  # the population is per survey period, as validasi holds it
+        s = sampel_minimum(int(populasi)) if populasi else 0
+        if n < s:
+            masalah.append(Masalah(
+                "peringatan", f"survei periode '{p}' hanya {ribuan(n)} responden, kurang dari sampel minimum "
+                              f"{ribuan(s)} untuk Populasi Layanan (IKM) {ribuan(populasi or 0)} "
+                              "(tabel Krejcie-Morgan)",
+                "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", SURVEI.nama))
+    if not populasi:
         masalah.append(Masalah("info", "Populasi Layanan (IKM) belum diisi: sampel minimum tidak dihitung",
                                "Isi Populasi Layanan (IKM) di lembar Profil (jumlah pengguna layanan dalam periode "
                                "survei).", PROFIL_NAMA))
     if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
         masalah.append(_masalah_tanggal(tahun, hari_ini))
-    laporan = susun_ikm(buku.profil, tahun, ringkas, hari_ini)
+    laporan = susun_ikm(buku.profil, tahun, ringkas, hari_ini, per_periode)
     lembar = [x for x in (laporan, susun_grafik_ikm(tahun, ringkas)) if x is not None]
     return _dengan_lembar(Rencana((), urutkan(masalah), buku=buku), lembar)

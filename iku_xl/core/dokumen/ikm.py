@@ -12,11 +12,12 @@ of the table's own cells, each carrying the core's value (``Sel.hasil``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from iku_xl.core.dokumen.bagian import cetak_laporan, kepala_kolom, kop, tanda_tangan
 from iku_xl.core.gaya import GAYA
-from iku_xl.core.ikm import _BATAS_UMUR, TIDAK_DIISI, UNSUR, RingkasanSurvei
+from iku_xl.core.ikm import _BATAS_UMUR, TIDAK_DIISI, UNSUR, RingkasanSurvei, sampel_minimum
 from iku_xl.core.model import Profil
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
@@ -83,32 +84,35 @@ def ribuan(x: float) -> str:
     return f"{x:,}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def kalimat_sampel(r: RingkasanSurvei, populasi: float | None) -> tuple[str, bool]:
-    """The minimum-sample line and whether it is a warning.
+def kalimat_sampel(per_periode: Sequence[tuple[str, int]], populasi: float | None) -> tuple[str, bool]:
+    """The minimum-sample line and whether it is a warning. The population is the service's users in
+    one survey period (Profil), so each period is held against the minimum, as ``validasi`` does.
 
-    >>> from iku_xl.core.ikm import ringkas_survei
-    >>> from iku_xl.core.model import Responden
-    >>> rs = [Responden("I", (4,) * 9)] * 3
-    >>> kalimat_sampel(ringkas_survei(rs, ["I"], 100), 100)
-    ('PERHATIAN: jumlah responden (3) kurang dari sampel minimum 80 untuk populasi 100 (tabel Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan.', True)
-    >>> kalimat_sampel(ringkas_survei(rs, ["I"]), None)[0]
-    'Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung.'
+    >>> print(kalimat_sampel([("2024 Semester I", 90), ("2024 Semester II", 12)], 100)[0])
+    PERHATIAN: sampel minimum per periode survei untuk populasi 100 (tabel Krejcie-Morgan): 80 responden. 2024 Semester I: 90 responden; 2024 Semester II: 12 responden (KURANG). Hasil IKM periode yang kurang respondennya belum mewakili pengguna layanan.
+    >>> kalimat_sampel([("I", 3)], None)
+    ('Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) tidak dihitung.', False)
     """
-    n, s = ribuan(r.hasil.n_responden), ribuan(r.sampel_minimum or 0)
-    if r.sampel_minimum is None:
+    if not populasi:
         return ("Populasi Layanan (IKM) di lembar Profil belum diisi: sampel minimum (tabel Krejcie-Morgan) "
                 "tidak dihitung.", False)
-    pop = ribuan(populasi) if populasi is not None else "-"
-    if r.sampel_kurang:
-        return (f"PERHATIAN: jumlah responden ({n}) kurang dari sampel minimum {s} untuk populasi "
-                f"{pop} (tabel Krejcie-Morgan); hasil IKM belum mewakili pengguna layanan.", True)
-    return (f"Jumlah responden {n} memenuhi sampel minimum {s} untuk populasi {pop} "
-            "(tabel Krejcie-Morgan).", False)
+    s = sampel_minimum(int(populasi))
+    kurang = any(n < s for _, n in per_periode)
+    teks = (f"sampel minimum per periode survei untuk populasi {ribuan(populasi)} (tabel Krejcie-Morgan): "
+            f"{ribuan(s)} responden. "
+            + "; ".join(f"{p}: {ribuan(n)} responden" + (" (KURANG)" if n < s else "") for p, n in per_periode) + ".")
+    if kurang:
+        return ("PERHATIAN: " + teks + " Hasil IKM periode yang kurang respondennya belum mewakili pengguna layanan.",
+                True)
+    return teks[0].upper() + teks[1:], False
 
 
-def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date | None = None) -> LayoutLembar:
-    """Plan the "Laporan IKM {tahun}" sheet from the summary of the year's (or the chosen) periods."""
+def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date | None = None,
+              per_periode: Sequence[tuple[str, int]] = ()) -> LayoutLembar:
+    """Plan the "Laporan IKM {tahun}" sheet from the summary of the year's (or the chosen) periods;
+    ``per_periode`` holds each period's respondents (default: the periods taken as one)."""
     h = r.hasil
+    per_periode = per_periode or [(teks_periode(r.periode), h.n_responden)]
     sel, gabung = kop(f"LAPORAN INDEKS KEPUASAN MASYARAKAT (IKM) TAHUN {tahun}", profil, N_KOL)
     _baris_teks(sel, gabung, 3, f"Periode survei: {teks_periode(r.periode)}. Jumlah responden: {ribuan(h.n_responden)}.")
     sel += kepala_kolom(KOLOM, BARIS_KEPALA)
@@ -152,7 +156,7 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
                     + "; ".join(f"U{u.unsur.nomor} {u.n_kosong} responden tidak menjawab" for u in kosong) + ".",
                     "catatan_lipat")
         bar += 1
-    teks, kurang = kalimat_sampel(r, profil.populasi_ikm)
+    teks, kurang = kalimat_sampel(per_periode, profil.populasi_ikm)
     _baris_teks(sel, gabung, bar, teks, "peringatan" if kurang else "catatan_lipat")
     bar += 2
 
