@@ -141,6 +141,19 @@ def _parser() -> _Parser:
     an.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(an, "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri")
     _opsi_pdf(an, "'Analisis Capaian TAHUN'")
+    ikm = sub.add_parser("ikm", help="buat lembar 'Laporan IKM TAHUN' dari lembar Survei IKM",
+                         description="Hitung Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) dari jawaban responden "
+                                     "di lembar 'Survei IKM': NRR dan mutu per unsur, IKM dan mutu pelayanan, "
+                                     "prioritas perbaikan, IKM per jenis layanan, profil responden, sampel minimum, "
+                                     "saran, grafik dan tanda tangan, di lembar 'Laporan IKM TAHUN'.")
+    ikm.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    ikm.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil); periode survei yang "
+                                                  "namanya memuat tahun itu dipakai")
+    ikm.add_argument("--periode", nargs="+", action="extend", metavar="P", default=[],
+                     help="periode survei yang dipakai, sesuai kolom Periode (mis. --periode \"2024 Semester I\"); "
+                          "bawaan: semua periode tahun itu")
+    _opsi_keluaran(ikm, "BUKU_ikm-TAHUN.xlsx")
+    _opsi_pdf(ikm, "'Laporan IKM TAHUN' dan grafiknya")
     return p
 
 
@@ -223,6 +236,8 @@ def _jalankan(args: argparse.Namespace) -> int:
         hasil = proses.buat_pk(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
     elif args.perintah == "analisis":
         hasil = proses.buat_analisis(args.buku, args.tahun, args.keluaran, timpa=args.timpa, waktu=waktu)
+    elif args.perintah == "ikm":
+        hasil = proses.buat_ikm(args.buku, args.tahun, args.periode, args.keluaran, timpa=args.timpa, waktu=waktu)
     elif args.triwulan is not None:
         hasil = proses.buat_laporan_triwulan(args.buku, args.triwulan, args.tahun, args.keluaran, timpa=args.timpa,
                                              waktu=waktu)
@@ -236,7 +251,7 @@ def _jalankan(args: argparse.Namespace) -> int:
     if hasil.cadangan:
         print(f"Berkas lama disimpan sebagai: {hasil.cadangan}")
     apa = {"validasi": "Hasil validasi", "hitung": "Lembar capaian", "laporan": "Laporan",
-           "pk": "Perjanjian Kinerja", "analisis": "Lembar Analisis Capaian"}[args.perintah]
+           "pk": "Perjanjian Kinerja", "analisis": "Lembar Analisis Capaian", "ikm": "Laporan IKM"}[args.perintah]
     if getattr(args, "triwulan", None) is not None:
         apa = f"Lembar Capaian Triwulan {args.triwulan}"
     if hasil.keluaran is None:

@@ -27,3 +27,7 @@ End Sub
 Sub IkuCetakPdf()
     RunPython "import iku_xl.xl.tombol as t; t.tombol_pdf()"
 End Sub
+
+Sub IkuLaporanIkm()
+    RunPython "import iku_xl.xl.tombol as t; t.tombol_ikm()"
+End Sub

@@ -99,7 +99,7 @@ def test_input_buruk_validasi(salin, capsys, kasus):
     (["laporan", "x.xlsx", "--tahun", "0"], "iku-xl laporan: galat: --tahun: tahun '0' tidak valid: isi empat angka"),
     (["validasi", "x.xlsx", "--tahun", "20"], "iku-xl validasi: galat: --tahun: tahun '20' tidak valid"),
     (["cetak"], "iku-xl: galat: PERINTAH: pilihan 'cetak' tidak dikenal (pilih: 'template', 'impor', 'validasi', "
-                "'hitung', 'rekap', 'laporan', 'pk', 'analisis')"),
+                "'hitung', 'rekap', 'laporan', 'pk', 'analisis', 'ikm')"),
     ([], "iku-xl: galat: argumen wajib belum diberikan: PERINTAH"),
 ])
 def test_argumen_salah(capsys, argv, pesan):

@@ -34,7 +34,7 @@ PAKET = Path(xlwings_server.__file__).resolve().parent
 ID_BAWAAN = tomllib.loads((PROYEK / "pyproject.toml").read_text())["tool"]["xlwings_server"]["manifest_id_prod"]
 TOMBOL = {"iku-hitung-capaian": "iku_hitung_capaian", "iku-validasi": "iku_validasi",
           "iku-buat-laporan": "iku_buat_laporan", "iku-perjanjian-kinerja": "iku_perjanjian_kinerja",
-          "iku-analisis-capaian": "iku_analisis_capaian"}
+          "iku-analisis-capaian": "iku_analisis_capaian", "iku-laporan-ikm": "iku_laporan_ikm"}
 NS = {"o": "http://schemas.microsoft.com/office/appforoffice/1.1",
       "v": "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
       "bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
@@ -74,7 +74,7 @@ _SKRIP = textwrap.dedent('''
     payload = payload_dari_berkas(Path({buku!r}))
     hasil["skrip"] = {{}}
     for nama in ("iku_hitung_capaian", "iku_validasi", "iku_buat_laporan", "iku_perjanjian_kinerja",
-                 "iku_analisis_capaian", "hello_world"):
+                 "iku_analisis_capaian", "iku_laporan_ikm", "hello_world"):
         r = klien.post(f"/xlwings/custom-scripts-call/{{nama}}", json=payload)
         hasil["skrip"][nama] = [r.status_code, r.json() if r.status_code == 200 else r.text]
 
@@ -172,18 +172,20 @@ def test_manifest_id_nama_dan_bahasa_sendiri(manifest):
 def test_manifest_hanya_perintah_iku_xl(manifest, jawaban):
     kontrol = manifest.findall(".//v:Control", NS)
     assert [k.get("id") for k in kontrol] == ["IkuHitungCapaian", "IkuValidasi", "IkuBuatLaporan",
-                                              "IkuPerjanjianKinerja", "IkuAnalisisCapaian", "IkuPanel"]
-    fungsi = [k.findtext("v:Action/v:FunctionName", namespaces=NS) for k in kontrol[:5]]
+                                              "IkuPerjanjianKinerja", "IkuAnalisisCapaian", "IkuLaporanIkm",
+                                              "IkuPanel"]
+    fungsi = [k.findtext("v:Action/v:FunctionName", namespaces=NS) for k in kontrol[:6]]
     assert fungsi == list(TOMBOL)
-    assert kontrol[5].find("v:Action", NS).get(f"{{{NS['xsi']}}}type") == "ShowTaskpane"
+    assert kontrol[6].find("v:Action", NS).get(f"{{{NS['xsi']}}}type") == "ShowTaskpane"
     label = {k.get("id"): _teks_sumber(manifest, f"{k.get('id')}.Label") for k in kontrol}
     assert label == {"IkuHitungCapaian": "Hitung Capaian", "IkuValidasi": "Validasi",
                      "IkuBuatLaporan": "Buat Laporan", "IkuPerjanjianKinerja": "Perjanjian Kinerja",
-                     "IkuAnalisisCapaian": "Analisis Capaian", "IkuPanel": "Buka Panel"}
+                     "IkuAnalisisCapaian": "Analisis Capaian", "IkuLaporanIkm": "Laporan IKM",
+                     "IkuPanel": "Buka Panel"}
     # the same captions as the desktop buttons on Profil (Cetak PDF has no server script)
     from iku_xl.xl.templat_xlsm import TOMBOL as TOMBOL_PROFIL
 
-    assert [label[k.get("id")] for k in kontrol[:5]] == [t for t, _, _ in TOMBOL_PROFIL if t != "Cetak PDF"]
+    assert [label[k.get("id")] for k in kontrol[:6]] == [t for t, _, _ in TOMBOL_PROFIL if t != "Cetak PDF"]
     assert _teks_sumber(manifest, "IkuAnalisisCapaian.Tooltip") == \
         "Membuat lembar 'Analisis Capaian TAHUN'; isian kolom Penyebab dan Upaya yang sudah diketik tetap dipertahankan."
     for k in kontrol:
@@ -305,11 +307,11 @@ def test_panel_tugas_berbahasa_indonesia(jawaban):
     assert "Add-in iku-xl belum termuat dengan benar. Muat ulang panel ini; bila tetap gagal, tutup lalu buka " \
            "lagi buku kerjanya." in teks
     assert {"Muat ulang", "Batal", "Tutup", "Hitung Capaian", "Validasi", "Buat Laporan", "Perjanjian Kinerja",
-            "Analisis Capaian"} <= set(teks)
+            "Analisis Capaian", "Laporan IKM"} <= set(teks)
     # no Cetak PDF here: the pane says how the PDF is made instead
     assert "Cetak PDF tidak tersedia di sini (tidak ada Excel yang dapat menyimpan PDF): simpan buku kerjanya ke " \
            "komputer lalu jalankan iku-xl laporan BUKU --pdf (juga iku-xl pk BUKU --pdf, iku-xl analisis BUKU " \
-           "--pdf), atau klik Cetak PDF di Excel desktop." in " ".join(re.sub(r"<[^>]+>", "", html).split())
+           "--pdf, iku-xl ikm BUKU --pdf), atau klik Cetak PDF di Excel desktop." in " ".join(re.sub(r"<[^>]+>", "", html).split())
     from iku_xl.xl.fungsi import FUNGSI
 
     assert "Fungsi sel: " + ", ".join(f.nama for f in FUNGSI) + "." in " ".join(html.split())

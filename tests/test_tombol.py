@@ -62,7 +62,7 @@ def test_tombol_laporan_sama_dengan_baris_perintah(salin, tmp_path, nama, tahun)
     [seri] = [c.series[0].val.numRef.f for c in berkas[f"Grafik Capaian {tahun}"]._charts]
     assert grafik["args"][2:4] == [laporan, seri.split("!")[1]]
     assert pesan.startswith(f"Selesai: '{laporan}'")
-    assert "grafik capaian ditempatkan di samping tabel" in pesan
+    assert f"grafik ditempatkan di samping tabel pada lembar '{laporan}'" in pesan
     assert [a["args"][0] for a in aksi if a["func"] == "alert"] == [pesan]
 
 

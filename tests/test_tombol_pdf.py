@@ -144,6 +144,7 @@ def test_satu_aturan_untuk_tombol_dan_baris_perintah():
                                                        "Grafik Capaian 2020"]
     assert not set(lembar_cetak(ISIAN))
     assert AWALAN_LAPORAN == ("Laporan Capaian", "Grafik Capaian", "Anggaran", "Capaian Triwulan", "Perjanjian Kinerja",
-                              "Analisis Capaian")
+                              "Analisis Capaian", "Laporan IKM", "Grafik IKM")
+    assert lembar_cetak(["Survei IKM", "Laporan IKM 2020", "Grafik IKM 2020"]) == ["Laporan IKM 2020", "Grafik IKM 2020"]
     assert lembar_cetak(["Perjanjian Kinerja 2020", "Analisis Capaian 2020", "Anggaran Desa 2020"]) == [
         "Perjanjian Kinerja 2020", "Analisis Capaian 2020"]

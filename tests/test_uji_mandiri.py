@@ -123,7 +123,8 @@ def test_harapan_adalah_hitungan_iku_xl(lembar):
     tombol = [p for j, _, p, *_ in tabel if j == "Tombol"]
     assert tombol == ["IkuHitungCapaian", "IkuValidasi", "IkuBuatLaporan", "IkuPerjanjianKinerja",
                       "IkuAnalisisCapaian"]
-    assert set(tombol) == {makro for _, makro, _ in TOMBOL} - {"IkuCetakPdf"}
+    # Laporan IKM not yet: the self-test's Legok copy has no survey respondents (issue 13 adds them)
+    assert set(tombol) == {makro for _, makro, _ in TOMBOL} - {"IkuCetakPdf", "IkuLaporanIkm"}
     assert "menjalankan kelima tombol pembuat lembar (Hitung Capaian, Validasi, Buat Laporan, Perjanjian " \
            "Kinerja, Analisis Capaian)" in lembar["A2"].value
     assert "ketiga" not in lembar["A2"].value

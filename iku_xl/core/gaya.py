@@ -42,6 +42,8 @@ GAYA: dict[str, Gaya] = {
     "ringkasan": Gaya(tebal=True, rata="right", bingkai=True, isi="F2F2F2"),
     "ringkasan_angka": Gaya(tebal=True, rata="right", bingkai=True, isi="F2F2F2", format_angka="0.00"),
     "catatan": Gaya(miring=True, ukuran=8, rata="left"),
+    "subjudul_kiri": Gaya(tebal=True, ukuran=11, rata="left"),  # a section title inside a report
+    "catatan_lipat": Gaya(miring=True, ukuran=9, rata="left", rata_v="top", lipat=True),
     "ttd": Gaya(rata="center"),
     "ttd_nama": Gaya(tebal=True, garis_bawah=True, rata="center"),
     # the data sheets of the template

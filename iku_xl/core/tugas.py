@@ -169,7 +169,7 @@ def _dari_survei(buku: BukuIKU, b: BarisIKU) -> bool:
 
 
 _APA = {"hitung": "Lembar capaian", "laporan": "Laporan", "validasi": "Validasi", "pk": "Perjanjian Kinerja",
-        "analisis": "Analisis Capaian"}
+        "analisis": "Analisis Capaian", "ikm": "Laporan IKM"}
 #: How many problems a message box lists before "... dan N lainnya".
 BATAS_DAFTAR = 5
 
@@ -305,3 +305,73 @@ def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
     if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
         masalah.append(_masalah_tanggal(tahun, hari_ini))
     return _dengan_lembar(replace(hitung, masalah=[*hitung.masalah, *masalah]), [layout])
+
+
+def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, periode: Sequence[str] = ()) -> Rencana:
+    """Plan the "Laporan IKM {tahun}" sheet and its chart from the Survei IKM sheet: the periods of
+    ``tahun`` (default: Tahun Laporan in Profil), or the ``periode`` named.
+
+    Blocked (a galat) by a galat on the Survei IKM or Profil sheet (a score outside 1-4, ...), by
+    an unknown period name, and when the year or the periods have no respondent (the galat names
+    the periods the sheet has). Galat on other sheets do not concern the survey: ``validasi``
+    reports them. Fewer respondents than the minimum sample is a peringatan.
+    """
+    from iku_xl.core.dokumen.ikm import ribuan, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.ikm import _normal as normal_periode
+    from iku_xl.core.ikm import daftar_periode, hitung_ikm, periode_tahun, ringkas_survei, sampel_minimum
+    from iku_xl.core.skema import SURVEI
+
+    buku, semua = baca_buku(lembaran)
+    masalah = [m for m in semua if m.lembar in (SURVEI.nama, PROFIL_NAMA)]
+    tahun = tahun if tahun is not None else buku.profil.tahun
+    if tahun is None:
+        masalah.append(Masalah("galat", "tahun laporan belum ditentukan", saran("tahun", lembaran.ujung), PROFIL_NAMA))
+    if ada_galat(masalah) or tahun is None:
+        return Rencana((), urutkan(masalah), buku=buku)
+    ada = daftar_periode(buku.survei)
+    daftar = ", ".join(f"'{p}'" for p in ada)
+    if periode:  # spelled as in the Periode column; case and spacing do not matter (as for Sumber Realisasi)
+        per_nama = {normal_periode(p): p for p in ada}
+        asing = [p for p in periode if normal_periode(p) not in per_nama]
+        if asing:
+            masalah.append(Masalah(
+                "galat", f"periode survei {', '.join(repr(p) for p in asing)} tidak ada di lembar '{SURVEI.nama}'",
+                f"Pilih periode yang ada: {daftar}." if ada else f"Isi jawaban responden di lembar '{SURVEI.nama}'.",
+                SURVEI.nama))
+            return Rencana((), urutkan(masalah), buku=buku)
+        pilih = list(dict.fromkeys(per_nama[normal_periode(p)] for p in periode))
+    else:
+        pilih = periode_tahun(buku.survei, tahun)
+    ringkas = ringkas_survei(buku.survei, pilih, buku.profil.populasi_ikm)
+    if ringkas.hasil.n_responden == 0:
+        apa = f"periode {', '.join(repr(p) for p in pilih)}" if periode else f"tahun {tahun}"
+        masalah.append(Masalah(
+            "galat", f"tidak ada responden survei IKM untuk {apa}",
+            (f"Periode yang ada di lembar '{SURVEI.nama}': {daftar}. Pilih salah satunya (--periode), atau tulis "
+             f"tahunnya di kolom Periode (mis. '{tahun} Semester I')." if ada else
+             f"Isi jawaban responden (satu baris per responden) di lembar '{SURVEI.nama}'."), SURVEI.nama))
+        return Rencana((), urutkan(masalah), buku=buku)
+    h = ringkas.hasil
+    if h.unsur_kosong:
+        masalah.append(Masalah("peringatan", "IKM tidak dapat dihitung: tidak ada jawaban untuk unsur "
+                               + ", ".join(f"U{u.nomor} {u.nama}" for u in h.unsur_kosong),
+                               "Periksa kolom unsur itu di lembar Survei IKM.", SURVEI.nama))
+    populasi = buku.profil.populasi_ikm
+    per_periode = [(p, hitung_ikm(r.nilai for r in buku.survei if r.periode == p).n_responden) for p in pilih]
+    for p, n in per_periode:  # the population is per survey period, as validasi holds it
+        s = sampel_minimum(int(populasi)) if populasi else 0
+        if n < s:
+            masalah.append(Masalah(
+                "peringatan", f"survei periode '{p}' hanya {ribuan(n)} responden, kurang dari sampel minimum "
+                              f"{ribuan(s)} untuk Populasi Layanan (IKM) {ribuan(populasi or 0)} "
+                              "(tabel Krejcie-Morgan)",
+                "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", SURVEI.nama))
+    if not populasi:
+        masalah.append(Masalah("info", "Populasi Layanan (IKM) belum diisi: sampel minimum tidak dihitung",
+                               "Isi Populasi Layanan (IKM) di lembar Profil (jumlah pengguna layanan dalam periode "
+                               "survei).", PROFIL_NAMA))
+    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
+        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    laporan = susun_ikm(buku.profil, tahun, ringkas, hari_ini, per_periode)
+    lembar = [x for x in (laporan, susun_grafik_ikm(tahun, ringkas)) if x is not None]
+    return _dengan_lembar(Rencana((), urutkan(masalah), buku=buku), lembar)

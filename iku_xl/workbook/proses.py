@@ -6,10 +6,11 @@ The CLI calls these; so will anything else that works on files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from iku_xl.core.dokumen import tahun_lembar_laporan
 from iku_xl.core.errors import BerkasTidakValid, Masalah
 from iku_xl.core.model import BarisIKU
 from iku_xl.core.skema import lembar_buatan_iku
@@ -19,6 +20,7 @@ from iku_xl.core.tugas import (
     Rencana,
     rencana_analisis,
     rencana_capaian,
+    rencana_ikm,
     rencana_laporan,
     rencana_pk,
     rencana_triwulan,
@@ -130,6 +132,16 @@ def buat_analisis(path: str | Path, tahun: int | None = None, keluaran: str | Pa
     return _per_tahun(path, rencana_dari, "analisis", keluaran, timpa, waktu)
 
 
+def buat_ikm(path: str | Path, tahun: int | None = None, periode: Sequence[str] = (),
+             keluaran: str | Path | None = None, *, timpa: bool = False, waktu: dt.datetime | None = None
+             ) -> HasilProses:
+    """Add the "Laporan IKM {tahun}" sheet and its chart from the Survei IKM sheet (the periods of the
+    year, or those named in ``periode``); write to ``keluaran`` (default: beside the input)."""
+    waktu = waktu or dt.datetime.now()
+    return _per_tahun(path, lambda lb: rencana_ikm(lb, tahun, waktu.date(), periode), "ikm", keluaran, timpa,
+                      waktu)
+
+
 def _berkas_sama(a: Path, b: Path) -> bool:
     try:
         return a.samefile(b)
@@ -164,8 +176,9 @@ def _per_tahun(path: str | Path, rencana_dari: Callable[[Lembaran], Rencana], ak
         rencana = rencana_dari(lembaran(buku))
         if not rencana.lembar:
             return HasilProses(rencana.masalah, None, None, tuple(rencana.baris))
+        th = rencana.baris[0].tahun if rencana.baris else tahun_lembar_laporan(rencana.lembar[0].nama)
         tujuan, cadangan, peringatan = _tulis(buku, rencana.lembar, keluaran and Path(keluaran), timpa,
-                                              f"{akhiran}-{rencana.baris[0].tahun}", waktu, sidik)
+                                              f"{akhiran}-{th}", waktu, sidik)
     return HasilProses(rencana.masalah + peringatan, tujuan, cadangan, tuple(rencana.baris),
                        lembar=tuple(x.nama for x in rencana.lembar))
 

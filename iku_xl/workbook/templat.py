@@ -69,6 +69,7 @@ _PETUNJUK = (
     "      iku-xl validasi NAMA_BERKAS.xlsx",
     "      iku-xl laporan NAMA_BERKAS.xlsx --tahun 2024",
     "      iku-xl pk NAMA_BERKAS.xlsx --tahun 2025   (Perjanjian Kinerja, tombol Perjanjian Kinerja)",
+    "      iku-xl ikm NAMA_BERKAS.xlsx --tahun 2025   (Laporan IKM dari lembar Survei IKM, tombol Laporan IKM)",
     "   Hasilnya disimpan sebagai berkas baru di samping berkas ini; berkas asli tidak diubah.",
     "",
     "Aturan capaian (PermenPANRB 8/2021):",

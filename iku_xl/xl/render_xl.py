@@ -210,7 +210,7 @@ def _grafik(book: Any, g: LayoutGrafik) -> list[str]:
     chart.category_axis.reverse_order = True  # first indicator on top, as in the table
     chart.value_axis.minimum_scale = 0
     chart.value_axis.title = g.judul_sumbu
-    return [f"grafik capaian ditempatkan di samping tabel pada lembar '{g.lembar_data}', bukan di lembar "
+    return [f"grafik ditempatkan di samping tabel pada lembar '{g.lembar_data}', bukan di lembar "
             f"'{g.nama}' tersendiri seperti buatan iku-xl di baris perintah"]
 
 

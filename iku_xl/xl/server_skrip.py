@@ -1,5 +1,5 @@
 """The buttons as xlwings Server custom scripts (Excel on the web and on Mac): Hitung Capaian,
-Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian. Cetak PDF has none (no Excel here
+Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian, Laporan IKM. Cetak PDF has none (no Excel here
 saves a PDF: the task pane says to use ``iku-xl laporan BUKU --pdf``).
 
 Imported by the server's ``custom_scripts`` package (see ``server_proyek/``), after
@@ -52,5 +52,11 @@ def iku_analisis_capaian(book: xw.Book) -> None:
     tombol.tombol_analisis(book)
 
 
+@script
+def iku_laporan_ikm(book: xw.Book) -> None:
+    """Laporan IKM: lembar 'Laporan IKM TAHUN' dari lembar Survei IKM, periode survei tahun di Profil."""
+    tombol.tombol_ikm(book)
+
+
 __all__ = ["iku_hitung_capaian", "iku_validasi", "iku_buat_laporan", "iku_perjanjian_kinerja",
-           "iku_analisis_capaian"]
+           "iku_analisis_capaian", "iku_laporan_ikm"]

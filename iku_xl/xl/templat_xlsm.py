@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 #: The buttons on the Profil sheet: caption, the VBA macro in macros/IkuTombol.bas, cell.
 TOMBOL = (("Hitung Capaian", "IkuHitungCapaian", "E4"), ("Validasi", "IkuValidasi", "E7"),
           ("Buat Laporan", "IkuBuatLaporan", "E10"), ("Perjanjian Kinerja", "IkuPerjanjianKinerja", "E13"),
-          ("Analisis Capaian", "IkuAnalisisCapaian", "E16"), ("Cetak PDF", "IkuCetakPdf", "E19"))
+          ("Analisis Capaian", "IkuAnalisisCapaian", "E16"), ("Cetak PDF", "IkuCetakPdf", "E19"),
+          ("Laporan IKM", "IkuLaporanIkm", "E22"))
 #: The standard modules (.bas) and class modules (.cls), in macros/: (file, module name).
 MODUL = (("IkuTombol.bas", "IkuTombol"), ("IkuFungsi.bas", "IkuFungsi"), ("IkuUjiMandiri.bas", "IkuUjiMandiri"),
          ("xlwings.bas", "xlwings"), ("Dictionary.cls", "Dictionary"))

@@ -1,5 +1,5 @@
 """The buttons staff click: Hitung Capaian, Validasi, Buat Laporan, Perjanjian Kinerja, Analisis Capaian,
-Cetak PDF.
+Laporan IKM, Cetak PDF.
 
 Written once against the xlwings Book API: desktop Excel calls them through
 RunPython (the VBA in ``macros/IkuTombol.bas`` calls ``tombol_*()`` with no
@@ -21,6 +21,7 @@ from iku_xl.core.tugas import (
     Rencana,
     rencana_analisis,
     rencana_capaian,
+    rencana_ikm,
     rencana_pk,
     rencana_tombol_laporan,
     rencana_validasi,
@@ -67,11 +68,13 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
         return rencana_pk(lembaran, None, waktu.date())
     if tugas == "analisis":  # the old sheet's staff text was read with the data sheets
         return rencana_analisis(lembaran, None, waktu.date())
+    if tugas == "ikm":  # the survey periods of Tahun Laporan
+        return rencana_ikm(lembaran, None, waktu.date())
     return rencana_tombol_laporan(lembaran, waktu.date())  # Triwulan Laporan in Profil: that quarter's sheet
 
 
 def jalankan(book: Any, tugas: str) -> str:
-    """Run a job ('hitung', 'validasi', 'laporan', 'pk' or 'analisis') on ``book``; return the message shown."""
+    """Run a job ('hitung', 'validasi', 'laporan', 'pk', 'analisis' or 'ikm') on ``book``; return the message shown."""
     kemajuan = _Kemajuan(book)
     try:
         rencana = _rencana(book, tugas, kemajuan)
@@ -114,6 +117,12 @@ def tombol_analisis(book: Any = None) -> str:
     """Analisis Capaian: the "Analisis Capaian TAHUN" sheet for the year in Profil, keeping what
     staff typed in its Penyebab and Upaya columns."""
     return jalankan(book or _pemanggil(), "analisis")
+
+
+def tombol_ikm(book: Any = None) -> str:
+    """Laporan IKM: the "Laporan IKM TAHUN" sheet and its chart from the Survei IKM sheet, for the survey
+    periods of the year in Profil."""
+    return jalankan(book or _pemanggil(), "ikm")
 
 
 def tombol_pdf(book: Any = None) -> str:

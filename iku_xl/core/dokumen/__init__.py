@@ -3,7 +3,7 @@ and drawn by the same renderers (openpyxl file, xlwings Book).
 
 One module per document: :mod:`.laporan` (Laporan Capaian and its chart), :mod:`.triwulan`
 (Capaian Triwulan N), :mod:`.capaian` (the Capaian working sheet), :mod:`.anggaran` (Anggaran),
-:mod:`.pk` (Perjanjian Kinerja), :mod:`.analisis` (Analisis Capaian).
+:mod:`.pk` (Perjanjian Kinerja), :mod:`.analisis` (Analisis Capaian), :mod:`.ikm` (Laporan IKM and its chart).
 The parts they share — title block, signature block and its date rule, the sasaran grouping,
 the capaian cell — live once in :mod:`.bagian`.
 """
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 #: list of what prints as a report: the PDF button and ``--pdf`` choose their sheets by it, never
 #: an input sheet. A new document adds its sheet name's start here.
 AWALAN_LAPORAN = ("Laporan Capaian", "Grafik Capaian", "Anggaran", "Capaian Triwulan", "Perjanjian Kinerja",
-                  "Analisis Capaian")
+                  "Analisis Capaian", "Laporan IKM", "Grafik IKM")
 
 def pola_lembar(awalan: Sequence[str]) -> str:
     """A regular expression for the sheets named by ``awalan`` and a year (group 1): exactly those

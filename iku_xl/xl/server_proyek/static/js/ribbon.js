@@ -7,6 +7,7 @@ const IKU_TOMBOL_PITA = {
   "iku-buat-laporan": "iku_buat_laporan",
   "iku-perjanjian-kinerja": "iku_perjanjian_kinerja",
   "iku-analisis-capaian": "iku_analisis_capaian",
+  "iku-laporan-ikm": "iku_laporan_ikm",
 };
 
 function ikuTombolPita(scriptName) {
