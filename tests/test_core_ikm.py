@@ -93,3 +93,13 @@ def test_sama_dengan_rumus_bobot_sepersembilan(jawaban):
     h = hitung_ikm(jawaban)
     nrr = [sum(b[j] for b in jawaban) / len(jawaban) for j in range(9)]
     assert h.konversi == pytest.approx(sum(nrr) / 9 * 25)
+
+
+def test_baris_tanpa_nilai_bukan_responden_di_mana_pun():
+    from iku_xl.core.ikm import ringkas_survei
+    from iku_xl.core.model import Responden
+
+    rs = [Responden("I", (4,) * 9, jenis_kelamin="Perempuan"), Responden("I", (None,) * 9, jenis_kelamin="Laki-laki")]
+    r = ringkas_survei(rs, ["I"])
+    assert r.hasil.n_responden == 1
+    assert dict(r.profil[0][1]) == {"Perempuan": 1}  # the profile tables count the same respondents

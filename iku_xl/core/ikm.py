@@ -312,7 +312,8 @@ def ringkas_survei(responden: Iterable[Responden], periode: Sequence[str], popul
     {'Perempuan': 1, 'Tidak diisi': 1}
     """
     pilih = set(periode)
-    rs = [r for r in responden if r.periode in pilih]
+    # a row with no score at all is no respondent (as hitung_ikm and the sheet reader count)
+    rs = [r for r in responden if r.periode in pilih and any(x is not None for x in r.nilai)]
     hasil = hitung_ikm(r.nilai for r in rs)
     per_layanan: dict[str, list[Responden]] = {}
     for r in rs:
