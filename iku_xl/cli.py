@@ -206,6 +206,9 @@ def cetak_masalah(masalah: Sequence[Masalah], out: TextIO, *, ringkasan: bool = 
 def _jalankan(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from iku_xl.workbook import impor_openpyxl_tanpa_numpy
+
+    impor_openpyxl_tanpa_numpy()  # every command reads or writes with openpyxl; none needs numpy
     waktu = dt.datetime.now()
     if args.perintah == "template":
         from iku_xl.workbook.simpan import simpan
