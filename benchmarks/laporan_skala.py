@@ -13,8 +13,8 @@ median over ``--ulang`` interleaved runs of
   laporan : ``proses.buat_laporan(p, 2024, out)`` (the Buat Laporan job: read, plan, write, check);
   floor   : ``openpyxl.load_workbook(p).save(out)``;
 
-printed as ms per indicator and the ratio laporan / floor. Flat means the per-indicator figures
-(and the ratio) do not grow from 100 to 1,000. ``--profil N`` prints the top cProfile entries of
+printed as ms per indicator and the ratio laporan / floor, then the CPU cost of one more indicator
+between two sizes (fixed costs left out). Flat means these figures do not grow from 100 to 1,000. ``--profil N`` prints the top cProfile entries of
 the job at size N. Also printed: the share of the machine's CPU other processes used while
 measuring, with a warning when the machine was busy. No assertion: this is a measurement.
 """
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     ukuran = [int(x) for x in args.ukuran.split(",") if x.strip()]
     berkas = {n: siapkan(args.folder, n) for n in ukuran}
     sibuk_awal, anak_awal, jam_awal = rekap._cpu_sibuk(), _cpu_sendiri(), time.perf_counter()
-    print(f"{'indikator':>9} {'KiB':>6} | {'laporan ms':>10} {'lantai ms':>9} | {'laporan/ind':>11} "
+    print(f"{'indikator':>9} {'KiB':>6} {'':>5} | {'laporan ms':>10} {'lantai ms':>9} | {'laporan/ind':>11} "
           f"{'lantai/ind':>10} | {'rasio':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         keluar, lantai_keluar = Path(tmp) / "keluar.xlsx", Path(tmp) / "lantai.xlsx"
@@ -110,17 +110,29 @@ def main(argv: list[str] | None = None) -> None:
         def lantai(path: Path) -> None:
             openpyxl.load_workbook(path).save(lantai_keluar)
 
+        median_cpu: dict[int, tuple[float, float]] = {}
         for n, path in berkas.items():
             laporan(path), lantai(path)  # warm: file cache, lazy imports
             waktu: dict[str, list[float]] = {"laporan": [], "lantai": []}
+            cpu: dict[str, list[float]] = {"laporan": [], "lantai": []}
             for _ in range(args.ulang):
                 for nama, kerja in (("laporan", laporan), ("lantai", lantai)):
-                    mulai = time.perf_counter()
+                    mulai, mulai_cpu = time.perf_counter(), time.process_time()
                     kerja(path)
                     waktu[nama].append(time.perf_counter() - mulai)
-            t_lap, t_lantai = statistics.median(waktu["laporan"]), statistics.median(waktu["lantai"])
-            print(f"{n:9d} {path.stat().st_size / 1024:6.0f} | {t_lap * 1000:10.1f} {t_lantai * 1000:9.1f} | "
-                  f"{t_lap * 1000 / n:11.3f} {t_lantai * 1000 / n:10.3f} | {t_lap / t_lantai:5.2f}", flush=True)
+                    cpu[nama].append(time.process_time() - mulai_cpu)
+            median_cpu[n] = (statistics.median(cpu["laporan"]), statistics.median(cpu["lantai"]))
+            for jenis, t in (("waktu", waktu), ("CPU", cpu)):
+                t_lap, t_lantai = statistics.median(t["laporan"]), statistics.median(t["lantai"])
+                print(f"{n:9d} {path.stat().st_size / 1024:6.0f} {jenis:>5} | {t_lap * 1000:10.1f} "
+                      f"{t_lantai * 1000:9.1f} | {t_lap * 1000 / n:11.3f} {t_lantai * 1000 / n:10.3f} | "
+                      f"{t_lap / t_lantai:5.2f}", flush=True)
+        urut = sorted(median_cpu)
+        for a, b in zip(urut, urut[1:]):  # the cost of one more indicator, fixed costs left out
+            lap = (median_cpu[b][0] - median_cpu[a][0]) * 1000 / (b - a)
+            lan = (median_cpu[b][1] - median_cpu[a][1]) * 1000 / (b - a)
+            print(f"CPU per indikator tambahan {a}..{b}: laporan {lap:.3f} ms, lantai {lan:.3f} ms, rasio "
+                  f"{lap / lan if lan > 0 else float('nan'):.2f}")
         if args.profil:
             import cProfile
             import pstats

@@ -88,10 +88,21 @@ def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], b
     grid: list[list[Any]] = [[None] * n_kolom for _ in range(n_baris)]
     persen: set[tuple[int, int]] = set()
     ada_rumus = False
+    format_persen: dict[int, bool] = {}  # numFmtId -> whether its format shows percent (one lookup per id)
     for (r, c), sel in ws._cells.items():
-        v = _nilai_sel(sel)
-        ada_rumus = ada_rumus or isinstance(v, RumusTanpaNilai)
-        if "%" in (sel.number_format or ""):
+        if sel.data_type in ("n", "d", "b"):  # numbers, dates, booleans: the value as it is
+            v = sel._value
+        else:
+            v = _nilai_sel(sel)
+            ada_rumus = ada_rumus or isinstance(v, RumusTanpaNilai)
+        gaya = sel._style
+        if gaya is not None:
+            kode = gaya.numFmtId
+            if kode not in format_persen:
+                format_persen[kode] = "%" in (sel.number_format or "")
+            if format_persen[kode]:
+                persen.add((r - 1, c - 1))
+        elif "%" in (sel.number_format or ""):
             persen.add((r - 1, c - 1))
         grid[r - 1][c - 1] = v
     for rentang in ws.merged_cells.ranges:  # a merged block means "the same value" in every cell
