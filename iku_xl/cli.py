@@ -208,7 +208,10 @@ def _jalankan(args: argparse.Namespace) -> int:
 
     from iku_xl.workbook import impor_openpyxl_tanpa_numpy
 
-    impor_openpyxl_tanpa_numpy()  # every command reads or writes with openpyxl; none needs numpy
+    # The file jobs read and write with openpyxl and never need numpy; the recap may hand its data
+    # to pandas, so there openpyxl keeps accepting numpy's numbers.
+    if args.perintah != "rekap":
+        impor_openpyxl_tanpa_numpy()
     waktu = dt.datetime.now()
     if args.perintah == "template":
         from iku_xl.workbook.simpan import simpan

@@ -9,10 +9,11 @@ def impor_openpyxl_tanpa_numpy() -> None:
     """Import openpyxl without letting it import numpy, in a process that has neither yet.
 
     openpyxl imports numpy whenever it is installed (only to accept numpy numbers as cell values);
-    that costs a command line ~120 ms of a 0.4 s click, and iku-xl never hands numpy values to
-    openpyxl. numpy stays importable afterwards (pandas imports it as usual; pandas' own Excel
-    writer turns numpy numbers into Python ones first). Where numpy or openpyxl is already loaded
-    (tests, Excel's Python process) nothing changes.
+    that costs a command line ~120 ms of a 0.4 s click, and the workbook jobs never hand numpy
+    values to openpyxl. numpy stays importable afterwards (pandas imports it as usual, and its own
+    Excel writer turns numpy numbers into Python ones first), but in this process openpyxl then
+    refuses a numpy number set directly into a cell: call this only where nothing does that.
+    Where numpy or openpyxl is already loaded (tests, Excel's Python process) nothing changes.
     """
     if "openpyxl" in sys.modules or "numpy" in sys.modules:
         return
