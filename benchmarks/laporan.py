@@ -4,7 +4,8 @@ button click or a command line pays for them).
 
     python benchmarks/laporan.py [--ulang 15] [BUKU.xlsx TAHUN]
 
-Prints the median wall time of each, and the ratio laporan / floor. Goal: <= 1.5.
+Prints the median wall time of each, the ratio laporan / floor, and the share of the machine's
+CPU other processes used meanwhile (a warning when the machine was busy). Goal: <= 1.5.
 No assertion: this is a measurement, run it before and after a change.
 """
 
@@ -20,6 +21,8 @@ from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 BAWAAN = AKAR / "workbooks" / "contoh_legok_2020.xlsx"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mesin import Pantau  # noqa: E402  (the machine's load during the run)
 
 
 def _waktu(perintah: list[str]) -> float:
@@ -43,6 +46,7 @@ def main() -> None:
                   "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])",
                   str(args.buku), str(lantai_keluar)]
         _waktu(laporan), _waktu(lantai)  # warm the file cache
+        pantau = Pantau()
         t_lap, t_lantai = [], []
         for _ in range(args.ulang):
             t_lap.append(_waktu(laporan))
@@ -54,6 +58,7 @@ def main() -> None:
     print(f"iku-xl laporan    : median {m_lap * 1000:7.1f} ms  (min {min(t_lap) * 1000:.1f})")
     print(f"lantai openpyxl   : median {m_lantai * 1000:7.1f} ms  (min {min(t_lantai) * 1000:.1f})")
     print(f"rasio laporan/lantai: {m_lap / m_lantai:.2f}  (sasaran <= 1.5)")
+    pantau.cetak()
 
 
 if __name__ == "__main__":

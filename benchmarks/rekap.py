@@ -52,8 +52,11 @@ from pathlib import Path
 from typing import Any
 
 AKAR = Path(__file__).resolve().parent.parent
-if str(AKAR) not in sys.path:  # run from a checkout without installing
-    sys.path.insert(0, str(AKAR))
+for _p in (AKAR, AKAR / "benchmarks"):  # run from a checkout without installing; mesin.py beside this
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import mesin  # noqa: E402  (benchmarks/mesin.py: the machine's load during the run)
 
 TAHUN = 2024
 #: Bump when the generated workbooks change; the template's own sources are hashed in too.
@@ -564,36 +567,8 @@ def _ukur(args: argparse.Namespace, bagian: str, jumlah: int | None = None) -> d
 # Report
 # --------------------------------------------------------------------------------------------
 
-def _cpu_sibuk() -> float | None:
-    """CPU seconds the whole machine spent busy since boot (Linux /proc/stat), else None."""
-    try:
-        kolom = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except (OSError, IndexError):
-        return None
-    jiffy = [int(x) for x in kolom]
-    # user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait
-    return (sum(jiffy[:8]) - jiffy[3] - jiffy[4]) / os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_anak() -> float:
-    """CPU seconds of this script's finished subprocesses (the measured parts and their workers)."""
-    import resource
-
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
-def cetak_cpu_lain(sibuk_awal: float | None, anak_awal: float, jam_awal: float, sibuk_akhir: float | None,
-                   anak_akhir: float, jam_akhir: float) -> None:
-    """Print the share of the machine's CPU that other processes used between two readings of
-    :func:`_cpu_sibuk`, :func:`_cpu_anak` and the clock, with a warning when the machine was busy."""
-    if sibuk_awal is None or sibuk_akhir is None:
-        return
-    inti = os.cpu_count() or 1
-    lain = max(0.0, (sibuk_akhir - sibuk_awal) - (anak_akhir - anak_awal)) / ((jam_akhir - jam_awal) * inti)
-    print(f"CPU dipakai proses lain selama pengukuran: {lain:.0%} dari {inti} inti"
-          + ("  (PERHATIAN: mesin tidak diam, angka di atas terganggu; ulangi saat mesin diam)"
-             if lain > 0.1 else ""))
+# The machine's load: benchmarks/mesin.py (these names stay importable from here).
+_cpu_sibuk, _cpu_anak, cetak_cpu_lain = mesin.cpu_sibuk, mesin.cpu_anak, mesin.cetak_cpu_lain
 
 
 def _mib(b: float) -> str:
