@@ -60,7 +60,10 @@ import mesin  # noqa: E402  (benchmarks/mesin.py: the machine's load during the 
 
 TAHUN = 2024
 #: Bump when the generated workbooks change; the template's own sources are hashed in too.
-VERSI_GENERATOR = "2"
+VERSI_GENERATOR = "3"
+#: Units built one by one from the template with openpyxl (~270 ms each); every further unit is
+#: derived from one of them at the XML level (a few ms): see :func:`turunkan`.
+BENIH = 64
 SAMPEL_BASELINE = 200
 #: The memory goal counts as met when the peak at N is at most this times the peak at N/5.
 BATAS_TUMBUH = 1.15
@@ -374,6 +377,102 @@ def kandidat_persen(i: int) -> bool:
         any(kecil(v, r.kode) for r in buku.realisasi for v in (*r.tw, r.tahunan, r.pembilang, r.penyebut))
 
 
+def benih(i: int, n_benih: int = BENIH) -> int:
+    """The unit built with openpyxl that unit ``i`` is derived from (itself when ``i <= n_benih``).
+
+    >>> benih(3), benih(64), benih(65), benih(130), benih(7300)
+    (3, 64, 1, 2, 4)
+    """
+    return i if i <= n_benih else (i - 1) % n_benih + 1
+
+
+_NAMA_UNIT = re.compile(rb"(?i)(sintetis )(\d{4,})")
+_BARIS = re.compile(rb"<row [^>]*>.*?</row>", re.DOTALL)
+_SEL_ANGKA = re.compile(rb'(<c r="([A-Z]+)\d+"[^>]*?t="n"[^>]*><v>)([^<]+)(</v>)')
+#: Realisasi sheet columns (skema.REALISASI): the quarters and the annual value, then pembilang, penyebut.
+_KOLOM_NILAI, _PEMBILANG, _PENYEBUT = (b"C", b"D", b"E", b"F", b"G"), b"H", b"I"
+
+
+def _ubah_realisasi(xml: bytes, rnd: random.Random) -> bytes:
+    """Another unit's realisasi: each fractional figure times a factor in [0.92, 1.08] (not above
+    100, nor above 1 for a fraction such as a percent-formatted 0.85 or an index on a 0-1 scale),
+    each pembilang moved by up to 2 (within 0..penyebut). Whole counts, years and targets stay."""
+
+    def baris(m: re.Match[bytes]) -> bytes:
+        teks = m.group(0)
+        sel = {k.group(2): float(k.group(3)) for k in _SEL_ANGKA.finditer(teks)}
+
+        def ganti(k: re.Match[bytes]) -> bytes:
+            kolom, v = k.group(2), float(k.group(3))
+            if kolom in _KOLOM_NILAI and v != int(v):
+                baru = v * rnd.uniform(0.92, 1.08)
+                baru = min(baru, 1.0 if v <= 1 else 100.0 if v <= 100 else baru)
+                baru = round(baru, 4 if abs(baru) < 1.5 else 2)
+            elif kolom == _PEMBILANG and _PENYEBUT in sel and v == int(v):
+                baru = float(max(0, min(int(sel[_PENYEBUT]), int(v) + rnd.randint(-2, 2))))
+            else:
+                return k.group(0)
+            return k.group(1) + repr(baru).encode() + k.group(4)
+
+        return _SEL_ANGKA.sub(ganti, teks)
+
+    return _BARIS.sub(baris, xml)
+
+
+def _bagian_lembar(z: Any, nama: str) -> str:
+    """The zip part of the sheet called ``nama`` (workbook.xml and its relationships)."""
+    wb = z.read("xl/workbook.xml").decode()
+    rid = re.search(rf'<sheet [^>]*name="{re.escape(nama)}"[^>]*r:id="([^"]+)"', wb).group(1)  # type: ignore[union-attr]
+    rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*/>', rels).group(0)  # type: ignore[union-attr]
+    target = re.search(r'Target="([^"]+)"', target).group(1)  # type: ignore[union-attr]
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def turunkan(data: bytes, i: int) -> bytes:
+    """Unit ``i``'s workbook derived from another unit's saved workbook (``data``): its number
+    in every name ("KECAMATAN SINTETIS 0003" -> "... 0067", in the sheets' inline strings and
+    shared strings alike) and its realisasi figures changed (:func:`_ubah_realisasi`, drawn from
+    ``random.Random(i)``); every other part copied as it is. The zip is written anew."""
+    import io
+    import zipfile
+
+    rnd = random.Random(i)
+    nomor = f"{i:04d}".encode()
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, \
+            zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zo:
+        realisasi = _bagian_lembar(z, "Realisasi")
+        for info in z.infolist():
+            isi = z.read(info)
+            if info.filename.startswith(("xl/worksheets/", "xl/sharedStrings")) and info.filename.endswith(".xml"):
+                isi = _NAMA_UNIT.sub(lambda m: m.group(1) + nomor, isi)
+                if info.filename == realisasi:
+                    isi = _ubah_realisasi(isi, rnd)
+            zo.writestr(info.filename, isi)
+    return keluar.getvalue()
+
+
+_BENIH_TERBACA: dict[str, bytes] = {}
+
+
+def tulis_turunan(tugas: tuple[int, str, int]) -> dict[str, Any]:
+    """Write unit ``i``'s workbook, derived from its seed unit's file in ``folder``."""
+    i, folder, n_benih = tugas
+    j = benih(i, n_benih)
+    sumber = str(Path(folder) / nama_berkas(j))
+    if sumber not in _BENIH_TERBACA:
+        _BENIH_TERBACA.clear()  # tasks come grouped by seed: one seed in memory per worker
+        _BENIH_TERBACA[sumber] = Path(sumber).read_bytes()
+    path = Path(folder) / nama_berkas(i)
+    sementara = path.with_name(f".{path.name}.tmp")
+    sementara.write_bytes(turunkan(_BENIH_TERBACA[sumber], i))
+    os.replace(sementara, path)
+    buku, (persen, _) = buat_buku(j)
+    return {"i": i, "benih": j, "berkas": path.name, "indikator": len(buku.indikator), "persen": persen,
+            "ukuran": path.stat().st_size}
+
+
 def tulis_unit(tugas: tuple[int, str]) -> dict[str, Any]:
     """Write unit ``i``'s workbook into ``folder``; return what the manifest keeps of it."""
     from iku_xl.workbook.templat import buat_templat
@@ -404,10 +503,11 @@ def baca_manifest(folder: Path, n: int) -> dict[str, Any] | None:
     return m
 
 
-def siapkan(folder: Path, n: int, proses: int = 0) -> tuple[dict[str, Any], bool]:
-    """Generate (or reuse) ``n`` unit workbooks in ``folder``: (manifest, reused?)."""
+def siapkan(folder: Path, n: int, proses: int = 0, n_benih: int = BENIH) -> tuple[dict[str, Any], bool]:
+    """Generate (or reuse) ``n`` unit workbooks in ``folder``: (manifest, reused?). The first
+    ``n_benih`` are built from the template with openpyxl, the rest derived from them (:func:`turunkan`)."""
     m = baca_manifest(folder, n)
-    if m is not None:
+    if m is not None and m.get("benih") == min(n, n_benih):
         return m, True
     folder.mkdir(parents=True, exist_ok=True)
     asing = [p.name for p in daftar_berkas(folder) if not _POLA_BERKAS.fullmatch(p.name)]
@@ -417,18 +517,24 @@ def siapkan(folder: Path, n: int, proses: int = 0) -> tuple[dict[str, Any], bool
     (folder / _MANIFEST).unlink(missing_ok=True)
     for p in daftar_berkas(folder):  # ours, of another N or version: made again or not wanted
         p.unlink()
-    tugas = [(i, str(folder)) for i in range(1, n + 1)]
+    n_benih = min(n, n_benih)
+    tugas = [(i, str(folder)) for i in range(1, n_benih + 1)]
+    turunan = sorted(((i, str(folder), n_benih) for i in range(n_benih + 1, n + 1)),
+                     key=lambda t: (benih(t[0], n_benih), t[0]))  # grouped by seed
     proses = proses or os.cpu_count() or 1
     mulai = time.perf_counter()
     if proses < 2 or n < 8:
         unit = list(map(tulis_unit, tugas))
+        unit += list(map(tulis_turunan, turunan))
     else:
         import multiprocessing
 
         with multiprocessing.Pool(proses) as pool:
             unit = list(pool.imap(tulis_unit, tugas, chunksize=4))
+            unit += list(pool.imap(tulis_turunan, turunan, chunksize=64))
+    unit.sort(key=lambda u: u["i"])
     detik = time.perf_counter() - mulai
-    m = {"versi": versi(), "n": n, "detik_buat": detik, "proses_buat": proses, "unit": unit}
+    m = {"versi": versi(), "n": n, "detik_buat": detik, "proses_buat": proses, "benih": n_benih, "unit": unit}
     (folder / _MANIFEST).write_text(json.dumps(m, indent=0), encoding="utf-8")
     return m, False
 
@@ -638,10 +744,11 @@ def main(argv: list[str] | None = None) -> None:
     buat = manifest["detik_buat"]
     print(f"buku kerja unit    : {n} di {args.folder} (rata-rata {ukuran:.0f} KiB, "
           f"{statistics.mean(u['indikator'] for u in unit):.1f} indikator)")
-    print(f"  pembuatan        : {buat:.1f} s ({buat / n * 1000:.0f} ms/buku, {manifest['proses_buat']} proses)"
+    print(f"  pembuatan        : {buat:.1f} s ({buat / n * 1000:.0f} ms/buku, {manifest['proses_buat']} proses; "
+          f"{manifest.get('benih', n)} dari templat dengan openpyxl, sisanya turunan di tingkat XML)"
           + ("; dipakai ulang dari cache" if dipakai_ulang else "") + "; tidak termasuk rasio mana pun")
     print(f"  sel berformat persen: {sum(u['persen'] for u in unit)} dari {n} berkas; angka 0<x<=1,5 pada "
-          f"indikator % (kandidat persen): {sum(kandidat_persen(u['i']) for u in unit)} dari {n}")
+          f"indikator % (kandidat persen): {sum(kandidat_persen(u.get('benih', u['i'])) for u in unit)} dari {n}")
     print(f"hasil rekap        : {berkas} berkas, {direkap} unit direkap, {bermasalah} bermasalah")
     print(f"waktu per buku kerja (median {args.ulang} kali; tanpa start-up Python):")
     baris = (("(a) rekap", f"{k} proses", ms_rekap), ("(b) baseline pandas/openpyxl", "1 proses", ms_base),
