@@ -398,6 +398,7 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
         _cetak(ws, kepala)
     r_rekap, r_gagal = 3, 4
     ringkasan: list[RingkasanUnit] = []
+    bersama: dict[Any, Any] = {}
     tulis_sel = _penulis(rekap, [per_jenis[jenis] for _, _, jenis in KOLOM_REKAP])
     for h in hasil:
         setiap(h)
@@ -405,7 +406,7 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
             tulis_sel(r_rekap, baris)
             r_rekap += 1
         if h.ringkasan is not None:
-            ringkasan.append(h.ringkasan)
+            ringkasan.append(_bersama(h.ringkasan, bersama))
         if h.galat:
             gagal.write_string(r_gagal, 0, h.berkas, f_teks)
             gagal.write_string(r_gagal, 1, "; ".join(h.galat), f_teks)
@@ -415,6 +416,22 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
                              f_judul, f_kepala, f_teks, f_angka, f_capaian)
     wb.close()
     return len(ringkasan), r_gagal - 4
+
+
+def _bersama(r: RingkasanUnit, bersama: dict[Any, Any]) -> RingkasanUnit:
+    """The unit's summary as kept until the end (for the summary and the ranking), its repeated
+    parts shared: each unit's result arrives from its worker with its own copies of the scale's
+    labels and of pairs such as ("Tinggi", 0), which would make memory grow with every file.
+
+    >>> a = RingkasanUnit("U1", "u1.xlsx", 2, 90.0, (("Tinggi", 2), ("Rendah", 0)), 0)
+    >>> b = RingkasanUnit("U2", "u2.xlsx", 2, 80.0, (("Tinggi", 2), ("Rendah", 0)), 0)
+    >>> bersama = {}
+    >>> a2, b2 = _bersama(a, bersama), _bersama(b, bersama)
+    >>> (a2, b2) == (a, b), a2.per_predikat is b2.per_predikat
+    (True, True)
+    """
+    per = tuple(bersama.setdefault(x, x) for x in r.per_predikat)
+    return replace(r, per_predikat=bersama.setdefault(per, per))
 
 
 #: Header rows of the summary and the ranking: two lines, for headers wrapped in narrow columns.
