@@ -493,8 +493,7 @@ def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, prose
     """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems)."""
     berkas = kumpulkan(sumber)
     tujuan = Path(tujuan)
-    keluaran = tujuan.resolve()
-    berkas = [p for p in berkas if p.resolve() != keluaran]
+    berkas = [p for p in berkas if p.resolve() != tujuan.resolve()]
     if not berkas:
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
