@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from iku_xl.core.errors import IkuError, Masalah
 
@@ -92,13 +92,9 @@ def _parser() -> _Parser:
                    help="tahun laporan yang diperiksa kelayakannya (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(v, "BUKU_validasi.xlsx")
 
-    h = sub.add_parser("hitung", help="hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
-                       description="Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu "
-                                   "tulis lembar kerja 'Capaian TAHUN' (tanpa format laporan resmi).")
-    h.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    h.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
-    _opsi_pdf(h, "'Capaian TAHUN'")
+    _dokumen(sub, "hitung", "hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
+             "Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu tulis lembar kerja "
+             "'Capaian TAHUN' (tanpa format laporan resmi).", "BUKU_capaian-TAHUN.xlsx", "'Capaian TAHUN'")
 
     r = sub.add_parser("rekap", help="rekap banyak buku kerja IKU (satu per unit) ke satu buku kerja",
                        description="Baca setiap buku kerja IKU di folder/berkas yang disebut, hitung capaian tahun "
@@ -111,50 +107,48 @@ def _parser() -> _Parser:
     r.add_argument("--timpa", action="store_true", help="boleh menimpa berkas rekap yang sudah ada (cadangan dibuat)")
     r.add_argument("--quiet", "-q", action="store_true", help="tanpa bilah kemajuan")
 
-    lap = sub.add_parser("laporan", help="buat lembar Laporan Capaian untuk satu tahun",
-                         description="Hitung capaian dan predikat, lalu tambahkan lembar "
-                                     "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
-    lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    lap.add_argument("--tahun", type=_tahun, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
+    lap = _dokumen(sub, "laporan", "buat lembar Laporan Capaian untuk satu tahun",
+                   "Hitung capaian dan predikat, lalu tambahkan lembar 'Laporan Capaian TAHUN' (tabel, grafik, "
+                   "tanda tangan).", "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx",
+                   "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)",
+                   "tahun laporan (bawaan: Tahun Laporan di Profil)")
     lap.add_argument("--triwulan", type=_triwulan, metavar="N",
                      help="buat lembar 'Capaian Triwulan N TAHUN' (pemantauan Rencana Aksi, N = 1-4) "
                           "sebagai ganti laporan tahunan")
-    _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx")
-    _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)")
 
-    pk = sub.add_parser("pk", help="buat lembar Perjanjian Kinerja untuk satu tahun",
-                        description="Tambahkan lembar 'Perjanjian Kinerja TAHUN' (bentuk PermenPANRB 53/2014): "
-                                    "halaman pernyataan Pihak Pertama (kepala, dari Profil) dan Pihak Kedua (Nama, "
-                                    "Jabatan, Pangkat/NIP Atasan di Profil), lalu lampiran berisi sasaran, indikator, "
-                                    "target tahun itu, program dan anggarannya, dengan tanda tangan.")
-    pk.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    pk.add_argument("--tahun", type=_tahun, help="tahun perjanjian kinerja (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(pk, "BUKU_pk-TAHUN.xlsx")
-    _opsi_pdf(pk, "'Perjanjian Kinerja TAHUN'")
-    an = sub.add_parser("analisis", help="buat lembar 'Analisis Capaian TAHUN' (bahan Bab III LKjIP)",
-                        description="Susun kalimat analisis setiap indikator dari data (target, realisasi, tahun "
-                                    "sebelumnya, target akhir Renstra, Program Anggaran) di lembar 'Analisis "
-                                    "Capaian TAHUN'. Isian staf di kolom 'Penyebab keberhasilan / kegagalan' dan "
-                                    "'Upaya / alternatif solusi' dibaca dari lembar lama dan ditulis lagi menurut "
-                                    "Kode; tidak ada yang dibuang.")
-    an.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    an.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(an, "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri")
-    _opsi_pdf(an, "'Analisis Capaian TAHUN'")
-    ikm = sub.add_parser("ikm", help="buat lembar 'Laporan IKM TAHUN' dari lembar Survei IKM",
-                         description="Hitung Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) dari jawaban responden "
-                                     "di lembar 'Survei IKM': NRR dan mutu per unsur, IKM dan mutu pelayanan, "
-                                     "prioritas perbaikan, IKM per jenis layanan, profil responden, sampel minimum, "
-                                     "saran, grafik dan tanda tangan, di lembar 'Laporan IKM TAHUN'.")
-    ikm.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    ikm.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil); periode survei yang "
-                                                  "namanya memuat tahun itu dipakai")
+    _dokumen(sub, "pk", "buat lembar Perjanjian Kinerja untuk satu tahun",
+             "Tambahkan lembar 'Perjanjian Kinerja TAHUN' (bentuk PermenPANRB 53/2014): halaman pernyataan Pihak "
+             "Pertama (kepala, dari Profil) dan Pihak Kedua (Nama, Jabatan, Pangkat/NIP Atasan di Profil), lalu "
+             "lampiran berisi sasaran, indikator, target tahun itu, program dan anggarannya, dengan tanda tangan.",
+             "BUKU_pk-TAHUN.xlsx", "'Perjanjian Kinerja TAHUN'",
+             "tahun perjanjian kinerja (bawaan: Tahun Laporan di Profil)")
+    _dokumen(sub, "analisis", "buat lembar 'Analisis Capaian TAHUN' (bahan Bab III LKjIP)",
+             "Susun kalimat analisis setiap indikator dari data (target, realisasi, tahun sebelumnya, target akhir "
+             "Renstra, Program Anggaran) di lembar 'Analisis Capaian TAHUN'. Isian staf di kolom 'Penyebab "
+             "keberhasilan / kegagalan' dan 'Upaya / alternatif solusi' dibaca dari lembar lama dan ditulis lagi "
+             "menurut Kode; tidak ada yang dibuang.",
+             "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri", "'Analisis Capaian TAHUN'")
+    ikm = _dokumen(sub, "ikm", "buat lembar 'Laporan IKM TAHUN' dari lembar Survei IKM",
+                   "Hitung Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) dari jawaban responden di lembar "
+                   "'Survei IKM': NRR dan mutu per unsur, IKM dan mutu pelayanan, prioritas perbaikan, IKM per jenis "
+                   "layanan, profil responden, sampel minimum, saran, grafik dan tanda tangan, di lembar 'Laporan "
+                   "IKM TAHUN'.", "BUKU_ikm-TAHUN.xlsx", "'Laporan IKM TAHUN' dan grafiknya",
+                   "tahun (bawaan: Tahun Laporan di Profil); periode survei yang namanya memuat tahun itu dipakai")
     ikm.add_argument("--periode", nargs="+", action="extend", metavar="P", default=[],
                      help="periode survei yang dipakai, sesuai kolom Periode (mis. --periode \"2024 Semester I\"); "
                           "bawaan: semua periode tahun itu")
-    _opsi_keluaran(ikm, "BUKU_ikm-TAHUN.xlsx")
-    _opsi_pdf(ikm, "'Laporan IKM TAHUN' dan grafiknya")
     return p
+
+
+def _dokumen(sub: Any, nama: str, bantuan: str, keterangan: str, keluaran: str, lembar_pdf: str,
+             bantuan_tahun: str = "tahun (bawaan: Tahun Laporan di Profil)") -> argparse.ArgumentParser:
+    """A command that writes one year's document sheet into a copy of BUKU: BUKU, --tahun, -o/--timpa, --pdf."""
+    d = sub.add_parser(nama, help=bantuan, description=keterangan)
+    d.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    d.add_argument("--tahun", type=_tahun, help=bantuan_tahun)
+    _opsi_keluaran(d, keluaran)
+    _opsi_pdf(d, lembar_pdf)
+    return d
 
 
 def _opsi_pdf(p: argparse.ArgumentParser, lembar: str) -> None:
