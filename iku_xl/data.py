@@ -16,9 +16,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from iku_xl.core.errors import IkuError, Masalah
+from iku_xl.core.errors import BerkasTidakValid, IkuError, Masalah
 from iku_xl.core.ikm import UNSUR
 from iku_xl.core.model import BukuIKU, nilai_sel
 from iku_xl.core.rekap import KOLOM_REKAP, HasilUnit
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 KOLOM = tuple(judul for judul, _, _ in KOLOM_REKAP)
 #: Where :func:`rekap_data` lists the files it could not recap: ``tabel.attrs[BERMASALAH]``.
 BERMASALAH = "Berkas Bermasalah"
+#: ``tabel.attrs[DIREKAP]``: how many units :func:`rekap_data` recapped (as the Ringkasan Unit sheet counts them).
+DIREKAP = "Unit Direkap"
 
 
 def pandas() -> Any:
@@ -151,39 +153,49 @@ def _frame(pd: Any, kolom: list[str], baris: list[dict[str, object]]) -> Any:
 def tabel_rekap(hasil: Iterable[HasilUnit]) -> pd.DataFrame:
     """The recap table of per-file results (:func:`iku_xl.workbook.rekap.proses_berkas`, whoever ran
     them: the recap's own workers, a Dask bag...), with the files that could not be recapped in
-    ``attrs["Berkas Bermasalah"]`` as ``(berkas, alasan)`` pairs."""
+    ``attrs["Berkas Bermasalah"]`` as ``(berkas, alasan)`` pairs and the number of units recapped in
+    ``attrs["Unit Direkap"]``."""
     pd = pandas()
     baris: list[tuple[object, ...]] = []
     bermasalah: list[tuple[str, str]] = []
+    unit = 0
     for h in hasil:
         baris += h.baris
+        unit += h.ringkasan is not None
         if h.galat:
             bermasalah.append((h.berkas, "; ".join(h.galat)))  # as the Berkas Bermasalah sheet lists it
     tabel = pd.DataFrame.from_records(baris, columns=list(KOLOM))
     tabel.attrs[BERMASALAH] = tuple(bermasalah)
+    tabel.attrs[DIREKAP] = unit
     return tabel
 
 
 def rekap_data(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], tahun: int, *,
-               proses: int | None = None) -> pd.DataFrame:
+               proses: int | None = None, kemajuan: TextIO | None = None) -> pd.DataFrame:
     """The recap of ``tahun`` as one DataFrame: a row per unit and indicator, the same rows and values
     as the Rekap sheet of ``iku-xl rekap``, under its headers (:data:`KOLOM`: Unit, Kabupaten/Kota,
     Kode, ..., Capaian (%), Predikat, Berkas). ``paths``: workbooks or folders (walked as the recap
     walks them), any iterable. The files that could not be recapped, with the reason, are in
-    ``tabel.attrs["Berkas Bermasalah"]``. ``proses``: worker processes (default: one per core).
+    ``tabel.attrs["Berkas Bermasalah"]``. ``proses``: worker processes (default: one per core);
+    ``kemajuan``: the stream for the recap's progress bar.
 
     >>> from tests.conftest import WORKBOOKS
     >>> tabel = rekap_data([WORKBOOKS / "contoh_legok_2020.xlsx"], 2020)
     >>> list(tabel.columns[:3]), len(tabel), tabel.attrs["Berkas Bermasalah"]
     (['Unit', 'Kabupaten/Kota', 'Kode'], 10, ())
     """
-    from iku_xl.workbook.rekap import hasil_berurutan, kumpulkan
+    from iku_xl.workbook.rekap import _Kemajuan, hasil_berurutan, kumpulkan
 
     pandas()  # before any file is read
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    with hasil_berurutan(kumpulkan([Path(p) for p in paths]), tahun, proses) as hasil:
-        return tabel_rekap(hasil)
+    berkas = kumpulkan([Path(p) for p in paths])
+    if not berkas:  # as iku-xl rekap says it
+        raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
+                               saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
+    bar = _Kemajuan(len(berkas), kemajuan)
+    with hasil_berurutan(berkas, tahun, proses) as hasil:
+        return tabel_rekap(h for h in hasil if bar.maju() or True)
 
 
 #: How :func:`tulis_csv` writes: comma-separated, decimal point, UTF-8 without BOM (RFC 4180, what
