@@ -117,7 +117,7 @@ def _parser() -> _Parser:
     r.add_argument("--csv", nargs="?", const="", metavar="REKAP.csv",
                    help="tulis tabel Rekap sebagai CSV (UTF-8 tanpa BOM, pemisah koma, titik desimal, judul kolom "
                         "seperti lembar Rekap); tanpa nama: di samping -o dengan akhiran .csv. Butuh pandas: "
-                        'pip install "iku-xl[data]"')
+                        "pip install pandas")
     r.add_argument("--timpa", action="store_true", help="boleh menimpa berkas rekap yang sudah ada (cadangan dibuat)")
     r.add_argument("--quiet", "-q", action="store_true", help="tanpa bilah kemajuan")
 

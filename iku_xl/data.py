@@ -6,8 +6,8 @@ A front end like the CLI: it holds no rule. Each workbook is read by the recap's
 the recap table's rows are those :func:`iku_xl.workbook.rekap.proses_berkas` gives the
 recap workbook, under the Rekap sheet's own headers (:data:`iku_xl.core.rekap.KOLOM_REKAP`).
 
-pandas is an optional extra (``pip install "iku-xl[data]"``) imported only when these functions
-run: ``import iku_xl`` never loads it.
+pandas is an optional extra (``data``: ``pip install ".[data]"`` from the source folder, or just
+``pip install pandas``) imported only when these functions run: ``import iku_xl`` never loads it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def pandas() -> Any:
         import pandas as pd
     except ImportError:
         raise IkuError("pandas belum terpasang; data rekap (--csv, baca_buku, rekap_data) membutuhkannya",
-                       saran='Pasang dengan: pip install "iku-xl[data]"') from None
+                       saran='Pasang dengan: pip install pandas (atau dari folder sumber iku-xl: pip install ".[data]")') from None
     return pd
 
 

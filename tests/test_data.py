@@ -221,7 +221,7 @@ def test_pandas_tidak_terpasang(folder, tmp_path):
                      f" '--csv']))")
     assert keluar.returncode == 2
     assert keluar.stderr == ("Galat: pandas belum terpasang; data rekap (--csv, baca_buku, rekap_data) membutuhkannya. "
-                             'Pasang dengan: pip install "iku-xl[data]"\n')
+                             'Pasang dengan: pip install pandas (atau dari folder sumber iku-xl: pip install ".[data]")\n')
     assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "r.csv").exists()
     keluar = _python(f"import sys; sys.modules['pandas'] = None\nimport iku_xl\n"
                      f"try:\n    iku_xl.rekap_data([{str(folder)!r}], 2025)\n"
