@@ -13,7 +13,7 @@ pandas is an optional extra (``data``: ``pip install ".[data]"`` from the source
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -193,9 +193,15 @@ def rekap_data(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if not berkas:  # as iku-xl rekap says it
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
-    bar = _Kemajuan(len(berkas), kemajuan)
+    bar = _Kemajuan(len(berkas), kemajuan)  # the recap's own progress bar (a terminal only)
+
+    def maju(hasil: Iterable[HasilUnit]) -> Iterator[HasilUnit]:
+        for h in hasil:
+            bar.maju()
+            yield h
+
     with hasil_berurutan(berkas, tahun, proses) as hasil:
-        return tabel_rekap(h for h in hasil if bar.maju() or True)
+        return tabel_rekap(maju(hasil))
 
 
 #: How :func:`tulis_csv` writes: comma-separated, decimal point, UTF-8 without BOM (RFC 4180, what

@@ -4,6 +4,7 @@ recap sharded by Dask's local scheduler over the file list gives the same table.
 
 from __future__ import annotations
 
+import io
 import math
 import shutil
 import subprocess
@@ -85,6 +86,9 @@ def test_rekap_data_dari_iterable_apa_saja(folder):
     assert _baris(satu) == _baris(semua[semua["Berkas"] == f"1_{BANTAR}"])
     dari_generator = iku_xl.rekap_data((p for p in sorted(folder.iterdir())), 2025)
     assert _baris(dari_generator) == _baris(semua)
+    kemajuan = io.StringIO()
+    iku_xl.rekap_data([folder], 2025, kemajuan=kemajuan)
+    assert kemajuan.getvalue().endswith("] 6/6 berkas\n")  # the recap's own progress bar
     with pytest.raises(iku_xl.BerkasTidakValid, match="tidak ada buku kerja .xlsx/.xlsm untuk direkap"):
         iku_xl.rekap_data([], 2025)
 
