@@ -79,6 +79,47 @@ def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
     return berkas
 
 
+def baca_daftar(daftar: str | Path) -> list[Path]:
+    """The workbooks named in a list file (a manifest): one path per line, relative to the list's
+    folder; empty lines and lines starting with ``#`` are skipped. A named path that does not exist
+    stops the run before anything is read, with the lines to fix (a typo in a list of thousands
+    must not become a recap that quietly lacks a unit).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.xlsx").touch()
+    >>> _ = (folder / "daftar.txt").write_text("# triwulan I\\na.xlsx\\n\\n", encoding="utf-8")
+    >>> [p.name for p in baca_daftar(folder / "daftar.txt")]
+    ['a.xlsx']
+    """
+    daftar = Path(daftar)
+    try:
+        teks = daftar.read_text(encoding="utf-8-sig")  # a BOM from Notepad is not part of the first path
+    except FileNotFoundError:
+        raise BerkasTidakValid(f"daftar berkas '{daftar}' tidak ditemukan",
+                               saran="Periksa nama berkas yang diberikan pada --daftar.") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BerkasTidakValid(f"daftar berkas '{daftar}' tidak dapat dibaca ({type(e).__name__})",
+                               saran="Simpan daftar sebagai teks biasa UTF-8, satu path per baris.") from None
+    berkas: list[Path] = []
+    hilang: list[str] = []
+    for n, baris in enumerate(teks.splitlines(), start=1):
+        baris = baris.strip()
+        if not baris or baris.startswith("#"):
+            continue
+        p = daftar.parent / Path(baris).expanduser()
+        if p.exists():
+            berkas.append(p)
+        else:
+            hilang.append(f"baris {n} '{baris}'")
+    if hilang:
+        raise BerkasTidakValid(f"daftar berkas '{daftar.name}': {len(hilang)} berkas tidak ditemukan: "
+                               + ", ".join(hilang[:5]) + (", ..." if len(hilang) > 5 else ""),
+                               saran="Perbaiki atau hapus baris itu di daftar (path relatif terhadap folder "
+                                     "daftar), lalu jalankan rekap lagi.")
+    return berkas
+
+
 _ATRIBUT = re.compile(r'([\w:]+)="([^"]*)"')
 _SEL = re.compile(r"<(?:\w+:)?c\b[^>]*>")
 
@@ -472,8 +513,9 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
 
 
 def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, proses: int | None = None,
-          kemajuan: TextIO | None = None) -> tuple[int, int, int]:
-    """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems)."""
+          kemajuan: TextIO | None = None, setiap: Callable[[HasilUnit], None] | None = None) -> tuple[int, int, int]:
+    """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems).
+    ``setiap(hasil)`` is called with every file's result as it is written (e.g. for the CSV)."""
     berkas = kumpulkan(sumber)
     tujuan = Path(tujuan)
     berkas = [p for p in berkas if p.resolve() != tujuan.resolve()]
@@ -482,7 +524,7 @@ def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, prose
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
     bar = _Kemajuan(len(berkas), kemajuan)
     with hasil_berurutan(berkas, tahun, proses) as hasil:
-        unit, bermasalah = tulis_rekap(hasil, tujuan, tahun, lambda h: bar.maju())
+        unit, bermasalah = tulis_rekap(hasil, tujuan, tahun, lambda h: (bar.maju(), setiap and setiap(h)))
     return len(berkas), unit, bermasalah
 
 
