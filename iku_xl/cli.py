@@ -347,8 +347,9 @@ def _rekap(args: argparse.Namespace, waktu: object) -> int:
     if args.csv is None:
         assert tujuan is not None
         hitung: list[tuple[int, int, int]] = []
-        cadangan = tulis_aman(lambda p: hitung.append(rekap(sumber, args.tahun, p, kemajuan=kemajuan)), tujuan,
-                              timpa=args.timpa, waktu=waktu)  # type: ignore[arg-type]
+        cadangan = tulis_aman(lambda p: hitung.append(rekap(sumber, args.tahun, p, kemajuan=kemajuan,
+                                                            kecuali=[tujuan])),  # the final name: never a unit
+                              tujuan, timpa=args.timpa, waktu=waktu)  # type: ignore[arg-type]
         berkas, unit, bermasalah = hitung[0]
         if cadangan:
             print(f"Berkas lama disimpan sebagai: {cadangan}")
@@ -380,7 +381,8 @@ def _rekap_csv(args: argparse.Namespace, sumber: list[str | Path], tujuan: Path 
             tabel.append(rekap_data(sumber, args.tahun, kemajuan=kemajuan))
         else:
             hasil: list[Any] = []
-            cadangan.append(tulis_aman(lambda q: rekap(sumber, args.tahun, q, kemajuan=kemajuan, setiap=hasil.append),
+            cadangan.append(tulis_aman(lambda q: rekap(sumber, args.tahun, q, kemajuan=kemajuan, setiap=hasil.append,
+                                                                  kecuali=[tujuan]),
                                        tujuan, timpa=args.timpa, waktu=waktu))  # type: ignore[arg-type]
             tabel.append(tabel_rekap(hasil))
         tulis_csv(tabel[0], p)

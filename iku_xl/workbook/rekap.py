@@ -65,15 +65,21 @@ _LAMA = ".xls"
 _LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
 
 
+#: The backups iku-xl makes before an overwrite (workbook/simpan.py): copies, never a unit of their own.
+_CADANGAN = re.compile(r"\.cadangan-\d{8}-\d{6}(?:-\d+)?$")
+
+
 def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
-    """The workbooks named or found in the folders named (sorted, recap outputs skipped)."""
+    """The workbooks named, or found in the folders named (sorted; in a folder, iku-xl's own backups
+    ``NAMA.cadangan-TANGGAL-JAM.xlsx`` are skipped: a unit's backup beside it would count the unit twice)."""
     berkas: list[Path] = []
     for s in map(Path, sumber):
         if not s.exists():
             raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
         if s.is_dir():
             berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", _LAMA)
-                             and not p.name.startswith(("~$", ".")) and not p.is_dir())  # a folder is walked
+                             and not p.name.startswith(("~$", ".")) and not _CADANGAN.search(p.stem)
+                             and not p.is_dir())  # a folder is walked
         else:
             berkas.append(s)
     return berkas
@@ -513,12 +519,15 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
 
 
 def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, proses: int | None = None,
-          kemajuan: TextIO | None = None, setiap: Callable[[HasilUnit], None] | None = None) -> tuple[int, int, int]:
+          kemajuan: TextIO | None = None, setiap: Callable[[HasilUnit], None] | None = None,
+          kecuali: Sequence[str | Path] = ()) -> tuple[int, int, int]:
     """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems).
-    ``setiap(hasil)`` is called with every file's result as it is written (e.g. for the CSV)."""
+    ``setiap(hasil)`` is called with every file's result as it is written (e.g. for the CSV). ``tujuan``
+    and the files in ``kecuali`` (the final name when ``tujuan`` is a temporary file) are never read."""
     berkas = kumpulkan(sumber)
     tujuan = Path(tujuan)
-    berkas = [p for p in berkas if p.resolve() != tujuan.resolve()]
+    lewati = {Path(p).resolve() for p in (tujuan, *kecuali)}
+    berkas = [p for p in berkas if p.resolve() not in lewati]
     if not berkas:
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
