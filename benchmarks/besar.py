@@ -51,6 +51,7 @@ for _p in (AKAR, AKAR / "benchmarks"):  # run from a checkout without installing
         sys.path.insert(0, str(_p))
 
 import rekap as bench_rekap  # noqa: E402  (benchmarks/rekap.py: generator and measuring helpers)
+from mesin import Pantau  # noqa: E402  (the machine's load during the run)
 
 TAHUN = bench_rekap.TAHUN
 #: Bump when the generated workbooks change.
@@ -272,7 +273,7 @@ def main(argv: list[str] | None = None) -> None:
         siap.append((k, path, ukuran))
     if args.buat_saja:
         return
-    sibuk_awal, anak_awal, jam_awal = bench_rekap._cpu_sibuk(), bench_rekap._cpu_anak(), time.perf_counter()
+    pantau = Pantau()
     print(f"{'buku':>6} {'MiB':>6} | {'perintah':9} {'detik':>8} {'MiB puncak':>10} | {'rasio waktu':>11} "
           f"{'rasio memori':>12}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -294,8 +295,7 @@ def main(argv: list[str] | None = None) -> None:
                 kode = {h["kode"] for h in hasil[n]}
                 print(f"{k.nama:>6} {ukuran:6.1f} | {n:9} {detik:8.2f} {rss / 2**20:10.0f} | {rasio}"
                       + (f"  (kode keluar {sorted(kode)})" if kode != {0} else ""), flush=True)
-    sibuk_akhir, anak_akhir, jam_akhir = bench_rekap._cpu_sibuk(), bench_rekap._cpu_anak(), time.perf_counter()
-    bench_rekap.cetak_cpu_lain(sibuk_awal, anak_awal, jam_awal, sibuk_akhir, anak_akhir, jam_akhir)
+    pantau.cetak()
 
 
 if __name__ == "__main__":

@@ -78,7 +78,9 @@ def main() -> None:
     p.add_argument("--responden", type=int, default=10_000)
     p.add_argument("--ulang", type=int, default=5, help="runs of each (interleaved)")
     args = p.parse_args()
-    bench_rekap = _bench_rekap()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from mesin import Pantau, baris_cpu_lain  # the machine's load during the run
+
     with tempfile.TemporaryDirectory() as tmp:
         buku = buat_buku(Path(tmp) / "survei.xlsx", args.responden)
         keluar, lantai_keluar = Path(tmp) / "keluar.xlsx", Path(tmp) / "lantai.xlsx"
@@ -87,21 +89,23 @@ def main() -> None:
                   "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])",
                   str(buku), str(lantai_keluar)]
         _waktu(ikm), _waktu(lantai)  # warm the file cache (and check the job runs)
-        sibuk, anak, jam = bench_rekap._cpu_sibuk(), bench_rekap._cpu_anak(), time.perf_counter()
+        pantau = Pantau()
         t_ikm, t_lantai = [], []
         for _ in range(args.ulang):
             t_ikm.append(_waktu(ikm))
             t_lantai.append(_waktu(lantai))
             for cadangan in Path(tmp).glob("*.cadangan-*"):
                 cadangan.unlink()
-        akhir = bench_rekap._cpu_sibuk(), bench_rekap._cpu_anak(), time.perf_counter()
+        lain = pantau.lain()
         ukuran = buku.stat().st_size
     m_ikm, m_lantai = statistics.median(t_ikm), statistics.median(t_lantai)
     print(f"buku kerja        : {args.responden} responden ({ukuran / 1024:.0f} KiB), {args.ulang} kali")
     print(f"iku-xl ikm        : median {m_ikm * 1000:7.1f} ms  (min {min(t_ikm) * 1000:.1f})")
     print(f"lantai openpyxl   : median {m_lantai * 1000:7.1f} ms  (min {min(t_lantai) * 1000:.1f})")
     print(f"rasio ikm/lantai  : {m_ikm / m_lantai:.2f}")
-    bench_rekap.cetak_cpu_lain(sibuk, anak, jam, *akhir)
+    baris = baris_cpu_lain(lain)
+    if baris:
+        print(baris)
 
 
 if __name__ == "__main__":

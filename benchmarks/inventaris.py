@@ -18,6 +18,8 @@ from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mesin import Pantau  # noqa: E402  (the machine's load during the run)
 BAWAAN = AKAR / "workbooks" / "contoh_legok_2020.xlsx"
 
 
@@ -39,6 +41,7 @@ def main() -> None:
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         keluar = Path(tmp) / "keluar.xlsx"
+        pantau = Pantau()
         t_cek, t_lantai = [], []
         for _ in range(args.ulang):
             t_lantai.append(_ms(lambda: simpan_buku(openpyxl.load_workbook(args.buku, rich_text=True), keluar)))
@@ -48,6 +51,7 @@ def main() -> None:
     print(f"pemeriksaan isi      : median {cek:7.1f} ms  (dua inventaris + perbandingan)")
     print(f"muat + simpan openpyxl: median {lantai:7.1f} ms")
     print(f"rasio pemeriksaan/(muat+simpan): {cek / lantai:.3f}")
+    pantau.cetak()
 
 
 if __name__ == "__main__":

@@ -26,42 +26,28 @@ when it is high. No assertion: this is a measurement, run it before and after a 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 AKAR = Path(__file__).resolve().parent.parent
 BAWAAN = AKAR / "workbooks" / "contoh_legok_2020.xlsx"
 _LANTAI = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])"
 _TANPA_NUMPY = "import sys; sys.modules['numpy'] = None; "
 
-
-def _bench_rekap() -> Any:
-    """``benchmarks/rekap.py`` (the CPU-use helpers), loaded as benchmarks/ikm.py does."""
-    spec = importlib.util.spec_from_file_location("bench_rekap", Path(__file__).with_name("rekap.py"))
-    assert spec is not None and spec.loader is not None
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-    return modul
-
-
-def _cpu_anak() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mesin import Pantau, baris_cpu_lain, cpu_anak  # noqa: E402  (the machine's load during the run)
 
 
 def _waktu(perintah: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one fresh process."""
-    cpu, mulai = _cpu_anak(), time.perf_counter()
+    cpu, mulai = cpu_anak(), time.perf_counter()
     subprocess.run(perintah, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - mulai, _cpu_anak() - cpu
+    return time.perf_counter() - mulai, cpu_anak() - cpu
 
 
 def main() -> None:
@@ -72,7 +58,6 @@ def main() -> None:
     p.add_argument("--tanpa-pyc", action="store_true",
                    help="keep PYTHONDONTWRITEBYTECODE as the environment has it (sources compiled every run)")
     args = p.parse_args()
-    rekap = _bench_rekap()
     env = dict(os.environ)
     if not args.tanpa_pyc:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -88,13 +73,13 @@ def main() -> None:
         for x in perintah.values():  # warm the file cache (and write the bytecode cache)
             _waktu(x, env)
         hasil: dict[str, list[tuple[float, float]]] = {n: [] for n in perintah}
-        sibuk_awal, anak_awal, jam_awal = rekap._cpu_sibuk(), _cpu_anak(), time.perf_counter()
+        pantau = Pantau()
         for _ in range(args.ulang):
             for nama, x in perintah.items():
                 hasil[nama].append(_waktu(x, env))
             for cadangan in Path(tmp).glob("*.cadangan-*"):
                 cadangan.unlink()
-        sibuk_akhir, anak_akhir, jam_akhir = rekap._cpu_sibuk(), _cpu_anak(), time.perf_counter()
+        lain = pantau.lain()
     dinding = {n: statistics.median(w for w, _ in h) for n, h in hasil.items()}
     cpu = {n: statistics.median(c for _, c in h) for n, h in hasil.items()}
     print(f"buku kerja        : {args.buku.name} ({args.buku.stat().st_size / 1024:.0f} KiB), {args.ulang} kali"
@@ -105,7 +90,9 @@ def main() -> None:
     for lantai in ("lantai", "lantai-numpy"):
         print(f"rasio laporan/{lantai:12}: waktu {dinding['laporan'] / dinding[lantai]:.2f}, "
               f"CPU {cpu['laporan'] / cpu[lantai]:.2f}  (sasaran <= 1.3)")
-    rekap.cetak_cpu_lain(sibuk_awal, anak_awal, jam_awal, sibuk_akhir, anak_akhir, jam_akhir)
+    baris = baris_cpu_lain(lain)
+    if baris:
+        print(baris)
 
 
 if __name__ == "__main__":

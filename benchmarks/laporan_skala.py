@@ -41,7 +41,7 @@ VERSI_GENERATOR = "1"
 
 
 def _modul(nama: str) -> Any:
-    """A sibling benchmark script as a module (``rekap.py``: the generator and the CPU-use helpers)."""
+    """A sibling benchmark script as a module (``besar.py``: the generator of large workbooks)."""
     if nama in sys.modules:
         return sys.modules[nama]
     spec = importlib.util.spec_from_file_location(nama, Path(__file__).with_name(f"{nama}.py"))
@@ -50,14 +50,6 @@ def _modul(nama: str) -> Any:
     sys.modules[nama] = modul
     spec.loader.exec_module(modul)
     return modul
-
-
-def _cpu_sendiri() -> float:
-    """CPU seconds of this process and its finished children: what is not "other processes"."""
-    import resource
-
-    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def buku_skala(jumlah_indikator: int) -> Any:
@@ -90,10 +82,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from iku_xl.workbook import proses
 
-    rekap = _modul("rekap")
     ukuran = [int(x) for x in args.ukuran.split(",") if x.strip()]
     berkas = {n: siapkan(args.folder, n) for n in ukuran}
-    sibuk_awal, anak_awal, jam_awal = rekap._cpu_sibuk(), _cpu_sendiri(), time.perf_counter()
+    from mesin import Pantau  # the machine's load during the run (this process's own CPU is ours)
+
+    pantau = Pantau()
     print(f"{'indikator':>9} {'KiB':>6} {'':>5} | {'laporan ms':>10} {'lantai ms':>9} | {'laporan/ind':>11} "
           f"{'lantai/ind':>10} | {'rasio':>5}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
             pr = cProfile.Profile()
             pr.runcall(laporan, path)
             pstats.Stats(pr).sort_stats("tottime").print_stats(25)
-    rekap.cetak_cpu_lain(sibuk_awal, anak_awal, jam_awal, rekap._cpu_sibuk(), _cpu_sendiri(), time.perf_counter())
+    pantau.cetak()
 
 
 if __name__ == "__main__":

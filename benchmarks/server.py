@@ -31,6 +31,8 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 if str(AKAR) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(AKAR))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mesin import Pantau  # noqa: E402  (the machine's load during the run)
 
 SASARAN_DETIK = 3.0
 
@@ -70,6 +72,7 @@ def main() -> int:
     klien = TestClient(main_app)
     harapan = IKU_CAPAIAN(target, realisasi)
 
+    pantau = Pantau()
     server, langsung = [], []
     for _ in range(a.ulang):
         t0 = time.perf_counter()
@@ -89,6 +92,7 @@ def main() -> int:
     print(f"  fungsi langsung (iku_xl.xl.fungsi.IKU_CAPAIAN)     : {d:6.2f} s")
     print(f"  rasio server/langsung                              : {s / d:6.1f}x")
     print(f"  sasaran <= {SASARAN_DETIK:g} s lewat server: {'ya' if s <= SASARAN_DETIK else 'tidak'}")
+    pantau.cetak()
     return 0
 
 

@@ -26,7 +26,6 @@ No assertion: this is a measurement.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import random
 import sys
 import time
@@ -38,15 +37,6 @@ AKAR = Path(__file__).resolve().parent.parent
 N = 100_000
 BENTUK = ((N, 1), (1000, 100))
 TUJUAN = 0.1  # seconds for 100,000 cells of plain numbers
-
-
-def _rekap() -> Any:
-    """benchmarks/rekap.py, for its machine-load readings (``cetak_cpu_lain``)."""
-    spec = importlib.util.spec_from_file_location("bench_rekap", Path(__file__).with_name("rekap.py"))
-    assert spec is not None and spec.loader is not None
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-    return modul
 
 
 def _kisi(nilai: list[Any], m: int) -> list[list[Any]]:
@@ -100,13 +90,15 @@ def main(argv: list[str] | None = None) -> None:
     import iku_xl
     from iku_xl.xl import fungsi
 
-    rekap = _rekap()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from mesin import Pantau  # the machine's load during the run
+
     fungsi_kasus = {"angka": fungsi.IKU_CAPAIAN, "kosong": fungsi.IKU_CAPAIAN, "teks": fungsi.IKU_CAPAIAN,
                     "rentang": fungsi.IKU_CAPAIAN, "predikat": fungsi.IKU_PREDIKAT, "rasio": fungsi.IKU_RASIO,
                     "realisasi": fungsi.IKU_REALISASI, "_loop": _loop, "_loop_tw": _loop_tw}
     print(f"iku_xl dari {Path(iku_xl.__file__).parent}; Python {sys.version.split()[0]}; "
           f"{N:,} sel; terbaik dari {args.ulang} kali")
-    sibuk, anak, jam = rekap._cpu_sibuk(), time.process_time(), time.monotonic()
+    pantau = Pantau()
     for n, m in BENTUK:
         kasus = data(m)
         terbaik: dict[str, float] = {}
@@ -120,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
             dasar = loop_tw if nama == "realisasi" else loop
             tujuan = f"  tujuan <= {TUJUAN} s: {'ya' if waktu <= TUJUAN else 'tidak'}" if nama == "angka" else ""
             print(f"  {nama:9} {waktu:7.3f} s  {waktu / dasar:6.1f}x loop{tujuan}")
-    rekap.cetak_cpu_lain(sibuk, anak, jam, rekap._cpu_sibuk(), time.process_time(), time.monotonic())
+    pantau.cetak()
 
 
 if __name__ == "__main__":

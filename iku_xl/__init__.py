@@ -21,6 +21,7 @@ from iku_xl.core.model import BarisIKU, BukuIKU, HasilCapaian
 from iku_xl.core.predikat import predikat
 
 if TYPE_CHECKING:
+    from iku_xl.data import baca_buku, rekap_data
     from iku_xl.workbook.proses import buat_laporan, validasi
 
 __version__ = "0.1.0"
@@ -32,6 +33,8 @@ __all__ = [
     "BarisIKU", "BukuIKU", "HasilCapaian", "Masalah",
     # jobs on workbook files (openpyxl is imported only when these are used)
     "buat_laporan", "validasi",
+    # the data as pandas DataFrames, for analysts (pandas is imported only when these are used)
+    "baca_buku", "rekap_data",
     # errors
     "IkuError", "DataTidakValid", "StrukturTidakValid", "BerkasTidakValid",
 ]
@@ -42,4 +45,8 @@ def __getattr__(nama: str) -> Any:
         from iku_xl.workbook import proses
 
         return getattr(proses, nama)
+    if nama in ("baca_buku", "rekap_data"):
+        from iku_xl import data
+
+        return getattr(data, nama)
     raise AttributeError(f"module 'iku_xl' has no attribute {nama!r}")

@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from iku_xl.core.errors import IkuError, Masalah
 
@@ -92,69 +92,73 @@ def _parser() -> _Parser:
                    help="tahun laporan yang diperiksa kelayakannya (bawaan: Tahun Laporan di Profil)")
     _opsi_keluaran(v, "BUKU_validasi.xlsx")
 
-    h = sub.add_parser("hitung", help="hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
-                       description="Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu "
-                                   "tulis lembar kerja 'Capaian TAHUN' (tanpa format laporan resmi).")
-    h.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    h.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(h, "BUKU_capaian-TAHUN.xlsx")
-    _opsi_pdf(h, "'Capaian TAHUN'")
+    _dokumen(sub, "hitung", "hitung capaian dan predikat satu tahun ke lembar 'Capaian TAHUN'",
+             "Hitung capaian dan predikat setiap indikator untuk satu tahun, lalu tulis lembar kerja "
+             "'Capaian TAHUN' (tanpa format laporan resmi).", "BUKU_capaian-TAHUN.xlsx", "'Capaian TAHUN'")
 
     r = sub.add_parser("rekap", help="rekap banyak buku kerja IKU (satu per unit) ke satu buku kerja",
                        description="Baca setiap buku kerja IKU di folder/berkas yang disebut, hitung capaian tahun "
                                    "itu, dan tulis satu buku kerja rekap: Rekap (per unit dan indikator), Ringkasan "
-                                   "Unit, Peringkat (dengan grafik) dan Berkas Bermasalah. Satu berkas rusak tidak "
-                                   "menghentikan rekap.")
-    r.add_argument("sumber", nargs="+", metavar="FOLDER_ATAU_BERKAS", help="folder atau berkas .xlsx/.xlsm")
+                                   "Unit, Peringkat (dengan grafik) dan Berkas Bermasalah, dan/atau tabel Rekap "
+                                   "sebagai CSV untuk analisis (R, pandas, basis data). Satu berkas rusak tidak "
+                                   "menghentikan rekap.\n\nContoh:\n  iku-xl rekap kecamatan/ --tahun 2024 -o "
+                                   "rekap_2024.xlsx --csv\n  iku-xl rekap --daftar daftar_q1.txt --tahun 2024 "
+                                   "--csv rekap_2024.csv")
+    r.add_argument("sumber", nargs="*", metavar="FOLDER_ATAU_BERKAS", help="folder atau berkas .xlsx/.xlsm")
+    r.add_argument("--daftar", action="append", default=[], metavar="DAFTAR.txt",
+                   help="berkas teks berisi daftar buku kerja: satu path per baris, relatif terhadap folder "
+                        "daftar; baris kosong dan baris berawalan # dilewati (boleh diulang)")
     r.add_argument("--tahun", type=_tahun, required=True, help="tahun yang direkap")
-    r.add_argument("-o", "--keluaran", metavar="REKAP.xlsx", required=True, help="berkas rekap yang dibuat")
+    r.add_argument("-o", "--keluaran", metavar="REKAP.xlsx", help="buku kerja rekap yang dibuat")
+    r.add_argument("--csv", nargs="?", const="", metavar="REKAP.csv",
+                   help="tulis tabel Rekap sebagai CSV (UTF-8 tanpa BOM, pemisah koma, titik desimal, judul kolom "
+                        "seperti lembar Rekap); tanpa nama: di samping -o dengan akhiran .csv. Butuh pandas: "
+                        "pip install pandas")
     r.add_argument("--timpa", action="store_true", help="boleh menimpa berkas rekap yang sudah ada (cadangan dibuat)")
     r.add_argument("--quiet", "-q", action="store_true", help="tanpa bilah kemajuan")
 
-    lap = sub.add_parser("laporan", help="buat lembar Laporan Capaian untuk satu tahun",
-                         description="Hitung capaian dan predikat, lalu tambahkan lembar "
-                                     "'Laporan Capaian TAHUN' (tabel, grafik, tanda tangan).")
-    lap.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    lap.add_argument("--tahun", type=_tahun, help="tahun laporan (bawaan: Tahun Laporan di Profil)")
+    lap = _dokumen(sub, "laporan", "buat lembar Laporan Capaian untuk satu tahun",
+                   "Hitung capaian dan predikat, lalu tambahkan lembar 'Laporan Capaian TAHUN' (tabel, grafik, "
+                   "tanda tangan).", "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx",
+                   "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)",
+                   "tahun laporan (bawaan: Tahun Laporan di Profil)")
     lap.add_argument("--triwulan", type=_triwulan, metavar="N",
                      help="buat lembar 'Capaian Triwulan N TAHUN' (pemantauan Rencana Aksi, N = 1-4) "
                           "sebagai ganti laporan tahunan")
-    _opsi_keluaran(lap, "BUKU_laporan-TAHUN.xlsx, dengan --triwulan BUKU_triwulan-N-TAHUN.xlsx")
-    _opsi_pdf(lap, "laporan (Laporan Capaian, Anggaran, Grafik; dengan --triwulan lembar triwulannya)")
 
-    pk = sub.add_parser("pk", help="buat lembar Perjanjian Kinerja untuk satu tahun",
-                        description="Tambahkan lembar 'Perjanjian Kinerja TAHUN' (bentuk PermenPANRB 53/2014): "
-                                    "halaman pernyataan Pihak Pertama (kepala, dari Profil) dan Pihak Kedua (Nama, "
-                                    "Jabatan, Pangkat/NIP Atasan di Profil), lalu lampiran berisi sasaran, indikator, "
-                                    "target tahun itu, program dan anggarannya, dengan tanda tangan.")
-    pk.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    pk.add_argument("--tahun", type=_tahun, help="tahun perjanjian kinerja (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(pk, "BUKU_pk-TAHUN.xlsx")
-    _opsi_pdf(pk, "'Perjanjian Kinerja TAHUN'")
-    an = sub.add_parser("analisis", help="buat lembar 'Analisis Capaian TAHUN' (bahan Bab III LKjIP)",
-                        description="Susun kalimat analisis setiap indikator dari data (target, realisasi, tahun "
-                                    "sebelumnya, target akhir Renstra, Program Anggaran) di lembar 'Analisis "
-                                    "Capaian TAHUN'. Isian staf di kolom 'Penyebab keberhasilan / kegagalan' dan "
-                                    "'Upaya / alternatif solusi' dibaca dari lembar lama dan ditulis lagi menurut "
-                                    "Kode; tidak ada yang dibuang.")
-    an.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    an.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil)")
-    _opsi_keluaran(an, "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri")
-    _opsi_pdf(an, "'Analisis Capaian TAHUN'")
-    ikm = sub.add_parser("ikm", help="buat lembar 'Laporan IKM TAHUN' dari lembar Survei IKM",
-                         description="Hitung Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) dari jawaban responden "
-                                     "di lembar 'Survei IKM': NRR dan mutu per unsur, IKM dan mutu pelayanan, "
-                                     "prioritas perbaikan, IKM per jenis layanan, profil responden, sampel minimum, "
-                                     "saran, grafik dan tanda tangan, di lembar 'Laporan IKM TAHUN'.")
-    ikm.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
-    ikm.add_argument("--tahun", type=_tahun, help="tahun (bawaan: Tahun Laporan di Profil); periode survei yang "
-                                                  "namanya memuat tahun itu dipakai")
+    _dokumen(sub, "pk", "buat lembar Perjanjian Kinerja untuk satu tahun",
+             "Tambahkan lembar 'Perjanjian Kinerja TAHUN' (bentuk PermenPANRB 53/2014): halaman pernyataan Pihak "
+             "Pertama (kepala, dari Profil) dan Pihak Kedua (Nama, Jabatan, Pangkat/NIP Atasan di Profil), lalu "
+             "lampiran berisi sasaran, indikator, target tahun itu, program dan anggarannya, dengan tanda tangan.",
+             "BUKU_pk-TAHUN.xlsx", "'Perjanjian Kinerja TAHUN'",
+             "tahun perjanjian kinerja (bawaan: Tahun Laporan di Profil)")
+    _dokumen(sub, "analisis", "buat lembar 'Analisis Capaian TAHUN' (bahan Bab III LKjIP)",
+             "Susun kalimat analisis setiap indikator dari data (target, realisasi, tahun sebelumnya, target akhir "
+             "Renstra, Program Anggaran) di lembar 'Analisis Capaian TAHUN'. Isian staf di kolom 'Penyebab "
+             "keberhasilan / kegagalan' dan 'Upaya / alternatif solusi' dibaca dari lembar lama dan ditulis lagi "
+             "menurut Kode; tidak ada yang dibuang.",
+             "BUKU_analisis-TAHUN.xlsx; dengan --timpa boleh BUKU sendiri", "'Analisis Capaian TAHUN'")
+    ikm = _dokumen(sub, "ikm", "buat lembar 'Laporan IKM TAHUN' dari lembar Survei IKM",
+                   "Hitung Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) dari jawaban responden di lembar "
+                   "'Survei IKM': NRR dan mutu per unsur, IKM dan mutu pelayanan, prioritas perbaikan, IKM per jenis "
+                   "layanan, profil responden, sampel minimum, saran, grafik dan tanda tangan, di lembar 'Laporan "
+                   "IKM TAHUN'.", "BUKU_ikm-TAHUN.xlsx", "'Laporan IKM TAHUN' dan grafiknya",
+                   "tahun (bawaan: Tahun Laporan di Profil); periode survei yang namanya memuat tahun itu dipakai")
     ikm.add_argument("--periode", nargs="+", action="extend", metavar="P", default=[],
                      help="periode survei yang dipakai, sesuai kolom Periode (mis. --periode \"2024 Semester I\"); "
                           "bawaan: semua periode tahun itu")
-    _opsi_keluaran(ikm, "BUKU_ikm-TAHUN.xlsx")
-    _opsi_pdf(ikm, "'Laporan IKM TAHUN' dan grafiknya")
     return p
+
+
+def _dokumen(sub: Any, nama: str, bantuan: str, keterangan: str, keluaran: str, lembar_pdf: str,
+             bantuan_tahun: str = "tahun (bawaan: Tahun Laporan di Profil)") -> argparse.ArgumentParser:
+    """A command that writes one year's document sheet into a copy of BUKU: BUKU, --tahun, -o/--timpa, --pdf."""
+    d = sub.add_parser(nama, help=bantuan, description=keterangan)
+    d.add_argument("buku", metavar="BUKU.xlsx", help="buku kerja IKU")
+    d.add_argument("--tahun", type=_tahun, help=bantuan_tahun)
+    _opsi_keluaran(d, keluaran)
+    _opsi_pdf(d, lembar_pdf)
+    return d
 
 
 def _opsi_pdf(p: argparse.ArgumentParser, lembar: str) -> None:
@@ -334,21 +338,75 @@ def _impor(args: argparse.Namespace, waktu: object) -> int:
 
 
 def _rekap(args: argparse.Namespace, waktu: object) -> int:
-    from iku_xl.workbook.rekap import rekap, terminal
+    from iku_xl.workbook.rekap import baca_daftar, rekap, terminal
     from iku_xl.workbook.simpan import tulis_aman
 
-    tujuan = Path(args.keluaran)
-    if tujuan.suffix.lower() != ".xlsx":
+    sumber = [*args.sumber, *(p for d in args.daftar for p in baca_daftar(d))]
+    if not args.sumber and not args.daftar:
+        raise IkuError("belum ada buku kerja yang direkap", saran="Sebutkan folder/berkas, atau --daftar DAFTAR.txt.")
+    tujuan = Path(args.keluaran) if args.keluaran else None
+    if tujuan is None and args.csv is None:
+        raise IkuError("belum ada berkas hasil", saran="Tambahkan -o REKAP.xlsx, --csv REKAP.csv, atau keduanya.")
+    if tujuan is not None and tujuan.suffix.lower() != ".xlsx":
         raise IkuError(f"nama berkas rekap '{tujuan.name}' harus berakhiran .xlsx", saran="Contoh: -o rekap_2024.xlsx")
-    hitung: list[tuple[int, int, int]] = []
-    cadangan = tulis_aman(lambda p: hitung.append(rekap(args.sumber, args.tahun, p, kemajuan=None if args.quiet
-                                                        else terminal())), tujuan, timpa=args.timpa,
-                          waktu=waktu)  # type: ignore[arg-type]
-    berkas, unit, bermasalah = hitung[0]
-    if cadangan:
-        print(f"Berkas lama disimpan sebagai: {cadangan}")
-    print(f"Rekap {args.tahun}: {berkas} berkas, {unit} unit direkap, {bermasalah} berkas bermasalah "
-          f"(lihat lembar 'Berkas Bermasalah'). Disimpan di: {tujuan}")
+    kemajuan = None if args.quiet else terminal()
+    if args.csv is None:
+        assert tujuan is not None
+        hitung: list[tuple[int, int, int]] = []
+        cadangan = tulis_aman(lambda p: hitung.append(rekap(sumber, args.tahun, p, kemajuan=kemajuan,
+                                                            kecuali=[tujuan])),  # the final name: never a unit
+                              tujuan, timpa=args.timpa, waktu=waktu)  # type: ignore[arg-type]
+        berkas, unit, bermasalah = hitung[0]
+        if cadangan:
+            print(f"Berkas lama disimpan sebagai: {cadangan}")
+        print(f"Rekap {args.tahun}: {berkas} berkas, {unit} unit direkap, {bermasalah} berkas bermasalah "
+              f"(lihat lembar 'Berkas Bermasalah'). Disimpan di: {tujuan}")
+        return KELUAR_OK if unit else KELUAR_INPUT
+    return _rekap_csv(args, sumber, tujuan, kemajuan, waktu)
+
+
+def _rekap_csv(args: argparse.Namespace, sumber: list[str | Path], tujuan: Path | None, kemajuan: TextIO | None,
+               waktu: object) -> int:
+    """The recap as CSV (iku_xl.data), with the workbook too when -o names one: the files read once."""
+    from iku_xl.data import BERMASALAH, DIREKAP, pandas, rekap_data, tabel_rekap, tulis_csv
+    from iku_xl.workbook.rekap import rekap
+    from iku_xl.workbook.simpan import tulis_aman
+
+    if not args.csv and tujuan is None:
+        raise IkuError("--csv tanpa nama berkas butuh -o REKAP.xlsx (CSV disimpan di sampingnya)",
+                       saran="Contoh: --csv rekap_2024.csv")
+    csv = Path(args.csv) if args.csv else tujuan.with_suffix(".csv")  # type: ignore[union-attr]
+    if csv.suffix.lower() != ".csv":
+        raise IkuError(f"nama berkas CSV '{csv.name}' harus berakhiran .csv", saran="Contoh: --csv rekap_2024.csv")
+    pandas()  # missing: said before anything is read
+    cadangan: list[Path | None] = []
+    tabel = []
+
+    def tulis(p: str) -> None:
+        if tujuan is None:
+            tabel.append(rekap_data(sumber, args.tahun, kemajuan=kemajuan))
+        else:
+            hasil: list[Any] = []
+            cadangan.append(tulis_aman(lambda q: rekap(sumber, args.tahun, q, kemajuan=kemajuan, setiap=hasil.append,
+                                                                  kecuali=[tujuan]),
+                                       tujuan, timpa=args.timpa, waktu=waktu))  # type: ignore[arg-type]
+            tabel.append(tabel_rekap(hasil))
+        tulis_csv(tabel[0], p)
+
+    # the CSV's own check (exists, --timpa) comes before the recap is run
+    cadangan.append(tulis_aman(tulis, csv, timpa=args.timpa, waktu=waktu, opsi_nama="--csv"))  # type: ignore[arg-type]
+    for c in cadangan:
+        if c:
+            print(f"Berkas lama disimpan sebagai: {c}")
+    bermasalah, unit = tabel[0].attrs[BERMASALAH], tabel[0].attrs[DIREKAP]
+    print(f"Rekap {args.tahun}: {unit + len(bermasalah)} berkas, {unit} unit direkap, {len(bermasalah)} berkas "
+          f"bermasalah." + (f" Disimpan di: {tujuan}" if tujuan else ""))
+    if tujuan is None:  # no Berkas Bermasalah sheet: the list goes here
+        for berkas, alasan in bermasalah[:20]:
+            print(f"  {berkas}: {alasan}")
+        if len(bermasalah) > 20:
+            print(f"  ... dan {len(bermasalah) - 20} berkas lainnya (tabel.attrs['Berkas Bermasalah'] di rekap_data)")
+    print(f"Tabel rekap (CSV) disimpan di: {csv}")
     return KELUAR_OK if unit else KELUAR_INPUT
 
 

@@ -51,3 +51,17 @@ def golden(request):
         assert path.exists(), f"{path.name} belum ada: jalankan pytest --perbarui-golden lalu periksa isinya"
         assert json.loads(teks) == json.loads(path.read_text(encoding="utf-8"))
     return _banding
+
+
+def jalankan_cli(capsys, *argv):
+    """Run ``iku-xl ARGV`` in this process: (exit code, stdout, stderr). argparse's own exits count,
+    and no run may print a traceback."""
+    from iku_xl.cli import main
+
+    try:
+        kode = main([str(a) for a in argv])
+    except SystemExit as e:
+        kode = e.code
+    keluar = capsys.readouterr()
+    assert "Traceback" not in keluar.out + keluar.err
+    return kode, keluar.out, keluar.err

@@ -6,7 +6,6 @@ sheets read, range comparisons), which the quadratic code of before made grow wi
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import os
 import sys
@@ -78,7 +77,7 @@ def test_hasil_validasi_sama_dengan_pindaian():
                      + (TargetIKU("9.9", 2024, 1.0),), buku.realisasi)
     pesan = [(m.kode, m.pesan) for m in validasi_buku(kurang)]
     assert pesan[:3] == [(f"{i}.1", "ada realisasi 2023 tetapi targetnya belum diisi") for i in range(3)]
-    assert (f"0.1", "tidak ada target untuk tahun Renstra 2023") in pesan
+    assert ("0.1", "tidak ada target untuk tahun Renstra 2023") in pesan
 
 
 def test_kelompok_sasaran_satu_kali_lewat():

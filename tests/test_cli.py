@@ -10,18 +10,8 @@ import sys
 import openpyxl
 import pytest
 
-from iku_xl.cli import main
 from iku_xl.workbook.templat import buat_templat
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:  # argparse's own exits
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
+from tests.conftest import jalankan_cli as _jalankan
 
 
 def _hash(p):

@@ -12,11 +12,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from iku_xl.cli import main
 from iku_xl.core.impor.survei import baca_survei, cari_kepala, kolom_profil, unsur_judul
 from iku_xl.workbook.rekap import baca_unit
 from iku_xl.workbook.templat import PESAN_SKOR_IKM, buat_templat
 from tests.lo import konversi, soffice_ada
+from tests.conftest import jalankan_cli as _jalankan
 
 CONTOH = Path(__file__).resolve().parent.parent / "workbooks" / "contoh_bantargebah_2024-2026.xlsx"
 
@@ -64,16 +64,6 @@ def buat_survei(path: Path, n: int = 15, *, ubah=None) -> list[list[int | None]]
 def _urut_regulasi(b: list) -> list:
     """The file's order (..., Sarana, Pengaduan) as PermenPANRB's (..., Pengaduan, Sarana)."""
     return [*b[:7], b[8], b[7]]
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main([str(a) for a in argv])
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
 
 
 def _hash(p: Path) -> str:

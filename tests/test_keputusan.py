@@ -9,8 +9,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from iku_xl.cli import main
 from tests.conftest import WORKBOOKS
+from tests.conftest import jalankan_cli
 
 PANJANG = "Jumlah kegiatan " * 2600  # ~41,600 characters: more than an Excel cell holds
 
@@ -54,15 +54,10 @@ def _buat(tujuan, sel):
 
 
 def _jalankan(capsys, *argv):
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    assert "kesalahan internal" not in keluar.err
-    galat = sorted({b.strip() for b in keluar.out.splitlines() if b.startswith("GALAT")})
-    return kode, galat, keluar.out
+    kode, out, err = jalankan_cli(capsys, *argv)
+    assert "kesalahan internal" not in err
+    galat = sorted({b.strip() for b in out.splitlines() if b.startswith("GALAT")})
+    return kode, galat, out
 
 
 @pytest.mark.parametrize("kasus", sorted(KASUS))

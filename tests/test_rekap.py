@@ -227,3 +227,15 @@ def test_rumus_dan_galat_dikenali_di_xml_lembar(isi, diharapkan):
     awalan = xml.replace(b"<sheetData", b"<x:sheetData").replace(b"</sheetData", b"</x:sheetData") \
         .replace(b"<f", b"<x:f").replace(b"</f>", b"</x:f>")
     assert mungkin_rumus_atau_galat(awalan) is diharapkan
+
+
+def test_hasil_dan_cadangan_di_folder_sumber_bukan_unit(tmp_path, capsys):
+    """The recap written into the folder it recaps, run again with --timpa: its old output (now
+    a temporary name is written) and iku-xl's backups are never read as units."""
+    shutil.copy(WORKBOOKS / "contoh_legok_2020.xlsx", tmp_path / "legok.xlsx")
+    shutil.copy(WORKBOOKS / "contoh_legok_2020.xlsx", tmp_path / "legok.cadangan-20250115-093005.xlsx")
+    keluar = tmp_path / "rekap_2020.xlsx"
+    for _ in range(3):
+        assert main(["rekap", str(tmp_path), "--tahun", "2020", "-o", str(keluar), "--timpa", "-q"]) == 0
+        assert "Rekap 2020: 1 berkas, 1 unit direkap, 0 berkas bermasalah" in capsys.readouterr().out
+    assert len(list(tmp_path.glob("rekap_2020.cadangan-*.xlsx"))) == 2  # kept, and not recapped

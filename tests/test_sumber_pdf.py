@@ -4,7 +4,6 @@ when it is there."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -11,11 +11,11 @@ import subprocess
 import openpyxl
 import pytest
 
-from iku_xl.cli import main
 from iku_xl.core.analisis import JUDUL_YATIM
 from iku_xl.workbook.proses import buat_analisis
 from tests.conftest import WAKTU
 from tests.ringkas import ringkas_lembar
+from tests.conftest import jalankan_cli as _jalankan
 
 CONTOH = [("contoh_legok_2020.xlsx", 2020), ("contoh_bantargebah_2024-2026.xlsx", 2025)]
 #: What staff type: kode -> (Penyebab, Upaya). Newlines and a leading "=" must survive as text.
@@ -23,16 +23,6 @@ KETIK = {"1.1": ("Dukungan swadaya masyarakat\nbaris kedua", "Lanjutkan musrenba
          "2.3": ("Antrean loket panjang", None),
          "3.2": (None, "=Patroli gabungan (bukan rumus)"),
          "6.1": ("Dokumen Renstra terlambat", "Pendampingan dari Inspektorat")}
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
 
 
 def _baris_kode(ws):

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from iku_xl.cli import main
 from iku_xl.core.baca import baca_buku
 from iku_xl.core.dokumen.ikm import susun_ikm
 from iku_xl.core.ikm import ringkas_survei
@@ -24,6 +23,7 @@ from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_ikm
 from tests.ringkas import ringkas_lembar
 from tests.survei_uji import RESPONDEN, isi_survei
+from tests.conftest import jalankan_cli as _jalankan
 
 WAKTU = dt.datetime(2021, 1, 15, 9, 0)  # a day the 2020 report can be signed
 LEMBAR = "Laporan IKM 2020"
@@ -37,16 +37,6 @@ TANGAN = [(4 + 3 + 2 + 4 + 3 + 3, 6), (3 + 3 + 3 + 4 + 3 + 2, 6), (3 + 4 + 3 + 4
 #: sum of NRR = 154/6 + 16/5; IKM = that / 9 (3.2074); konversi x 25 = 80.185 -> B, Baik
 IKM_INTERVAL = (Fraction(154, 6) + Fraction(16, 5)) / 9
 KONVERSI = IKM_INTERVAL * 25
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main([str(a) for a in argv])
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
 
 
 @pytest.fixture
@@ -334,7 +324,6 @@ def test_pengaturan_cetak_excel_desktop(buku):
                              "FitToPagesTall": False, "PrintTitleRows": "$1:$2", "CenterHorizontally": True}
     profil = next(s.baris for s in layout.sel if s.nilai == "Profil responden")
     assert pisah == [f"A{profil}"]
-
 
 
 def _hitung_rumus(layout, alamat, tembolok):

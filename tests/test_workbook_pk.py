@@ -21,6 +21,7 @@ from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan, buat_pk
 from tests.conftest import WAKTU
 from tests.ringkas import ringkas_lembar
+from tests.conftest import jalankan_cli as _jalankan
 
 LEGOK = "Perjanjian Kinerja 2020"
 PERINGATAN_ATASAN = ("Lembar 'Profil': Perjanjian Kinerja: Nama Atasan (Pihak Kedua) belum diisi; barisnya "
@@ -157,16 +158,6 @@ def test_nip_atasan_sebagai_angka_ditolak(salin, tmp_path):
 def test_aturan_tanggal_pk(tahun, profil, hari_ini, harapan):
     assert teks_tanggal_ttd(tahun, profil, hari_ini, TANGGAL_PK) == harapan
     assert (tanggal_ttd(tahun, profil, hari_ini, TANGGAL_PK) is None) == harapan.startswith("…")
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
 
 
 def test_cli_pk(salin, capsys):

@@ -8,13 +8,13 @@ import hashlib
 import openpyxl
 import pytest
 
-from iku_xl.cli import main
 from iku_xl.core.tata_letak import LayoutLembar
 from iku_xl.core.tugas import rencana_triwulan
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan_triwulan
 from tests.conftest import WAKTU
 from tests.ringkas import ringkas_lembar
+from tests.conftest import jalankan_cli as _jalankan
 
 LEMBAR = "Capaian Triwulan 2 2020"
 #: Target sheet rows of the Legok example (header on row 3): kode -> row
@@ -93,16 +93,6 @@ def test_berkas_lama_tanpa_kolom_rencana_aksi(salin, tmp_path):
     assert hasil.keluaran is not None, hasil.masalah
     ws = openpyxl.load_workbook(hasil.keluaran)[LEMBAR]
     assert all(v[6] is None for v in _baris(ws).values())
-
-
-def _jalankan(capsys, *argv):
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:
-        kode = e.code
-    keluar = capsys.readouterr()
-    assert "Traceback" not in keluar.out + keluar.err
-    return kode, keluar.out, keluar.err
 
 
 def test_cli_triwulan(buku_tw, capsys):

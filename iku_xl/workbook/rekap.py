@@ -65,17 +65,64 @@ _LAMA = ".xls"
 _LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
 
 
+#: The backups iku-xl makes before an overwrite (workbook/simpan.py): copies, never a unit of their own.
+_CADANGAN = re.compile(r"\.cadangan-\d{8}-\d{6}(?:-\d+)?$")
+
+
 def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
-    """The workbooks named or found in the folders named (sorted, recap outputs skipped)."""
+    """The workbooks named, or found in the folders named (sorted; in a folder, iku-xl's own backups
+    ``NAMA.cadangan-TANGGAL-JAM.xlsx`` are skipped: a unit's backup beside it would count the unit twice)."""
     berkas: list[Path] = []
     for s in map(Path, sumber):
         if not s.exists():
             raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
         if s.is_dir():
             berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", _LAMA)
-                             and not p.name.startswith(("~$", ".")) and not p.is_dir())  # a folder is walked
+                             and not p.name.startswith(("~$", ".")) and not _CADANGAN.search(p.stem)
+                             and not p.is_dir())  # a folder is walked
         else:
             berkas.append(s)
+    return berkas
+
+
+def baca_daftar(daftar: str | Path) -> list[Path]:
+    """The workbooks named in a list file (a manifest): one path per line, relative to the list's
+    folder; empty lines and lines starting with ``#`` are skipped. A named path that does not exist
+    stops the run before anything is read, with the lines to fix (a typo in a list of thousands
+    must not become a recap that quietly lacks a unit).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.xlsx").touch()
+    >>> _ = (folder / "daftar.txt").write_text("# triwulan I\\na.xlsx\\n\\n", encoding="utf-8")
+    >>> [p.name for p in baca_daftar(folder / "daftar.txt")]
+    ['a.xlsx']
+    """
+    daftar = Path(daftar)
+    try:
+        teks = daftar.read_text(encoding="utf-8-sig")  # a BOM from Notepad is not part of the first path
+    except FileNotFoundError:
+        raise BerkasTidakValid(f"daftar berkas '{daftar}' tidak ditemukan",
+                               saran="Periksa nama berkas yang diberikan pada --daftar.") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BerkasTidakValid(f"daftar berkas '{daftar}' tidak dapat dibaca ({type(e).__name__})",
+                               saran="Simpan daftar sebagai teks biasa UTF-8, satu path per baris.") from None
+    berkas: list[Path] = []
+    hilang: list[str] = []
+    for n, baris in enumerate(teks.splitlines(), start=1):
+        baris = baris.strip()
+        if not baris or baris.startswith("#"):
+            continue
+        p = daftar.parent / Path(baris).expanduser()
+        if p.exists():
+            berkas.append(p)
+        else:
+            hilang.append(f"baris {n} '{baris}'")
+    if hilang:
+        raise BerkasTidakValid(f"daftar berkas '{daftar.name}': {len(hilang)} berkas tidak ditemukan: "
+                               + ", ".join(hilang[:5]) + (", ..." if len(hilang) > 5 else ""),
+                               saran="Perbaiki atau hapus baris itu di daftar (path relatif terhadap folder "
+                                     "daftar), lalu jalankan rekap lagi.")
     return berkas
 
 
@@ -398,6 +445,7 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
         _cetak(ws, kepala)
     r_rekap, r_gagal = 3, 4
     ringkasan: list[RingkasanUnit] = []
+    bersama: dict[Any, Any] = {}
     tulis_sel = _penulis(rekap, [per_jenis[jenis] for _, _, jenis in KOLOM_REKAP])
     for h in hasil:
         setiap(h)
@@ -405,7 +453,7 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
             tulis_sel(r_rekap, baris)
             r_rekap += 1
         if h.ringkasan is not None:
-            ringkasan.append(h.ringkasan)
+            ringkasan.append(_bersama(h.ringkasan, bersama))
         if h.galat:
             gagal.write_string(r_gagal, 0, h.berkas, f_teks)
             gagal.write_string(r_gagal, 1, "; ".join(h.galat), f_teks)
@@ -415,6 +463,22 @@ def tulis_rekap(hasil: Iterable[HasilUnit], tujuan: Path, tahun: int,
                              f_judul, f_kepala, f_teks, f_angka, f_capaian)
     wb.close()
     return len(ringkasan), r_gagal - 4
+
+
+def _bersama(r: RingkasanUnit, bersama: dict[Any, Any]) -> RingkasanUnit:
+    """The unit's summary as kept until the end (for the summary and the ranking), its repeated
+    parts shared: each unit's result arrives from its worker with its own copies of the scale's
+    labels and of pairs such as ("Tinggi", 0), which would make memory grow with every file.
+
+    >>> a = RingkasanUnit("U1", "u1.xlsx", 2, 90.0, (("Tinggi", 2), ("Rendah", 0)), 0)
+    >>> b = RingkasanUnit("U2", "u2.xlsx", 2, 80.0, (("Tinggi", 2), ("Rendah", 0)), 0)
+    >>> bersama = {}
+    >>> a2, b2 = _bersama(a, bersama), _bersama(b, bersama)
+    >>> (a2, b2) == (a, b), a2.per_predikat is b2.per_predikat
+    (True, True)
+    """
+    per = tuple(bersama.setdefault(x, x) for x in r.per_predikat)
+    return replace(r, per_predikat=bersama.setdefault(per, per))
 
 
 #: Header rows of the summary and the ranking: two lines, for headers wrapped in narrow columns.
@@ -472,17 +536,21 @@ def _ringkasan_dan_peringkat(wb: Any, ws: Any, pk: Any, ringkasan: list[Ringkasa
 
 
 def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, proses: int | None = None,
-          kemajuan: TextIO | None = None) -> tuple[int, int, int]:
-    """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems)."""
+          kemajuan: TextIO | None = None, setiap: Callable[[HasilUnit], None] | None = None,
+          kecuali: Sequence[str | Path] = ()) -> tuple[int, int, int]:
+    """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems).
+    ``setiap(hasil)`` is called with every file's result as it is written (e.g. for the CSV). ``tujuan``
+    and the files in ``kecuali`` (the final name when ``tujuan`` is a temporary file) are never read."""
     berkas = kumpulkan(sumber)
     tujuan = Path(tujuan)
-    berkas = [p for p in berkas if p.resolve() != tujuan.resolve()]
+    lewati = {Path(p).resolve() for p in (tujuan, *kecuali)}
+    berkas = [p for p in berkas if p.resolve() not in lewati]
     if not berkas:
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
     bar = _Kemajuan(len(berkas), kemajuan)
     with hasil_berurutan(berkas, tahun, proses) as hasil:
-        unit, bermasalah = tulis_rekap(hasil, tujuan, tahun, lambda h: bar.maju())
+        unit, bermasalah = tulis_rekap(hasil, tujuan, tahun, lambda h: (bar.maju(), setiap and setiap(h)))
     return len(berkas), unit, bermasalah
 
 
