@@ -86,7 +86,7 @@ def test_tombol_laporan_terblokir_menulis_hasil_validasi(salin):
     assert pesan == ("Laporan TIDAK dibuat: 1 galat. Daftar lengkap ada di lembar 'Hasil Validasi'.\n"
                      "- Lembar 'Target' sel C4 (indikator 1.1): 'enam puluh' bukan angka yang jelas. "
                      "Isi dengan angka, mis. 90 atau 83,5.\n"
-                     "Catatan: judul kolom yang berulang di setiap halaman, kertas mendatar dan muat satu "
+                     "Catatan: baris judul yang berulang di setiap halaman, kertas mendatar dan muat satu "
                      "halaman lebar tidak dapat diatur dari Excel web: atur di Tata Letak Halaman sebelum "
                      "mencetak.")
     kisi = kisi_ditulis(aksi, "Hasil Validasi")
@@ -167,6 +167,6 @@ def test_catatan_excel_web_menyebut_orientasi_lembarnya(salin, jalankan, lembar,
     assert {"tegak": "portrait", "mendatar": "landscape"}[orientasi] == rencana.lembar[0].cetak.orientasi
     pesan = jalankan(buku_jarak_jauh(path))
     assert pesan.startswith(f"Selesai: '{lembar}'.")
-    assert (f"Catatan: judul kolom yang berulang di setiap halaman, kertas {orientasi} dan muat satu halaman lebar "
+    assert (f"Catatan: baris judul yang berulang di setiap halaman, kertas {orientasi} dan muat satu halaman lebar "
             "tidak dapat diatur dari Excel web: atur di Tata Letak Halaman sebelum mencetak.") in pesan
     assert ("kertas mendatar" in pesan) == (orientasi == "mendatar")

@@ -164,9 +164,9 @@ def _lembar(book: Any, layout: LayoutLembar) -> list[str]:
     if klasik(book):
         _cetak_com(sheet, layout, garis_bawah)
     else:
-        catatan.append(f"judul kolom yang berulang di setiap halaman, kertas {_ORIENTASI[layout.cetak.orientasi]} "
-                       "dan muat satu halaman lebar tidak dapat diatur dari Excel web: atur di Tata Letak Halaman "
-                       "sebelum mencetak")
+        ulang = "baris judul yang berulang di setiap halaman, " if layout.cetak.baris_ulang else ""
+        catatan.append(f"{ulang}kertas {_ORIENTASI[layout.cetak.orientasi]} dan muat satu halaman lebar tidak dapat "
+                       "diatur dari Excel web: atur di Tata Letak Halaman sebelum mencetak")
         if garis_bawah:
             catatan.append("nama penanda tangan tidak dapat digarisbawahi dari Excel web")
         if layout.cetak.pisah_halaman:
