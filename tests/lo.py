@@ -85,3 +85,24 @@ def ke_pdf(src: Path, dst: Path) -> Path:
     if Path(dst).suffix.lower() != ".pdf":
         raise ValueError(f"{dst} bukan .pdf")
     return hitung_ulang(src, dst)
+
+
+def beda_rumus(layout, ws) -> list[str]:
+    """The formula cells of ``layout`` whose result in ``ws`` (a sheet LibreOffice recalculated,
+    loaded with ``data_only=True``) is not the core's ``hasil``: one line each, empty when all agree."""
+    import pytest
+
+    beda = []
+    for s in layout.sel:
+        if not s.rumus:
+            continue
+        v = ws[s.alamat].value
+        if s.hasil == "":
+            ok = v in (None, "")
+        elif isinstance(s.hasil, str):
+            ok = v == s.hasil
+        else:
+            ok = isinstance(v, int | float) and not isinstance(v, bool) and v == pytest.approx(s.hasil, rel=1e-9)
+        if not ok:
+            beda.append(f"{layout.nama}!{s.alamat} {s.nilai}: inti {s.hasil!r}, LibreOffice {v!r}")
+    return beda

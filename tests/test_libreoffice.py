@@ -37,7 +37,7 @@ from iku_xl.workbook.proses import buat_laporan
 from iku_xl.workbook.templat import buat_templat
 from iku_xl.workbook.tulis import ukuran_grafik
 from tests.conftest import WAKTU, WORKBOOKS
-from tests.lo import konversi, ke_pdf, soffice_ada
+from tests.lo import beda_rumus, konversi, ke_pdf, soffice_ada
 
 pytestmark = pytest.mark.libreoffice
 
@@ -150,24 +150,6 @@ def laporan(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Laporan]:
     return hasil
 
 
-def _beda(layout: LayoutLembar, ws: openpyxl.worksheet.worksheet.Worksheet) -> list[str]:
-    """Formula cells whose LibreOffice result is not the core's ``hasil``."""
-    beda = []
-    for s in layout.sel:
-        if not s.rumus:
-            continue
-        v = ws[s.alamat].value
-        if s.hasil == "":
-            ok = v in (None, "")
-        elif isinstance(s.hasil, str):
-            ok = v == s.hasil
-        else:
-            ok = isinstance(v, int | float) and not isinstance(v, bool) and v == pytest.approx(s.hasil, rel=1e-9)
-        if not ok:
-            beda.append(f"{layout.nama}!{s.alamat} {s.nilai}: inti {s.hasil!r}, LibreOffice {v!r}")
-    return beda
-
-
 @pytest.mark.parametrize("kunci", list(KASUS))
 def test_rumus_dihitung_sama_dengan_inti(laporan: dict[str, Laporan], kunci: str) -> None:
     lap = laporan[kunci]
@@ -176,7 +158,7 @@ def test_rumus_dihitung_sama_dengan_inti(laporan: dict[str, Laporan], kunci: str
     for layout in _lembar_sel(lap.rencana):
         ws = wb[layout.nama]
         n_rumus += sum(s.rumus for s in layout.sel)
-        beda += _beda(layout, ws)
+        beda += beda_rumus(layout, ws)
         galat += [f"{layout.nama}!{c.coordinate} = {c.value}" for row in ws.iter_rows() for c in row
                   if isinstance(c.value, str) and c.value.startswith(GALAT)]
     assert n_rumus > 0

@@ -159,7 +159,7 @@ def test_tombol_buat_laporan_memakai_triwulan_laporan(buku_tw, tmp_path, monkeyp
 
 @pytest.mark.libreoffice
 def test_rumus_dihitung_libreoffice_sama_dengan_inti(buku_tw, tmp_path):
-    from tests.lo import konversi, soffice_ada
+    from tests.lo import beda_rumus, konversi, soffice_ada
 
     if not soffice_ada():
         pytest.skip("LibreOffice (soffice) tidak terpasang")
@@ -168,17 +168,6 @@ def test_rumus_dihitung_libreoffice_sama_dengan_inti(buku_tw, tmp_path):
     keluaran = buat_laporan_triwulan(buku_tw, 2, None, tmp_path / "tw.xlsx", waktu=WAKTU).keluaran
     [dihitung] = konversi([keluaran], tmp_path / "lo", ".xlsx")
     ws = openpyxl.load_workbook(dihitung, data_only=True)[LEMBAR]
-    rumus = [s for s in layout.sel if s.rumus]
-    assert len(rumus) > 15
-    beda = []
-    for s in rumus:
-        v = ws[s.alamat].value
-        if s.hasil == "":
-            ok = v in (None, "")
-        elif isinstance(s.hasil, str):
-            ok = v == s.hasil
-        else:
-            ok = isinstance(v, int | float) and v == pytest.approx(s.hasil, rel=1e-9)
-        if not ok:
-            beda.append(f"{s.alamat} {s.nilai}: inti {s.hasil!r}, LibreOffice {v!r}")
+    assert len([s for s in layout.sel if s.rumus]) > 15
+    beda = beda_rumus(layout, ws)
     assert not beda, "\n".join(beda)
