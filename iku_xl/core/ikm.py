@@ -367,6 +367,22 @@ def _normal(periode: str) -> str:
     return " ".join(periode.split()).casefold()
 
 
+def pilih_periode(responden: Sequence[Responden], periode: Sequence[str], tahun: int) -> tuple[list[str], list[str]]:
+    """The periods asked for: those named (as the Periode column spells them; case and spacing do
+    not matter), or every period of ``tahun`` (:func:`periode_tahun`) when none is named; and the
+    names that match no period on the sheet.
+
+    >>> rs = [Responden("2024 Semester I", (4,) * 9), Responden("2024 Semester II", (3,) * 9)]
+    >>> pilih_periode(rs, (), 2024), pilih_periode(rs, ["2024  semester ii", "2023"], 2024)
+    ((['2024 Semester I', '2024 Semester II'], []), (['2024 Semester II'], ['2023']))
+    """
+    if not periode:
+        return periode_tahun(responden, tahun), []
+    per_nama = {_normal(p): p for p in daftar_periode(responden)}
+    hilang = [p for p in periode if _normal(p) not in per_nama]
+    return list(dict.fromkeys(per_nama[_normal(p)] for p in periode if _normal(p) in per_nama)), hilang
+
+
 def ikm_realisasi(responden: Sequence[Responden], periode: Sequence[str], tahun: int) -> IKMRealisasi:
     """The IKM an indicator's Realisasi row of ``tahun`` takes from the survey: of the periods named
     (as the Periode column spells them; case and spacing do not matter), or of every period of
@@ -382,23 +398,17 @@ def ikm_realisasi(responden: Sequence[Responden], periode: Sequence[str], tahun:
     >>> ikm_realisasi(rs, (), 2025).galat[0][0]
     'lembar Survei IKM tidak punya periode survei tahun 2025'
     """
-    ada = daftar_periode(responden)
-    daftar = ", ".join(f"'{p}'" for p in ada) or "belum ada (lembar Survei IKM kosong)"
-    if not periode:
-        pilih = periode_tahun(responden, tahun)
-        if not pilih:
-            return IKMRealisasi((), None, "", galat=((
-                f"lembar Survei IKM tidak punya periode survei tahun {tahun}",
-                f"Periode yang ada: {daftar}. Tulis tahunnya di kolom Periode (mis. {tahun} Semester I), "
-                f'atau sebut periodenya di sel ini: "Survei IKM: <periode>".'),))
-    else:
-        per_nama = {_normal(p): p for p in ada}
-        hilang = [p for p in periode if _normal(p) not in per_nama]
-        if hilang:
-            return IKMRealisasi(tuple(periode), None, "", galat=((
-                "periode survei " + ", ".join(f"'{p}'" for p in hilang) + " tidak ada di lembar Survei IKM",
-                f"Periode yang ada: {daftar}. Tulis nama periode seperti di kolom Periode, dipisah titik koma."),))
-        pilih = list(dict.fromkeys(per_nama[_normal(p)] for p in periode))
+    daftar = ", ".join(f"'{p}'" for p in daftar_periode(responden)) or "belum ada (lembar Survei IKM kosong)"
+    pilih, hilang = pilih_periode(responden, periode, tahun)
+    if hilang:
+        return IKMRealisasi(tuple(periode), None, "", galat=((
+            "periode survei " + ", ".join(f"'{p}'" for p in hilang) + " tidak ada di lembar Survei IKM",
+            f"Periode yang ada: {daftar}. Tulis nama periode seperti di kolom Periode, dipisah titik koma."),))
+    if not pilih:
+        return IKMRealisasi((), None, "", galat=((
+            f"lembar Survei IKM tidak punya periode survei tahun {tahun}",
+            f"Periode yang ada: {daftar}. Tulis tahunnya di kolom Periode (mis. {tahun} Semester I), "
+            f'atau sebut periodenya di sel ini: "Survei IKM: <periode>".'),))
     ringkasan = ringkas_survei(responden, pilih)
     h = ringkasan.hasil
     asal = f"Survei IKM {'; '.join(pilih)} ({h.n_responden} responden)"

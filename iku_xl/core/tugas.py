@@ -90,9 +90,14 @@ def rencana_laporan(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date) ->
     laporan = susun_laporan(buku, tahun, baris, hari_ini)
     lembar = [laporan, susun_anggaran(buku, tahun, alamat_capaian(baris, tahun)),
               susun_grafik(baris, laporan, tahun)]
-    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
-        hitung = replace(hitung, masalah=[*hitung.masalah, _masalah_tanggal(tahun, hari_ini)])
+    hitung = replace(hitung, masalah=[*hitung.masalah, *_tanggal_kosong(buku, tahun, hari_ini)])
     return _dengan_lembar(hitung, [x for x in lembar if x is not None])
+
+
+def _tanggal_kosong(buku: BukuIKU, tahun: int, hari_ini: dt.date) -> list[Masalah]:
+    """The peringatan of a report-dated document whose signature line leaves day and month blank
+    (:func:`tanggal_ttd`: no Tanggal Laporan, and today cannot be the date); none when it has a date."""
+    return [_masalah_tanggal(tahun, hari_ini)] if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None else []
 
 
 def _masalah_tanggal(tahun: int, hari_ini: dt.date) -> Masalah:
@@ -223,8 +228,7 @@ def rencana_triwulan(lembaran: Lembaran, tahun: int | None, triwulan: int, hari_
     buku, tahun = hitung.buku, hitung.baris[0].tahun
     assert buku is not None
     baris, masalah = hitung_triwulan(buku, tahun, triwulan)
-    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:  # the same signature date rule
-        masalah = [*masalah, _masalah_tanggal(tahun, hari_ini)]
+    masalah = [*masalah, *_tanggal_kosong(buku, tahun, hari_ini)]  # the same signature date rule
     rencana = replace(hitung, masalah=urutkan([*hitung.masalah, *masalah]))
     return _dengan_lembar(rencana, [susun_triwulan(buku, tahun, triwulan, baris, hari_ini)])
 
@@ -302,8 +306,7 @@ def rencana_analisis(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date,
                              for rek in buku.realisasi_kode(ind.kode) if rek.tahun < tahun}
     lama = gabung_teks([teks_lama(g) for g in (lembaran.nilai.get(nama_lembar_analisis(tahun)) or [], *lain)])
     layout, masalah = susun_analisis(buku, tahun, baris, riwayat, lama, hari_ini)
-    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
-        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    masalah += _tanggal_kosong(buku, tahun, hari_ini)
     return _dengan_lembar(replace(hitung, masalah=[*hitung.masalah, *masalah]), [layout])
 
 
@@ -317,8 +320,7 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
     reports them. Fewer respondents than the minimum sample is a peringatan.
     """
     from iku_xl.core.dokumen.ikm import ribuan, susun_grafik_ikm, susun_ikm
-    from iku_xl.core.ikm import _normal as normal_periode
-    from iku_xl.core.ikm import daftar_periode, hitung_ikm, periode_tahun, ringkas_survei, sampel_minimum
+    from iku_xl.core.ikm import daftar_periode, hitung_ikm, pilih_periode, ringkas_survei, sampel_minimum
     from iku_xl.core.skema import SURVEI
 
     buku, semua = baca_buku(lembaran)
@@ -330,18 +332,13 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
         return Rencana((), urutkan(masalah), buku=buku)
     ada = daftar_periode(buku.survei)
     daftar = ", ".join(f"'{p}'" for p in ada)
-    if periode:  # spelled as in the Periode column; case and spacing do not matter (as for Sumber Realisasi)
-        per_nama = {normal_periode(p): p for p in ada}
-        asing = [p for p in periode if normal_periode(p) not in per_nama]
-        if asing:
-            masalah.append(Masalah(
-                "galat", f"periode survei {', '.join(repr(p) for p in asing)} tidak ada di lembar '{SURVEI.nama}'",
-                f"Pilih periode yang ada: {daftar}." if ada else f"Isi jawaban responden di lembar '{SURVEI.nama}'.",
-                SURVEI.nama))
-            return Rencana((), urutkan(masalah), buku=buku)
-        pilih = list(dict.fromkeys(per_nama[normal_periode(p)] for p in periode))
-    else:
-        pilih = periode_tahun(buku.survei, tahun)
+    pilih, asing = pilih_periode(buku.survei, periode, tahun)  # named as in the Periode column, or the year's
+    if asing:
+        masalah.append(Masalah(
+            "galat", f"periode survei {', '.join(repr(p) for p in asing)} tidak ada di lembar '{SURVEI.nama}'",
+            f"Pilih periode yang ada: {daftar}." if ada else f"Isi jawaban responden di lembar '{SURVEI.nama}'.",
+            SURVEI.nama))
+        return Rencana((), urutkan(masalah), buku=buku)
     ringkas = ringkas_survei(buku.survei, pilih, buku.profil.populasi_ikm)
     if ringkas.hasil.n_responden == 0:
         apa = f"periode {', '.join(repr(p) for p in pilih)}" if periode else f"tahun {tahun}"
@@ -370,8 +367,7 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
         masalah.append(Masalah("info", "Populasi Layanan (IKM) belum diisi: sampel minimum tidak dihitung",
                                "Isi Populasi Layanan (IKM) di lembar Profil (jumlah pengguna layanan dalam periode "
                                "survei).", PROFIL_NAMA))
-    if tanggal_ttd(tahun, buku.profil.tanggal, hari_ini) is None:
-        masalah.append(_masalah_tanggal(tahun, hari_ini))
+    masalah += _tanggal_kosong(buku, tahun, hari_ini)
     laporan = susun_ikm(buku.profil, tahun, ringkas, hari_ini, per_periode)
     lembar = [x for x in (laporan, susun_grafik_ikm(tahun, ringkas)) if x is not None]
     return _dengan_lembar(Rencana((), urutkan(masalah), buku=buku), lembar)
