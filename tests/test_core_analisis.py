@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iku_xl.core.analisis import (
     KALIMAT,
@@ -107,3 +109,19 @@ def test_teks_lama_kolom_dicari_menurut_judul_dan_lembar_asing_kosong():
     assert not lama["2.1"].ada_isian
     assert teks_lama([["Laporan lain"], ["Kode", "Nama"]]) == {}
     assert teks_lama([]) == {}
+
+
+@given(st.one_of(st.floats(min_value=-1e13, max_value=1e13, allow_nan=False), st.integers(-10**12, 10**12)),
+       st.integers(0, 3))
+def test_format_angka_sama_dengan_babel(x, desimal):
+    """The numbers of the sentences and of the IKM sheet are written as Babel's "id" locale would,
+    without loading Babel on the report's path."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from babel.numbers import format_decimal
+
+    from iku_xl.core.model import format_angka
+
+    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    assert format_angka(x, desimal) == format_decimal(d, format="#,##0" + ("." + "#" * desimal if desimal else ""),
+                                                      locale="id")

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from iku_xl.core.capaian import huruf_akip
-from iku_xl.core.model import BarisIKU, NilaiHuruf, ProgramIKU, Rentang
+from iku_xl.core.model import BarisIKU, NilaiHuruf, ProgramIKU, Rentang, format_angka
 from iku_xl.core.parse import teks_sel
 from iku_xl.core.skema import normal_judul
 
@@ -58,20 +58,8 @@ KALIMAT: dict[str, str] = {
 }
 
 
-def angka(x: float, desimal: int = 2) -> str:
-    """A number as Indonesian documents write it: thousands with '.', decimals with ',', at most
-    ``desimal`` decimals (Excel's rounding: halves away from zero).
-
-    >>> angka(102.2222), angka(1250), angka(10775000000, 0), angka(-0.5), angka(0.005)
-    ('102,22', '1.250', '10.775.000.000', '-0,5', '0,01')
-    """
-    from decimal import ROUND_HALF_UP, Decimal
-
-    from babel.numbers import format_decimal
-
-    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    pola = "#,##0" + ("." + "#" * desimal if desimal else "")
-    return format_decimal(d, format=pola, locale="id")
+#: Numbers in the sentences: :func:`iku_xl.core.model.format_angka` ("102,22", "1.250").
+angka = format_angka
 
 
 def _nilai(x: object, satuan: str = "") -> str:

@@ -72,6 +72,25 @@ def teks_angka(x: object) -> str:
     return str(x)
 
 
+def format_angka(x: float, desimal: int = 2) -> str:
+    """A number as Indonesian documents write it: thousands with '.', decimals with ',', at most
+    ``desimal`` decimals (Excel's rounding: halves away from zero), as Babel's "id" locale writes
+    ``#,##0.##`` (without loading Babel on a report's path).
+
+    >>> format_angka(102.2222), format_angka(1250), format_angka(10775000000, 0), format_angka(-0.5)
+    ('102,22', '1.250', '10.775.000.000', '-0,5')
+    >>> format_angka(0.005), format_angka(10000), format_angka(2500.5)
+    ('0,01', '10.000', '2.500,5')
+    """
+    import decimal
+
+    d = decimal.Decimal(repr(float(x))).quantize(decimal.Decimal(1).scaleb(-desimal), rounding=decimal.ROUND_HALF_UP)
+    teks = f"{d:,f}"
+    if "." in teks:
+        teks = teks.rstrip("0").rstrip(".")
+    return teks.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 @dataclass(frozen=True)
 class Profil:
     """The unit and the settings of one workbook (sheet "Profil")."""

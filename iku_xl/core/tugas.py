@@ -319,7 +319,8 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
     the periods the sheet has). Galat on other sheets do not concern the survey: ``validasi``
     reports them. Fewer respondents than the minimum sample is a peringatan.
     """
-    from iku_xl.core.dokumen.ikm import ribuan, susun_grafik_ikm, susun_ikm
+    from iku_xl.core.dokumen.ikm import susun_grafik_ikm, susun_ikm
+    from iku_xl.core.model import format_angka
     from iku_xl.core.ikm import daftar_periode, hitung_ikm, pilih_periode, ringkas_survei, sampel_minimum
     from iku_xl.core.skema import SURVEI
 
@@ -359,8 +360,8 @@ def rencana_ikm(lembaran: Lembaran, tahun: int | None, hari_ini: dt.date, period
         s = sampel_minimum(int(populasi)) if populasi else 0
         if n < s:
             masalah.append(Masalah(
-                "peringatan", f"survei periode '{p}' hanya {ribuan(n)} responden, kurang dari sampel minimum "
-                              f"{ribuan(s)} untuk Populasi Layanan (IKM) {ribuan(populasi or 0)} "
+                "peringatan", f"survei periode '{p}' hanya {format_angka(n)} responden, kurang dari sampel minimum "
+                              f"{format_angka(s)} untuk Populasi Layanan (IKM) {format_angka(populasi or 0)} "
                               "(tabel Krejcie-Morgan)",
                 "Tambah responden survei, atau periksa Populasi Layanan (IKM) di lembar Profil.", SURVEI.nama))
     if not populasi:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from iku_xl.core.dokumen.bagian import cetak_laporan, kepala_kolom, kop, tanda_tangan
 from iku_xl.core.gaya import GAYA
 from iku_xl.core.ikm import _BATAS_UMUR, TIDAK_DIISI, UNSUR, RingkasanSurvei, sampel_minimum
-from iku_xl.core.model import Profil
+from iku_xl.core.model import Profil, format_angka
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
 
@@ -73,17 +73,6 @@ def _judul_bagian(sel: list[Sel], gabung: list[Blok], r: int, teks: str) -> None
     gabung.append(Blok(r, 1, r, N_KOL))
 
 
-def ribuan(x: float) -> str:
-    """A count as Indonesian text writes it: a dot between thousands, a decimal comma.
-
-    >>> ribuan(10000), ribuan(384), ribuan(2500.5)
-    ('10.000', '384', '2.500,5')
-    """
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,}".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def kalimat_sampel(per_periode: Sequence[tuple[str, int]], populasi: float | None) -> tuple[str, bool]:
     """The minimum-sample line and whether it is a warning. The population is the service's users in
     one survey period (Profil), so each period is held against the minimum, as ``validasi`` does.
@@ -98,9 +87,9 @@ def kalimat_sampel(per_periode: Sequence[tuple[str, int]], populasi: float | Non
                 "tidak dihitung.", False)
     s = sampel_minimum(int(populasi))
     kurang = any(n < s for _, n in per_periode)
-    teks = (f"sampel minimum per periode survei untuk populasi {ribuan(populasi)} (tabel Krejcie-Morgan): "
-            f"{ribuan(s)} responden. "
-            + "; ".join(f"{p}: {ribuan(n)} responden" + (" (KURANG)" if n < s else "") for p, n in per_periode) + ".")
+    teks = (f"sampel minimum per periode survei untuk populasi {format_angka(populasi)} (tabel Krejcie-Morgan): "
+            f"{format_angka(s)} responden. "
+            + "; ".join(f"{p}: {format_angka(n)} responden" + (" (KURANG)" if n < s else "") for p, n in per_periode) + ".")
     if kurang:
         return ("PERHATIAN: " + teks + " Hasil IKM periode yang kurang respondennya belum mewakili pengguna layanan.",
                 True)
@@ -114,7 +103,7 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
     h = r.hasil
     per_periode = per_periode or [(teks_periode(r.periode), h.n_responden)]
     sel, gabung = kop(f"LAPORAN INDEKS KEPUASAN MASYARAKAT (IKM) TAHUN {tahun}", profil, N_KOL)
-    _baris_teks(sel, gabung, 3, f"Periode survei: {teks_periode(r.periode)}. Jumlah responden: {ribuan(h.n_responden)}.")
+    _baris_teks(sel, gabung, 3, f"Periode survei: {teks_periode(r.periode)}. Jumlah responden: {format_angka(h.n_responden)}.")
     sel += kepala_kolom(KOLOM, BARIS_KEPALA)
 
     baris_unsur: dict[int, int] = {}
