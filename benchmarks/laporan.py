@@ -2,7 +2,7 @@
 loading and saving the same workbook with openpyxl (both as fresh processes, as a
 button click or a command line pays for them).
 
-    python benchmarks/laporan.py [--ulang 15] [--tanpa-pyc] [BUKU.xlsx TAHUN]
+    python benchmarks/laporan.py [--ulang 15] [--tanpa-pyc] [--pembanding PYTHON] [BUKU.xlsx TAHUN]
 
 Prints, for each command, the median wall time and the median CPU time (user + system) of the
 process, and the ratios laporan / floor (goal, issue 14: <= 1.3; the lantai-numpy ratio is the one
@@ -15,6 +15,10 @@ that counts). Two floors:
                  staff PC, where numpy is not installed, and the fair floor wherever iku-xl's
                  command line runs, since it keeps numpy out of openpyxl's import too
                  (``iku_xl.workbook.impor_openpyxl_tanpa_numpy``).
+
+``--pembanding PYTHON`` also times ``PYTHON -m iku_xl laporan ...`` (e.g. the interpreter of a venv where
+another version of iku-xl is installed, such as main's) in the same interleaved runs, with its ratio to
+the same floors: before and after a change measured under the same load.
 
 Python's cached bytecode (``__pycache__``) is allowed even when PYTHONDONTWRITEBYTECODE is set in
 the environment (``--tanpa-pyc`` keeps it), as an installed package has it: otherwise every run
@@ -57,6 +61,8 @@ def main() -> None:
     p.add_argument("--ulang", type=int, default=15, help="runs of each (interleaved)")
     p.add_argument("--tanpa-pyc", action="store_true",
                    help="keep PYTHONDONTWRITEBYTECODE as the environment has it (sources compiled every run)")
+    p.add_argument("--pembanding", metavar="PYTHON",
+                   help="also time the laporan with this interpreter (another install of iku-xl, e.g. main's)")
     args = p.parse_args()
     env = dict(os.environ)
     if not args.tanpa_pyc:
@@ -67,6 +73,9 @@ def main() -> None:
         perintah = {
             "laporan": [sys.executable, "-m", "iku_xl", "laporan", str(args.buku), "--tahun", args.tahun,
                         "-o", str(keluar), "--timpa"],
+            **({"laporan-pembanding": [args.pembanding, "-m", "iku_xl", "laporan", str(args.buku), "--tahun",
+                                       args.tahun, "-o", str(Path(tmp) / "pembanding.xlsx"), "--timpa"]}
+               if args.pembanding else {}),
             "lantai": [sys.executable, "-c", _LANTAI, str(args.buku), str(lantai_keluar)],
             "lantai-numpy": [sys.executable, "-c", _TANPA_NUMPY + _LANTAI, str(args.buku), str(lantai_keluar)],
         }
@@ -85,11 +94,12 @@ def main() -> None:
     print(f"buku kerja        : {args.buku.name} ({args.buku.stat().st_size / 1024:.0f} KiB), {args.ulang} kali"
           + (", tanpa bytecode tersimpan" if args.tanpa_pyc else ""))
     for nama in perintah:
-        print(f"{nama:17} : median {dinding[nama] * 1000:7.1f} ms  (min {min(w for w, _ in hasil[nama]) * 1000:.1f}),"
+        print(f"{nama:18} : median {dinding[nama] * 1000:7.1f} ms  (min {min(w for w, _ in hasil[nama]) * 1000:.1f}),"
               f"  CPU median {cpu[nama] * 1000:7.1f} ms")
-    for lantai in ("lantai", "lantai-numpy"):
-        print(f"rasio laporan/{lantai:12}: waktu {dinding['laporan'] / dinding[lantai]:.2f}, "
-              f"CPU {cpu['laporan'] / cpu[lantai]:.2f}  (sasaran <= 1.3)")
+    for laporan in [n for n in perintah if n.startswith("laporan")]:
+        for lantai in ("lantai", "lantai-numpy"):
+            print(f"rasio {laporan}/{lantai:12}: waktu {dinding[laporan] / dinding[lantai]:.2f}, "
+                  f"CPU {cpu[laporan] / cpu[lantai]:.2f}  (sasaran <= 1.3)")
     baris = baris_cpu_lain(lain)
     if baris:
         print(baris)

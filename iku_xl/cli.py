@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from iku_xl.core.errors import IkuError, Masalah
+from iku_xl.pekerjaan import pekerjaan
 
 KELUAR_OK, KELUAR_INTERNAL, KELUAR_INPUT = 0, 1, 2
 
@@ -207,7 +208,9 @@ def cetak_masalah(masalah: Sequence[Masalah], out: TextIO, *, ringkasan: bool = 
               f"{jumlah['info']} info.", file=out)
 
 
-def _jalankan(args: argparse.Namespace) -> int:
+def _jalankan(args: argparse.Namespace, bekukan: bool = False) -> int:
+    """Run the command; ``bekukan``: this process is the command itself, which exits afterwards
+    (:func:`iku_xl.pekerjaan.bekukan_impor` once the job's modules are imported)."""
     import datetime as dt
 
     from iku_xl.workbook import impor_openpyxl_tanpa_numpy
@@ -238,6 +241,10 @@ def _jalankan(args: argparse.Namespace) -> int:
 
     from iku_xl.workbook import proses
 
+    if bekukan:
+        from iku_xl.pekerjaan import bekukan_impor
+
+        bekukan_impor()
     if args.perintah == "validasi":
         hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu, tahun=args.tahun)
     elif args.perintah == "hitung":
@@ -416,7 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             aliran.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        return _jalankan(args)
+        with pekerjaan():  # the collector set for one job (iku_xl.pekerjaan)
+            return _jalankan(args, bekukan=argv is None)
     except IkuError as e:
         print(f"Galat: {e}", file=sys.stderr)
         return KELUAR_INPUT

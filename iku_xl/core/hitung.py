@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 
 from iku_xl.core.capaian import rinci_capaian
 from iku_xl.core.errors import DataTidakValid, Masalah
-from iku_xl.core.ikm import DESIMAL_IKM, ikm_realisasi, teks_ikm
 from iku_xl.core.konsolidasi import realisasi_rasio, realisasi_tahunan
 from iku_xl.core.model import (
     teks_angka,
@@ -97,6 +96,8 @@ def _dari_survei(rek: RealisasiIKU, survei: Sequence[Responden],
                  diketik: Sequence[tuple[str, Realisasi, str | None]],
                  catat: Callable[..., None]) -> tuple[float | None, str]:
     """The realisasi of a row whose source is the survey, and the values typed on it checked against it."""
+    from iku_xl.core.ikm import DESIMAL_IKM, ikm_realisasi, teks_ikm  # only a survey-fed row needs the IKM
+
     assert rek.sumber is not None
     hasil = ikm_realisasi(survei, rek.sumber.periode, rek.tahun)
     for pesan, saran in hasil.galat:

@@ -22,34 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from iku_xl.core.model import Responden
+from iku_xl.core.model import UNSUR, Responden, Unsur
 from iku_xl.core.polaritas import bulatkan
 from iku_xl.core.predikat import SKALA, predikat
 
 #: The weight of every unsur: 1 / number of unsur, exactly.
 BOBOT = Fraction(1, 9)
 
-
-@dataclass(frozen=True)
-class Unsur:
-    nomor: int
-    nama: str
-    kata: tuple[str, ...]  # words that identify the unsur in a header, whatever its position
-
-
-#: The 9 unsur of PermenPANRB 14/2017. Units' questionnaires put the last two in either order:
-#: match them by name (:attr:`Unsur.kata`), not by position.
-UNSUR: tuple[Unsur, ...] = (
-    Unsur(1, "Persyaratan", ("persyaratan",)),
-    Unsur(2, "Sistem, Mekanisme dan Prosedur", ("prosedur", "mekanisme", "sistem")),
-    Unsur(3, "Waktu Penyelesaian", ("waktu",)),
-    Unsur(4, "Biaya/Tarif", ("biaya", "tarif")),
-    Unsur(5, "Produk Spesifikasi Jenis Pelayanan", ("produk", "spesifikasi")),
-    Unsur(6, "Kompetensi Pelaksana", ("kompetensi",)),
-    Unsur(7, "Perilaku Pelaksana", ("perilaku",)),
-    Unsur(8, "Penanganan Pengaduan, Saran dan Masukan", ("pengaduan", "penanganan", "masukan")),
-    Unsur(9, "Sarana dan Prasarana", ("sarana", "prasarana")),
-)
 
 NILAI_MIN, NILAI_MAKS = 1, 4
 

@@ -236,6 +236,30 @@ class Responden:
 
 
 @dataclass(frozen=True)
+class Unsur:
+    nomor: int
+    nama: str
+    kata: tuple[str, ...]  # words that identify the unsur in a header, whatever its position
+
+
+#: The 9 unsur of PermenPANRB 14/2017. Units' questionnaires put the last two in either order:
+#: match them by name (:attr:`Unsur.kata`), not by position. (Here with the other data types, so that
+#: the Survei IKM sheet's columns are known without importing :mod:`iku_xl.core.ikm`, which computes
+#: the IKM from them.)
+UNSUR: tuple[Unsur, ...] = (
+    Unsur(1, "Persyaratan", ("persyaratan",)),
+    Unsur(2, "Sistem, Mekanisme dan Prosedur", ("prosedur", "mekanisme", "sistem")),
+    Unsur(3, "Waktu Penyelesaian", ("waktu",)),
+    Unsur(4, "Biaya/Tarif", ("biaya", "tarif")),
+    Unsur(5, "Produk Spesifikasi Jenis Pelayanan", ("produk", "spesifikasi")),
+    Unsur(6, "Kompetensi Pelaksana", ("kompetensi",)),
+    Unsur(7, "Perilaku Pelaksana", ("perilaku",)),
+    Unsur(8, "Penanganan Pengaduan, Saran dan Masukan", ("pengaduan", "penanganan", "masukan")),
+    Unsur(9, "Sarana dan Prasarana", ("sarana", "prasarana")),
+)
+
+
+@dataclass(frozen=True)
 class BukuIKU:
     """Everything read from one IKU workbook."""
 

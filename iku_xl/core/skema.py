@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from iku_xl.core.ikm import UNSUR
+from iku_xl.core.model import UNSUR
 from iku_xl.core.dokumen import AWALAN_LAPORAN as AWALAN_DOKUMEN
 from iku_xl.core.dokumen import pola_lembar
 from iku_xl.core.parse import JENIS_KONSOLIDASI, METODE_NEGATIF, SUMBER_SURVEI

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iku_xl.core.baca import Lembaran, cari_lembar
-from iku_xl.core.dokumen.analisis import lembar_analisis
+from iku_xl.core.dokumen import lembar_analisis
 from iku_xl.core.errors import BerkasTidakValid
 from iku_xl.core.parse import RumusTanpaNilai
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA

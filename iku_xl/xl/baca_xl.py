@@ -18,7 +18,7 @@ import datetime as dt
 from typing import Any
 
 from iku_xl.core.baca import Lembaran, alamat, cari_lembar, kandidat_persen
-from iku_xl.core.dokumen.analisis import lembar_analisis
+from iku_xl.core.dokumen import lembar_analisis
 from iku_xl.core.rumus_excel import periksa_sel
 from iku_xl.core.skema import LEMBAR_DATA, PROFIL_NAMA, lembar_buatan_iku
 from iku_xl.xl.render_xl import klasik

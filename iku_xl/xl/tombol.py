@@ -28,6 +28,7 @@ from iku_xl.core.tugas import (
     ringkas_masalah,
 )
 from iku_xl.core.validasi import susun_hasil_validasi
+from iku_xl.pekerjaan import pekerjaan
 from iku_xl.xl.baca_xl import lembaran_xl, masalah_rumus_xl, sekarang
 from iku_xl.xl.render_xl import klasik, terapkan_xl
 
@@ -73,6 +74,7 @@ def _rencana(book: Any, tugas: str, kemajuan: _Kemajuan) -> Rencana:
     return rencana_tombol_laporan(lembaran, waktu.date())  # Triwulan Laporan in Profil: that quarter's sheet
 
 
+@pekerjaan()  # the collector set for one job (iku_xl.pekerjaan); Excel's process keeps its own afterwards
 def jalankan(book: Any, tugas: str) -> str:
     """Run a job ('hitung', 'validasi', 'laporan', 'pk', 'analisis' or 'ikm') on ``book``; return the message shown."""
     kemajuan = _Kemajuan(book)

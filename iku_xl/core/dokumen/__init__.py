@@ -46,6 +46,16 @@ def tahun_lembar_laporan(nama: str) -> int | None:
     return int(cocok.group(1)) if cocok else None
 
 
+def lembar_analisis(nama: str) -> bool:
+    """Is this an Analisis Capaian sheet, whose staff text the adapters read back? (Here, not in
+    :mod:`.analisis`, so that reading a workbook for another document does not import that one.)
+
+    >>> lembar_analisis("Analisis Capaian 2024"), lembar_analisis("Analisis")
+    (True, False)
+    """
+    return re.fullmatch(r"Analisis Capaian \d{4}", nama) is not None
+
+
 def lembar_cetak(nama_lembar: Sequence[str], tahun: int | None = None) -> list[str]:
     """The report sheets among ``nama_lembar``, in their order; with ``tahun``, that year's only.
 

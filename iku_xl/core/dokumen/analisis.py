@@ -18,7 +18,6 @@ Never lost:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 
 from iku_xl.core.analisis import (
@@ -29,6 +28,7 @@ from iku_xl.core.analisis import (
     TeksStaf,
     analisis,
 )
+from iku_xl.core.dokumen import lembar_analisis  # noqa: F401  (re-exported: the adapters' name for it)
 from iku_xl.core.dokumen.bagian import dengan_metode, kelompok_sasaran, kop, sel_capaian, tanda_tangan
 from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
@@ -45,15 +45,6 @@ CATATAN = ("Kolom Analisis disusun otomatis dari data (target, realisasi, tahun 
            "Program Anggaran); boleh diubah.",
            f"Kolom '{JUDUL_PENYEBAB}' dan '{JUDUL_UPAYA}' diisi staf; isinya dipertahankan menurut Kode "
            "setiap kali lembar ini dibuat ulang.")
-
-
-def lembar_analisis(nama: str) -> bool:
-    """Is this an Analisis Capaian sheet, whose staff text the adapters read back?
-
-    >>> lembar_analisis("Analisis Capaian 2024"), lembar_analisis("Analisis")
-    (True, False)
-    """
-    return re.fullmatch(r"Analisis Capaian \d{4}", nama) is not None
 
 
 def nama_lembar_analisis(tahun: int) -> str:
