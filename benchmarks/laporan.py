@@ -17,7 +17,8 @@ that counts). Two floors:
                  (``iku_xl.workbook.impor_openpyxl_tanpa_numpy``).
 
 ``--pembanding PYTHON`` also times ``PYTHON -m iku_xl laporan ...`` (e.g. the interpreter of a venv where
-another version of iku-xl is installed, such as main's) in the same interleaved runs, with its ratio to
+another version of iku-xl is installed, such as main's; run in a temporary folder, so that its own install
+is imported, not a checkout in the current folder) in the same interleaved runs, with its ratio to
 the same floors: before and after a change measured under the same load.
 
 Python's cached bytecode (``__pycache__``) is allowed even when PYTHONDONTWRITEBYTECODE is set in
@@ -47,10 +48,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mesin import Pantau, baris_cpu_lain, cpu_anak  # noqa: E402  (the machine's load during the run)
 
 
-def _waktu(perintah: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _waktu(perintah: list[str], env: dict[str, str], cwd: str | None = None) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one fresh process."""
     cpu, mulai = cpu_anak(), time.perf_counter()
-    subprocess.run(perintah, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    subprocess.run(perintah, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     return time.perf_counter() - mulai, cpu_anak() - cpu
 
 
@@ -79,13 +80,16 @@ def main() -> None:
             "lantai": [sys.executable, "-c", _LANTAI, str(args.buku), str(lantai_keluar)],
             "lantai-numpy": [sys.executable, "-c", _TANPA_NUMPY + _LANTAI, str(args.buku), str(lantai_keluar)],
         }
-        for x in perintah.values():  # warm the file cache (and write the bytecode cache)
-            _waktu(x, env)
+        # The other interpreter runs outside the current folder: "-m iku_xl" must find its own install, not a
+        # checkout this script may be run from.
+        folder = {n: tmp if n == "laporan-pembanding" else None for n in perintah}
+        for nama, x in perintah.items():  # warm the file cache (and write the bytecode cache)
+            _waktu(x, env, folder[nama])
         hasil: dict[str, list[tuple[float, float]]] = {n: [] for n in perintah}
         pantau = Pantau()
         for _ in range(args.ulang):
             for nama, x in perintah.items():
-                hasil[nama].append(_waktu(x, env))
+                hasil[nama].append(_waktu(x, env, folder[nama]))
             for cadangan in Path(tmp).glob("*.cadangan-*"):
                 cadangan.unlink()
         lain = pantau.lain()

@@ -2,6 +2,7 @@
 (issue 14, point 3), against the openpyxl load-and-save floor of the same workbook.
 
     python benchmarks/laporan_skala.py [--ukuran 10,100,1000] [--ulang 3] [--folder DIR] [--profil N]
+                                       [--tanpa-pekerjaan]
 
 For each size N a workbook is generated from the template (``buat_templat``, as staff get it)
 holding N indicators like the examples' (the recap benchmark's unit generator: sasaran, targets for
@@ -10,7 +11,10 @@ the folder (default: under the system temp dir) and reused. Then, in this one pr
 module already imported (start-up is a fixed cost, measured by ``benchmarks/laporan.py``), the
 median over ``--ulang`` interleaved runs of
 
-  laporan : ``proses.buat_laporan(p, 2024, out)`` (the Buat Laporan job: read, plan, write, check);
+  laporan : ``proses.buat_laporan(p, 2024, out)`` (the Buat Laporan job: read, plan, write, check),
+            run as the command line and the buttons run it: inside ``iku_xl.pekerjaan.pekerjaan()``
+            (the garbage collector set for one job); ``--tanpa-pekerjaan``: the bare job, with
+            Python's default collector, as before that setting existed;
   floor   : ``openpyxl.load_workbook(p).save(out)``;
 
 printed as ms per indicator and the ratio laporan / floor, then the CPU cost of one more indicator
@@ -77,10 +81,21 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "iku-xl-bench-skala",
                    help="where the generated workbooks are kept (default: under the system temp dir)")
     p.add_argument("--profil", type=int, default=0, help="print the job's top cProfile entries at this size")
+    p.add_argument("--tanpa-pekerjaan", action="store_true",
+                   help="the bare job, without the front ends' collector setting (iku_xl.pekerjaan)")
     args = p.parse_args(argv)
     import openpyxl
 
     from iku_xl.workbook import proses
+
+    try:
+        from iku_xl.pekerjaan import pekerjaan  # the CLI's and the buttons' collector setting for a job
+    except ImportError:  # an iku-xl from before it
+        pekerjaan = None
+    if args.tanpa_pekerjaan or pekerjaan is None:
+        from contextlib import nullcontext as pekerjaan
+    print(f"laporan dijalankan {'tanpa' if pekerjaan.__module__ == 'contextlib' else 'dengan'} "
+          "iku_xl.pekerjaan (pengaturan gc satu pekerjaan)")
 
     ukuran = [int(x) for x in args.ukuran.split(",") if x.strip()]
     berkas = {n: siapkan(args.folder, n) for n in ukuran}
@@ -93,7 +108,8 @@ def main(argv: list[str] | None = None) -> None:
         keluar, lantai_keluar = Path(tmp) / "keluar.xlsx", Path(tmp) / "lantai.xlsx"
 
         def laporan(path: Path) -> None:
-            proses.buat_laporan(path, TAHUN, keluar, timpa=True)
+            with pekerjaan():
+                proses.buat_laporan(path, TAHUN, keluar, timpa=True)
             for c in Path(tmp).glob("*.cadangan-*"):
                 c.unlink()
 
