@@ -423,7 +423,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             aliran.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        with pekerjaan():  # the collector set for one job (iku_xl.pekerjaan)
+        if args.perintah == "rekap":  # many workbooks, one after another: the collector as Python sets it
+            return _jalankan(args)
+        with pekerjaan():  # one workbook: the collector set for one job (iku_xl.pekerjaan)
             return _jalankan(args, bekukan=argv is None)
     except IkuError as e:
         print(f"Galat: {e}", file=sys.stderr)

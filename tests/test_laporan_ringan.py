@@ -87,3 +87,13 @@ def test_tombol_menjalankan_pekerjaan_dengan_ambang(monkeypatch):
     assert tombol.jalankan(Book(), "laporan") == "Galat: berhenti di sini."
     assert dilihat == [AMBANG, "Galat: berhenti di sini."]
     assert gc.get_threshold() == lama
+
+
+def test_rekap_memakai_pengaturan_gc_python(monkeypatch, tmp_path):
+    """The recap (thousands of workbooks in one run) keeps the collector as Python sets it."""
+    from iku_xl import cli
+
+    dilihat = []
+    monkeypatch.setattr(cli, "_rekap", lambda args, waktu: dilihat.append(gc.get_threshold()) or 0)
+    assert cli.main(["rekap", str(tmp_path), "--tahun", "2024", "-o", str(tmp_path / "r.xlsx")]) == 0
+    assert dilihat == [gc.get_threshold()] and dilihat[0] != AMBANG
