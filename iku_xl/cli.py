@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from iku_xl.core.errors import IkuError, Masalah
-from iku_xl.pekerjaan import pekerjaan
+from iku_xl.pekerjaan import bekukan, pekerjaan
 
 KELUAR_OK, KELUAR_INTERNAL, KELUAR_INPUT = 0, 1, 2
 
@@ -208,9 +208,9 @@ def cetak_masalah(masalah: Sequence[Masalah], out: TextIO, *, ringkasan: bool = 
               f"{jumlah['info']} info.", file=out)
 
 
-def _jalankan(args: argparse.Namespace, bekukan: bool = False) -> int:
-    """Run the command; ``bekukan``: this process is the command itself, which exits afterwards
-    (:func:`iku_xl.pekerjaan.bekukan_impor` once the job's modules are imported)."""
+def _jalankan(args: argparse.Namespace, satu_proses: bool = False) -> int:
+    """Run the command; ``satu_proses``: this process is the command itself, which exits afterwards
+    (:func:`iku_xl.pekerjaan.bekukan` once the job's modules are imported)."""
     import datetime as dt
 
     from iku_xl.workbook import impor_openpyxl_tanpa_numpy
@@ -241,10 +241,8 @@ def _jalankan(args: argparse.Namespace, bekukan: bool = False) -> int:
 
     from iku_xl.workbook import proses
 
-    if bekukan:
-        from iku_xl.pekerjaan import bekukan_impor
-
-        bekukan_impor()
+    if satu_proses:
+        bekukan()
     if args.perintah == "validasi":
         hasil = proses.validasi(args.buku, args.keluaran, timpa=args.timpa, waktu=waktu, tahun=args.tahun)
     elif args.perintah == "hitung":
@@ -418,6 +416,9 @@ def _rekap_csv(args: argparse.Namespace, sumber: list[str | Path], tujuan: Path 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``iku-xl`` command; the exit code. Without ``argv`` (the console script, ``python -m
+    iku_xl``) it is the whole process, which ends after the job: the objects alive after the
+    imports and after the job are frozen out of the garbage collector (:func:`iku_xl.pekerjaan.bekukan`)."""
     for aliran in (sys.stdout, sys.stderr):  # a Windows console may not know every character
         if hasattr(aliran, "reconfigure"):
             aliran.reconfigure(errors="replace")
@@ -426,7 +427,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "rekap":  # many workbooks, one after another: the collector as Python sets it
             return _jalankan(args)
         with pekerjaan():  # one workbook: the collector set for one job (iku_xl.pekerjaan)
-            return _jalankan(args, bekukan=argv is None)
+            kode = _jalankan(args, satu_proses=argv is None)
+        if argv is None:  # the process ends now: what the job left is not walked and freed first
+            bekukan()
+        return kode
     except IkuError as e:
         print(f"Galat: {e}", file=sys.stderr)
         return KELUAR_INPUT

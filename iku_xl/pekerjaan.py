@@ -4,8 +4,8 @@ collector set for it. A process setting, so it belongs to the shell, never to th
 A job builds a whole workbook in memory (openpyxl: an object per cell, a style per cell) and keeps
 it to the end. With Python's default thresholds a *full* collection, which walks every object
 alive, the workbook's included, runs again and again while the report is built: at 1,000
-indicators the cost per indicator then grew with the workbook's size. During a job, young objects
-are still collected (every :data:`AMBANG` [0] new objects instead of 700), full collections wait
+indicators the cost per indicator then grew with the workbook's size. During a job (:data:`AMBANG`),
+young objects are still collected, every 10,000 new objects instead of 700; full collections wait
 until the job is over; the thresholds the process had come back afterwards.
 
 >>> import gc
@@ -39,8 +39,10 @@ def pekerjaan() -> Iterator[None]:
         gc.set_threshold(*lama)
 
 
-def bekukan_impor() -> None:
-    """``gc.freeze()``: what is alive now (the modules imported, their classes, functions and
-    tables) is left out of every later collection. For a process that runs one job and exits (the
-    command line), after its imports; not for Excel's long-lived Python process."""
+def bekukan() -> None:
+    """``gc.freeze()``: what is alive now is left out of every later collection. For a process
+    that runs one job and exits (the command line), not for Excel's long-lived Python process:
+    after its imports (the modules, their classes, functions and tables are not walked again by
+    the job's collections) and after the job (the exit does not walk the workbook the job left,
+    and free it object by object, before the operating system takes the memory back anyway)."""
     gc.freeze()
