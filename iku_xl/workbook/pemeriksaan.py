@@ -385,9 +385,9 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
         if e.file_size > MAKS_ISI_BAGIAN or total > MAKS_ISI_TOTAL or (
                 e.file_size > RASIO_MULAI and e.file_size > MAKS_RASIO * max(e.compress_size, 1)):
             raise _bom(nama, e.filename)
-    lembar, penuh = _lembar_kerja(nama, z, f)
-    luas: dict[str, Luas] = {}
     sisa = [MAKS_ISI_TOTAL]
+    lembar, penuh = _lembar_kerja(nama, z, f, sisa)
+    luas: dict[str, Luas] = {}
     for e in entri:
         nama_lembar = lembar.get(e.filename)
         if nama_lembar is not None:
@@ -691,6 +691,7 @@ class _PengukurCepat:
     _BARIS = re.compile(rb'<row(?: r="([0-9]{1,7})"|[\s>/])')
     _BERAWALAN = re.compile(rb":(?:c|row)[\s>/]")  # a cell or row with a namespace prefix (or text like it)
     _URUT = re.compile(rb'<(?:c r="([A-Z]{1,3})([0-9]{1,7})"|row r="([0-9]{1,7})")')  # both, in order
+    _AKAR = re.compile(rb'<worksheet[\s>/][^<>]*>')
     _DIMENSI = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
     #: What the verified way keeps of a sheet's first blocks, to count them again if it fails.
     _SIMPAN = 2 * _BLOK
@@ -728,7 +729,12 @@ class _PengukurCepat:
 
     def _pindai(self, x: bytes, akhir: int) -> None:
         """Scan ``x[:akhir]``: the next piece of the sheet (pieces follow each other)."""
-        if x.find(b":", 0, akhir) >= 0 and self._BERAWALAN.search(x, 0, akhir):
+        mulai = 0
+        if self.cara is None:  # the first piece: the root's start tag (xmlns:r="http://...") holds no cell
+            j = x.find(b"<worksheet", 0, min(akhir, 4096))
+            akar = self._AKAR.match(x, j, akhir) if j >= 0 and x.find(b":", 0, j) < 0 else None
+            mulai = akar.end() if akar else 0
+        if x.find(b":", mulai, akhir) >= 0 and self._BERAWALAN.search(x, mulai, akhir):
             raise _PerluTeliti
         if self.tepi and self._BERAWALAN.search(self.tepi + x[:5]):  # "<x:c" across two pieces
             raise _PerluTeliti
@@ -845,8 +851,9 @@ class _PengukurCepat:
 
     def selesai(self) -> Luas:
         if self.sisa:
-            x, self.sisa = self.sisa, b""
-            self._pindai(x, len(x))
+            x, self.sisa = self.sisa, b""  # from the last "<": usually "</worksheet>", nothing to count
+            if b"<c" in x or b"<row" in x or b":" in x or b"<f" in x or b"#" in x:
+                self._pindai(x, len(x))
         if self.cara:
             kolom, baris, _ = self.cara  # type: ignore[misc]
             if not (self.ada_kolom and self.ada_baris):  # inside, but not as far as stated
@@ -957,40 +964,46 @@ class _Pengumpul:
             raise _xml_rusak(self.nama, self.bagian, e) from None
 
 
-def _kumpulkan(nama: str, z: zipfile.ZipFile, f: BinaryIO, bagian: str, tag: str) -> list[dict[str, str]]:
+def _kumpulkan(nama: str, z: zipfile.ZipFile, f: BinaryIO, bagian: str, tag: str, sisa: list[int],
+               dibaca: set[str]) -> list[dict[str, str]]:
     try:
         e = z.getinfo(bagian)
     except KeyError:
         return []
     k = _Pengumpul(nama, bagian, tag)
-    _alirkan(nama, f, e, [MAKS_ISI_TOTAL], k.umpan)
+    _alirkan(nama, f, e, sisa, k.umpan)
+    dibaca.add(bagian)
     return k.hasil
 
 
-def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> tuple[dict[str, str], set[str]]:
+def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO,
+                  sisa: list[int]) -> tuple[dict[str, str], set[str]]:
     """The worksheets' parts, to their names: from the package's relationships to workbook.xml, its
-    sheets and their relationships. Also the parts python-calamine reads besides the sheets:
-    the shared strings, the styles and the package's own parts."""
+    sheets and their relationships. Also the parts python-calamine reads besides the sheets and
+    besides those three (inflated whole here, through expat, which refuses a DOCTYPE): the shared
+    strings, the styles and the content types."""
+    dibaca: set[str] = set()
     utama = "xl/workbook.xml"
-    for a in _kumpulkan(nama, z, f, "_rels/.rels", "Relationship"):
+    for a in _kumpulkan(nama, z, f, "_rels/.rels", "Relationship", sisa, dibaca):
         if a.get("Type", "").endswith("/officeDocument"):
             utama = a.get("Target", utama).lstrip("/")
     folder, _, berkas = utama.rpartition("/")
-    relasi = {a.get("Id"): a for a in _kumpulkan(nama, z, f, f"{folder}/_rels/{berkas}.rels", "Relationship")}
+    relasi = {a.get("Id"): a for a in _kumpulkan(nama, z, f, f"{folder}/_rels/{berkas}.rels", "Relationship",
+                                                   sisa, dibaca)}
     lembar: dict[str, str] = {}
     penuh = {"[Content_Types].xml", "_rels/.rels", utama, f"{folder}/_rels/{berkas}.rels"}
     for r in relasi.values():  # what calamine reads besides the sheets
         if r.get("Type", "").endswith(("/sharedStrings", "/styles")):
             target = r.get("Target", "")
             penuh.add(target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}"))
-    for a in _kumpulkan(nama, z, f, utama, "sheet"):
+    for a in _kumpulkan(nama, z, f, utama, "sheet", sisa, dibaca):
         r = relasi.get(a.get("id"))
         if r is None or not r.get("Type", "").endswith("/worksheet"):
             continue  # chart sheets, dialog sheets: not read densely
         target = r.get("Target", "")
         bagian = target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}")
         lembar[bagian] = a.get("name", "")
-    return lembar, penuh
+    return lembar, penuh - dibaca
 
 
 def diperiksa(baca: Callable[..., T]) -> Callable[..., T]:
