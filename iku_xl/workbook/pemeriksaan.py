@@ -738,7 +738,7 @@ class _PengukurCepat:
             raise _PerluTeliti
         if self.tepi and self._BERAWALAN.search(self.tepi + x[:5]):  # "<x:c" across two pieces
             raise _PerluTeliti
-        self.tepi = x[max(akhir - 4, 0):akhir]
+        self.tepi = x[akhir - 4:akhir] if akhir >= 4 else (self.tepi + x[:akhir])[-4:]  # the stream's last 4
         if self.data < 2 and not self.rumus:
             awal = 0
             if self.data == 0:
