@@ -26,7 +26,8 @@ _SEL_BIASA = ["biasa", "biasa", "biasa", "kosong", "teks", "nol_depan"]
 _SEL_LAIN = ["tanpa_r", "atribut_dulu", "rujukan", "awalan", "awalan_panjang", "spasi", "kecil"]
 _BARIS_BIASA = ["biasa", "biasa", "spans", "nol_depan"]
 _BARIS_LAIN = ["tanpa_r", "atribut_dulu", "awalan"]
-_BLOK = st.one_of(st.just(1 << 20), st.sampled_from([1, 2, 3, 5]), st.sampled_from([13, 31, 32, 33, 64, 200, 1000, 4096]))
+_BLOK = st.one_of(st.just(1 << 20), st.sampled_from([1, 2, 3, 5]),
+                  st.sampled_from([13, 31, 32, 33, 64, 200, 1000, 4096]))
 
 
 def _sel(bentuk: str, kolom: int, baris: int) -> str:

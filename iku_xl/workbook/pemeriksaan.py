@@ -20,9 +20,10 @@ and time whatever the file claims:
 * those XML parts' prologs are checked for a DOCTYPE (the only way to declare entities: billion
   laughs, XXE), which no OOXML part ever has;
 * every worksheet's real extent, a block at a time: the farthest row and column holding a cell
-  (its ``<dimension>`` is not trusted) and the number of cells, by byte patterns for the sheets
-  every writer writes (``<c r="B3"``) and by expat (handlers only, no tree, no DTD) for any
-  other way of writing them. Too far is refused naming the sheet and the cell.
+  (its ``<dimension>`` is not trusted: only verified, by one search for a cell outside it) and
+  the number of cells, by byte patterns for the sheets every writer writes (``<c r="B3"``) and
+  by expat (handlers only, no tree, no DTD) for any other way of writing them. Too far is
+  refused naming the sheet and the first cell past the limits.
 
 The result (:class:`Pemeriksaan`) gives each sheet's extent, so that a reader can read only the
 used area. :func:`batas_baca` is the one place where what a reader raises on a damaged file
