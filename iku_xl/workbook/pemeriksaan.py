@@ -20,9 +20,10 @@ and time whatever the file claims:
 * those XML parts' prologs are checked for a DOCTYPE (the only way to declare entities: billion
   laughs, XXE), which no OOXML part ever has;
 * every worksheet's real extent, a block at a time: the farthest row and column holding a cell
-  (its ``<dimension>`` is not trusted) and the number of cells, by byte patterns for the sheets
-  every writer writes (``<c r="B3"``) and by expat (handlers only, no tree, no DTD) for any
-  other way of writing them. Too far is refused naming the sheet and the cell.
+  (its ``<dimension>`` is not trusted: only verified, by one search for a cell outside it) and
+  the number of cells, by byte patterns for the sheets every writer writes (``<c r="B3"``) and
+  by expat (handlers only, no tree, no DTD) for any other way of writing them. Too far is
+  refused naming the sheet and the first cell past the limits.
 
 The result (:class:`Pemeriksaan`) gives each sheet's extent, so that a reader can read only the
 used area. :func:`batas_baca` is the one place where what a reader raises on a damaged file
@@ -385,9 +386,9 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
         if e.file_size > MAKS_ISI_BAGIAN or total > MAKS_ISI_TOTAL or (
                 e.file_size > RASIO_MULAI and e.file_size > MAKS_RASIO * max(e.compress_size, 1)):
             raise _bom(nama, e.filename)
-    lembar, penuh = _lembar_kerja(nama, z, f)
-    luas: dict[str, Luas] = {}
     sisa = [MAKS_ISI_TOTAL]
+    lembar, penuh = _lembar_kerja(nama, z, f, sisa)
+    luas: dict[str, Luas] = {}
     for e in entri:
         nama_lembar = lembar.get(e.filename)
         if nama_lembar is not None:
@@ -403,12 +404,16 @@ def _periksa_zip(nama: str, z: zipfile.ZipFile, f: BinaryIO, ukuran: int) -> Pem
 def _ukur(nama: str, lembar: str, f: BinaryIO, e: zipfile.ZipInfo, sisa: list[int]) -> Luas:
     """A worksheet's extent: the fast scan, or expat when the fast scan cannot be sure."""
     awal = sisa[0]
-    cepat = _PengukurCepat(nama, lembar)
-    try:
-        _alirkan(nama, f, e, sisa, cepat.umpan)
-        return cepat.selesai()
-    except _PerluTeliti:
-        sisa[0] = awal
+    for petunjuk in (True, False):
+        cepat = _PengukurCepat(nama, lembar, petunjuk)
+        try:
+            _alirkan(nama, f, e, sisa, cepat.umpan)
+            return cepat.selesai()
+        except _PerluUlang:  # a large sheet whose <dimension> was wrong: its cells counted
+            sisa[0] = awal
+        except _PerluTeliti:
+            sisa[0] = awal
+            break
     teliti = _Pengukur(nama, lembar)
     _alirkan(nama, f, e, sisa, teliti.umpan)
     return teliti.selesai()
@@ -607,29 +612,107 @@ def _periksa_luas(nama: str, lembar: str, baris: int, kolom: int, sel: int, ref_
 _KOLOM: dict[bytes, int] = {}
 
 
+def _nomor_kolom(huruf: bytes) -> int:
+    c = _KOLOM.get(huruf)
+    if c is None:
+        c = _KOLOM.setdefault(huruf, _posisi(huruf.decode() + "1")[1])  # type: ignore[index]
+    return c
+
+
 class _PerluTeliti(Exception):
     """The fast scan met a sheet it cannot measure for sure: expat measures it."""
+
+
+class _PerluUlang(Exception):
+    """The sheet's ``<dimension>`` was not its extent after all: the cells are counted one by one."""
+
+
+def _pola_paling(batas: str, huruf: bool) -> str:
+    """A regex for the numbers 1..``batas`` written as column letters (``huruf``) or as decimal
+    digits without a leading zero: every shorter string, and the same length compared character by
+    character (same-length letters and digits order as their values).
+
+    >>> import re
+    >>> p = re.compile(_pola_paling("43", False))
+    >>> [n for n in range(100) if p.fullmatch(str(n))] == list(range(1, 44)), bool(p.fullmatch("07"))
+    (True, False)
+    >>> p = re.compile(_pola_paling("AK", True))
+    >>> [n for n in range(1, 100) if p.fullmatch(huruf_kolom(n))] == list(range(1, 38))
+    True
+    """
+    semua, awal = ("[A-Z]", "[A-Z]") if huruf else ("[0-9]", "[1-9]")
+    pilihan = []
+    if len(batas) > 1:
+        pilihan.append(awal + (f"{semua}{{0,{len(batas) - 2}}}" if len(batas) > 2 else ""))
+    for i, ch in enumerate(batas):
+        bawah = "A" if huruf else ("1" if i == 0 else "0")
+        if ch > bawah:
+            atas = chr(ord(ch) - 1)
+            sisa = len(batas) - i - 1
+            pilihan.append(batas[:i] + (f"[{bawah}-{atas}]" if atas != bawah else bawah)
+                           + (f"{semua}{{{sisa}}}" if sisa else ""))
+    pilihan.append(batas)
+    return "(?:" + "|".join(reversed(pilihan)) + ")"
+
+
+#: A sheet's stated extent (its ``<dimension>``, to be verified) to its pattern, as met.
+_POLA_LUAS: dict[tuple[bytes, bytes], re.Pattern[bytes]] = {}
+
+
+def _pola_luas(kolom: bytes, baris: bytes) -> re.Pattern[bytes]:
+    """Every start of a cell or a row that is NOT written the usual way (``<c r="B3"``, ``<row
+    r="3"``) inside the extent up to column ``kolom`` and row ``baris``: search it, and None says
+    every cell and row is of that form and inside."""
+    p = _POLA_LUAS.get((kolom, baris))
+    if p is None:
+        if len(_POLA_LUAS) > 4096:
+            _POLA_LUAS.clear()
+        k, b = _pola_paling(kolom.decode(), True), _pola_paling(baris.decode(), False)
+        p = _POLA_LUAS.setdefault((kolom, baris), re.compile(
+            rf'<(?:c(?:[\t\n\r\f\v>/]| (?!r="{k}{b}"))|row(?:[\t\n\r\f\v>/]| (?!r="{b}")))'.encode()))
+    return p
 
 
 class _PengukurCepat:
     """A worksheet's extent from byte searches, for the sheets every writer writes (Excel,
     LibreOffice, openpyxl, XlsxWriter): each cell starts ``<c r="B3"`` and each row ``<row r="3"``.
     Every other way of starting a cell or a row (no address, a character reference, a prefix, an
-    attribute before ``r``, other white space) is seen, and expat measures the sheet instead."""
+    attribute before ``r``, other white space) is seen, and expat measures the sheet instead.
+
+    Two ways, both exact. The sheet's ``<dimension>`` (written by every writer, never trusted) is
+    *verified*: one regex search finds no cell or row outside it or written otherwise, a byte count
+    gives the cells, and a cell in its last column and a row (or cell) in its last row exist; no
+    object is built per cell. When that fails (no dimension, a wrong one, or one over the limits),
+    the cells' addresses are read and the farthest taken, block by block (``_hitung``); a block
+    that goes over the limits is read again cell by cell in order, so that the refusal names the
+    same cell as expat's (:class:`_Pengukur`) does: the first cell past the limits."""
 
     # every start of a cell (row): the address when written the usual way, ("", "") otherwise
     _SEL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s>/])')
     _BARIS = re.compile(rb'<row(?: r="([0-9]{1,7})"|[\s>/])')
     _BERAWALAN = re.compile(rb":(?:c|row)[\s>/]")  # a cell or row with a namespace prefix (or text like it)
+    _URUT = re.compile(rb'<(?:c r="([A-Z]{1,3})([0-9]{1,7})"|row r="([0-9]{1,7})")')  # both, in order
+    _AKAR = re.compile(rb'<worksheet[\s>/][^<>]*>')
+    _DIMENSI = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
+    #: What the verified way keeps of a sheet's first blocks, to count them again if it fails.
+    _SIMPAN = 2 * _BLOK
 
-    def __init__(self, nama: str, lembar: str) -> None:
+    def __init__(self, nama: str, lembar: str, petunjuk: bool = True) -> None:
         self.nama, self.lembar = nama, lembar
         self.baris = self.kolom = self.sel = 0
         self.ref_baris = self.ref_kolom = ""
+        self.baris_sel = False  # does ref_baris name a cell (not only a row, "A{r}")?
         self.sisa = b""
+        self.tepi = b""  # the end of the last piece scanned: a prefix split across two pieces
         self.prolog: _Prolog | None = _Prolog(nama, f"lembar '{lembar}'")
         self.data = 0  # 0 before <sheetData>, 1 inside, 2 after
         self.rumus = False
+        # the way: None before the first piece, else the verified extent (column, row, pattern)
+        # or False (counting)
+        self.cara: tuple[bytes, bytes, re.Pattern[bytes]] | bool | None = None if petunjuk else False
+        self.ada_kolom = self.ada_baris = False
+        self.simpanan: list[tuple[bytes, int]] | None = []
+        self.disimpan = 0
 
     def umpan(self, blok: bytes) -> None:
         if self.prolog is not None:
@@ -640,56 +723,160 @@ class _PengukurCepat:
                 self.prolog = None
         buf = self.sisa + blok if self.sisa else blok
         potong = buf.rfind(b"<")
-        if potong < len(buf) - 32:  # every tag before the last 32 bytes is whole for the patterns
+        if potong < 0 or potong < len(buf) - 32:  # every tag before the last 32 bytes is whole for the patterns
             potong = len(buf)
         self.sisa = buf[potong:]
-        self._pindai(buf[:potong] if potong < len(buf) else buf)
+        self._pindai(buf, potong)
 
-    def _pindai(self, x: bytes) -> None:
-        ref = self._SEL.findall(x)
-        baris = self._BARIS.findall(x)
-        if b"" in baris or self._BERAWALAN.search(x):
+    def _pindai(self, x: bytes, akhir: int) -> None:
+        """Scan ``x[:akhir]``: the next piece of the sheet (pieces follow each other)."""
+        mulai = 0
+        if self.cara is None:  # the first piece: the root's start tag (xmlns:r="http://...") holds no cell
+            j = x.find(b"<worksheet", 0, min(akhir, 4096))
+            akar = self._AKAR.match(x, j, akhir) if j >= 0 and x.find(b":", 0, j) < 0 else None
+            mulai = akar.end() if akar else 0
+        if x.find(b":", mulai, akhir) >= 0 and self._BERAWALAN.search(x, mulai, akhir):
+            raise _PerluTeliti
+        if self.tepi and self._BERAWALAN.search(self.tepi + x[:5]):  # "<x:c" across two pieces
+            raise _PerluTeliti
+        self.tepi = x[akhir - 4:akhir] if akhir >= 4 else (self.tepi + x[:akhir])[-4:]  # the stream's last 4
+        if self.data < 2 and not self.rumus:
+            awal = 0
+            if self.data == 0:
+                awal = x.find(b"<sheetData", 0, akhir)
+                self.data = int(awal >= 0)
+                awal += len(b"<sheetData")  # the piece below names no sheetData: searched whole
+            if self.data:
+                ujung = x.find(b"</sheetData>", awal, akhir)
+                if ujung >= 0:
+                    self.data = 2
+                self.rumus = _rumus_di(x, awal, ujung if ujung >= 0 else akhir)
+        if self.cara is None:
+            self.cara = self._petunjuk(x, akhir)
+        if self.cara:
+            if self._periksa_petunjuk(x, akhir):
+                return
+            if self.simpanan is None:  # the first pieces are gone: the sheet is read again
+                raise _PerluUlang
+            self._ganti_cara()
+        self._hitung(x, akhir)
+
+    def _petunjuk(self, x: bytes, akhir: int) -> tuple[bytes, bytes, re.Pattern[bytes]] | bool:
+        """The sheet's stated extent, from the first piece, if usable to verify."""
+        ujung = x.find(b"<sheetData", 0, akhir)
+        m = self._DIMENSI.search(x, 0, ujung if ujung >= 0 else akhir)
+        if m is None:
+            return False
+        kolom, baris = m.groups()
+        k, b = _nomor_kolom(kolom), int(baris)
+        if k > MAKS_KOLOM or b > MAKS_BARIS or k * b > MAKS_SEL_KOSONG:
+            return False  # a refusal names a cell: counted one by one
+        return kolom, baris, _pola_luas(kolom, baris)
+
+    def _periksa_petunjuk(self, x: bytes, akhir: int) -> bool:
+        """Is this piece inside the stated extent, every cell and row written the usual way?"""
+        kolom, baris, pola = self.cara  # type: ignore[misc]
+        if pola.search(x, 0, akhir) is not None:
+            return False
+        if self.simpanan is not None:
+            self.disimpan += akhir
+            if self.disimpan > self._SIMPAN:
+                self.simpanan = None
+            else:
+                self.simpanan.append((x, akhir))
+        self.sel += x.count(b'<c r="', 0, akhir)
+        if not self.ada_kolom:  # a cell in the last column: inside, its letters cannot go on
+            self.ada_kolom = x.find(b'<c r="' + kolom, 0, akhir) >= 0
+        if not self.ada_baris:  # a row (rows come in order: the last first) or a cell in the last row
+            i = x.rfind(b'<row r="', 0, akhir)
+            self.ada_baris = (i >= 0 and x.startswith(baris + b'"', i + 8)) \
+                or x.find(b'<row r="' + baris + b'"', 0, akhir) >= 0 \
+                or re.search(rb'<c r="[A-Z]{1,3}' + baris + b'"', x[:akhir]) is not None
+        return True
+
+    def _ganti_cara(self) -> None:
+        """From verifying the stated extent to counting: the pieces verified so far counted again."""
+        simpanan, self.simpanan = self.simpanan or [], None
+        self.cara, self.sel = False, 0
+        for x, akhir in simpanan:
+            self._hitung(x, akhir)
+
+    def _hitung(self, x: bytes, akhir: int) -> None:
+        ref = self._SEL.findall(x, 0, akhir)
+        baris = self._BARIS.findall(x, 0, akhir)
+        if b"" in baris:
             raise _PerluTeliti
         kol, nomor = zip(*ref) if ref else ((), ())
         if b"" in kol:  # a cell started otherwise than <c r="B3"
             raise _PerluTeliti
+        r_baris = max(map(int, baris)) if baris else 0
+        angka = list(map(int, nomor))
+        r_sel = max(angka) if angka else 0
+        huruf = max(set(kol), key=_nomor_kolom) if kol else b""
+        k = _nomor_kolom(huruf) if kol else 0
+        if r_sel > MAKS_BARIS or k > MAKS_KOLOM:  # a cell past the limits: the first one is named
+            self._satu_satu(x, akhir)
+            return
         self.sel += len(ref)
-        if self.data < 2 and not self.rumus:
-            awal = 0
-            if self.data == 0:
-                awal = x.find(b"<sheetData")
-                self.data = int(awal >= 0)
-                awal += len(b"<sheetData")  # the slice below names no sheetData: searched whole
-            if self.data:
-                akhir = x.find(b"</sheetData>", awal)
-                if akhir >= 0:
-                    self.data = 2
-                self.rumus = mungkin_rumus_atau_galat(x[awal:akhir if akhir >= 0 else len(x)])
-        if baris:
-            r = max(map(int, baris))
-            if r > self.baris:
-                self.baris, self.ref_baris = r, f"A{r}"
-        if ref:
-            angka = list(map(int, nomor))
-            r = max(angka)
-            if r >= self.baris:
-                i = angka.index(r)
-                self.baris, self.ref_baris = r, (kol[i] + nomor[i]).decode()
-            for huruf in set(kol):
-                c = _KOLOM.get(huruf) or _KOLOM.setdefault(huruf, _posisi(huruf.decode() + "1")[1])  # type: ignore[index]
-                if c > self.kolom:
-                    self.kolom, self.ref_kolom = c, (huruf + nomor[kol.index(huruf)]).decode()
-        if self.baris > MAKS_BARIS or self.kolom > MAKS_KOLOM:
-            self.selesai()
+        r = max(r_baris, r_sel)
+        if r > self.baris:
+            self.baris, self.ref_baris, self.baris_sel = r, f"A{r}", False
+        if angka and r_sel == self.baris and not self.baris_sel:  # the first cell in the farthest row
+            i = angka.index(r_sel)
+            self.ref_baris, self.baris_sel = (kol[i] + nomor[i]).decode(), True
+        if k > self.kolom:  # the first cell in the farthest column
+            self.kolom, self.ref_kolom = k, (huruf + nomor[kol.index(huruf)]).decode()
+
+    def _satu_satu(self, x: bytes, akhir: int) -> None:
+        """This piece's cells and rows one by one, in order, as :class:`_Pengukur` reads them:
+        refused at the first cell past the limits."""
+        for m in self._URUT.finditer(x, 0, akhir):
+            huruf, nomor, baris = m.groups()
+            if baris is not None:
+                r = int(baris)
+                if r > self.baris:
+                    self.baris, self.ref_baris, self.baris_sel = r, f"A{r}", False
+                continue
+            r, c = int(nomor), _nomor_kolom(huruf)
+            self.sel += 1
+            if r > self.baris or (r == self.baris and not self.baris_sel):
+                self.baris, self.ref_baris, self.baris_sel = r, (huruf + nomor).decode(), True
+            if c > self.kolom:
+                self.kolom, self.ref_kolom = c, (huruf + nomor).decode()
+            if r > MAKS_BARIS or c > MAKS_KOLOM:
+                self._luas()
+
+    def _luas(self) -> Luas:
+        return _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
+                             self.ref_kolom)
 
     def selesai(self) -> Luas:
         if self.sisa:
-            x, self.sisa = self.sisa, b""
-            if b"<c" in x or b"<row" in x or b":" in x:  # usually "</worksheet>": nothing to count
-                self._pindai(x)
-        luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
-                             self.ref_kolom)
+            x, self.sisa = self.sisa, b""  # from the last "<": usually "</worksheet>", nothing to count
+            if b"<c" in x or b"<row" in x or b":" in x or b"<f" in x or b"#" in x:
+                self._pindai(x, len(x))
+        if self.cara:
+            kolom, baris, _ = self.cara  # type: ignore[misc]
+            if not (self.ada_kolom and self.ada_baris):  # inside, but not as far as stated
+                if self.simpanan is None:
+                    raise _PerluUlang
+                self._ganti_cara()
+            else:
+                self.kolom, self.baris = _nomor_kolom(kolom), int(baris)
+        luas = self._luas()
         return Luas(luas.baris, luas.kolom, luas.sel, self.rumus)
+
+
+def _rumus_di(x: bytes, awal: int, akhir: int) -> bool:
+    """:func:`mungkin_rumus_atau_galat` on ``x[awal:akhir]``, a piece of ``sheetData``, without a copy."""
+    if x.find(b"#", awal, akhir) != -1:
+        return True
+    i = x.find(b"f", awal, akhir)
+    while i != -1:
+        if x[i - 1:i] in (b"<", b":") and x[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
+            return True
+        i = x.find(b"f", i + 1, akhir)
+    return False
 
 
 class _Pengukur:
@@ -701,6 +888,7 @@ class _Pengukur:
         self.baris = self.kolom = self.sel = 0
         self.r = self.c = 0
         self.ref_baris = self.ref_kolom = ""
+        self.baris_sel = False  # does ref_baris name a cell (not only a row, "A{r}")?
         self.p = _parser(nama, lembar)
         self.p.StartElementHandler = self._mulai
         self.p.buffer_text = True
@@ -718,8 +906,8 @@ class _Pengukur:
             else:
                 r, self.c = self.r, self.c + 1
             self.sel += 1
-            if r > self.baris or (r == self.baris and self.ref_baris == f"A{r}"):  # a cell names it better
-                self.baris, self.ref_baris = r, ref or f"{huruf_kolom(self.c)}{r}"
+            if r > self.baris or (r == self.baris and not self.baris_sel):  # a cell names it better than a row
+                self.baris, self.ref_baris, self.baris_sel = r, ref or f"{huruf_kolom(self.c)}{r}", True
             if self.c > self.kolom:
                 self.kolom, self.ref_kolom = self.c, ref or f"{huruf_kolom(self.c)}{r}"
             if r > MAKS_BARIS or self.c > MAKS_KOLOM:
@@ -732,7 +920,7 @@ class _Pengukur:
                 raise _tolak(self.nama, f"rusak, nomor baris '{ref[:20]}' tidak sah", lembar=self.lembar) from None
             self.c = 0
             if self.r > self.baris:  # an empty row far away: openpyxl's read-only rows fill up to it
-                self.baris, self.ref_baris = self.r, f"A{self.r}"
+                self.baris, self.ref_baris, self.baris_sel = self.r, f"A{self.r}", False
 
     def _batas(self) -> Luas:
         luas = _periksa_luas(self.nama, self.lembar, self.baris, self.kolom, self.sel, self.ref_baris,
@@ -777,40 +965,46 @@ class _Pengumpul:
             raise _xml_rusak(self.nama, self.bagian, e) from None
 
 
-def _kumpulkan(nama: str, z: zipfile.ZipFile, f: BinaryIO, bagian: str, tag: str) -> list[dict[str, str]]:
+def _kumpulkan(nama: str, z: zipfile.ZipFile, f: BinaryIO, bagian: str, tag: str, sisa: list[int],
+               dibaca: set[str]) -> list[dict[str, str]]:
     try:
         e = z.getinfo(bagian)
     except KeyError:
         return []
     k = _Pengumpul(nama, bagian, tag)
-    _alirkan(nama, f, e, [MAKS_ISI_TOTAL], k.umpan)
+    _alirkan(nama, f, e, sisa, k.umpan)
+    dibaca.add(bagian)
     return k.hasil
 
 
-def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO) -> tuple[dict[str, str], set[str]]:
+def _lembar_kerja(nama: str, z: zipfile.ZipFile, f: BinaryIO,
+                  sisa: list[int]) -> tuple[dict[str, str], set[str]]:
     """The worksheets' parts, to their names: from the package's relationships to workbook.xml, its
-    sheets and their relationships. Also the parts python-calamine reads besides the sheets:
-    the shared strings, the styles and the package's own parts."""
+    sheets and their relationships. Also the parts python-calamine reads besides the sheets and
+    besides those three (inflated whole here, through expat, which refuses a DOCTYPE): the shared
+    strings, the styles and the content types."""
+    dibaca: set[str] = set()
     utama = "xl/workbook.xml"
-    for a in _kumpulkan(nama, z, f, "_rels/.rels", "Relationship"):
+    for a in _kumpulkan(nama, z, f, "_rels/.rels", "Relationship", sisa, dibaca):
         if a.get("Type", "").endswith("/officeDocument"):
             utama = a.get("Target", utama).lstrip("/")
     folder, _, berkas = utama.rpartition("/")
-    relasi = {a.get("Id"): a for a in _kumpulkan(nama, z, f, f"{folder}/_rels/{berkas}.rels", "Relationship")}
+    relasi = {a.get("Id"): a for a in _kumpulkan(nama, z, f, f"{folder}/_rels/{berkas}.rels", "Relationship",
+                                                   sisa, dibaca)}
     lembar: dict[str, str] = {}
     penuh = {"[Content_Types].xml", "_rels/.rels", utama, f"{folder}/_rels/{berkas}.rels"}
     for r in relasi.values():  # what calamine reads besides the sheets
         if r.get("Type", "").endswith(("/sharedStrings", "/styles")):
             target = r.get("Target", "")
             penuh.add(target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}"))
-    for a in _kumpulkan(nama, z, f, utama, "sheet"):
+    for a in _kumpulkan(nama, z, f, utama, "sheet", sisa, dibaca):
         r = relasi.get(a.get("id"))
         if r is None or not r.get("Type", "").endswith("/worksheet"):
             continue  # chart sheets, dialog sheets: not read densely
         target = r.get("Target", "")
         bagian = target.lstrip("/") if target.startswith("/") else normpath(f"{folder}/{target}")
         lembar[bagian] = a.get("name", "")
-    return lembar, penuh
+    return lembar, penuh - dibaca
 
 
 def diperiksa(baca: Callable[..., T]) -> Callable[..., T]:

@@ -180,12 +180,18 @@ class _Zip:
         hasil: dict[str, frozenset[tuple[int, int]]] = {}
         for nama, sel in kandidat.items():
             xml = (self.lembar(nama) or b"").decode("utf-8", "replace")
-            alamat = {f"{huruf_kolom(j)}{i + 1}": (i, j) for i, j in sel}
             ditemukan = set()
-            for m in _SEL.finditer(xml):  # one pass over the sheet's cells
-                a = _atribut(m.group(0))
-                if a.get("r") in alamat and int(a.get("s", "0")) in persen:
-                    ditemukan.add(alamat[a["r"]])
+            for i, j in sel:  # only the candidates' tags, found by their address (a few of ~1,000 cells)
+                ref = f"{huruf_kolom(j)}{i + 1}"
+                kunci = f'r="{ref}"'
+                k = xml.find(kunci)
+                while k >= 0:
+                    m = _SEL.match(xml, xml.rfind("<", 0, k))  # the tag around it, if a cell's
+                    if m is not None and m.end() > k:
+                        a = _atribut(m.group(0))
+                        if a.get("r") == ref and int(a.get("s", "0")) in persen:
+                            ditemukan.add((i, j))
+                    k = xml.find(kunci, k + 1)
             hasil[nama] = frozenset(ditemukan)
         return hasil
 
