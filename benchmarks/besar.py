@@ -106,7 +106,7 @@ def tulis_buku(path: Path, jumlah_indikator: int, baris_pegawai: int = 0) -> Non
     import xlsxwriter
 
     from iku_xl.core.skema import BARIS_JUDUL, LEMBAR_DATA, PROFIL, PROFIL_NAMA
-    from iku_xl.workbook.templat import _baris_data
+    from iku_xl.workbook.templat import baris_data
 
     buku = buku_besar(jumlah_indikator)
     sementara = path.with_name(f".{path.name}.tmp")
@@ -129,7 +129,7 @@ def tulis_buku(path: Path, jumlah_indikator: int, baris_pegawai: int = 0) -> Non
         ws = wb.add_worksheet(data.nama)
         ws.write_string(0, 0, data.judul)
         ws.write_row(BARIS_JUDUL - 1, 0, [k.judul for k in data.kolom])
-        for r, isi in enumerate(_baris_data(data, buku), start=BARIS_JUDUL):
+        for r, isi in enumerate(baris_data(data, buku), start=BARIS_JUDUL):
             for c, v in enumerate(isi):
                 if isinstance(v, str):
                     if v:

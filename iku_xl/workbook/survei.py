@@ -84,7 +84,7 @@ def _tambah_baris(ws: Worksheet, grid: list[list[Any]], responden: list[Responde
     """Append ``responden`` below the last filled row of an existing Survei IKM sheet."""
     from openpyxl.utils import get_column_letter, range_boundaries
 
-    from iku_xl.workbook.templat import _gaya_sel, isian_responden
+    from iku_xl.workbook.templat import gaya_sel, isian_responden
 
     temu = cari_judul(SURVEI, grid)
     if temu is None:
@@ -104,7 +104,7 @@ def _tambah_baris(ws: Worksheet, grid: list[list[Any]], responden: list[Responde
             c = ws.cell(row=awal + n, column=kolom[f] + 1, value=nilai)
             if isinstance(nilai, str):
                 c.data_type = "s"  # a saran starting with "=" stays text
-            _gaya_sel(c, "isian")
+            gaya_sel(c, "isian")
             c.number_format = SURVEI.kolom_dari(f).format
     akhir = awal + len(responden) - 1
     for tabel in ws.tables.values():  # the table grows over the new rows (its drop-downs already do)
@@ -154,10 +154,10 @@ def impor_survei(sumber: str | Path, ke: str | Path | None = None, keluaran: str
         lem = lembaran(buku)
         nama = cari_lembar(SURVEI.nama, buku.wb.sheetnames)
         if nama is None:
-            from iku_xl.workbook.templat import _baris_data, _lembar_data
+            from iku_xl.workbook.templat import baris_data, lembar_data
 
             ws = buku.wb.create_sheet(SURVEI.nama)
-            _lembar_data(ws, SURVEI, _baris_data(SURVEI, BukuIKU(Profil(), (), survei=tuple(hasil.responden))))
+            lembar_data(ws, SURVEI, baris_data(SURVEI, BukuIKU(Profil(), (), survei=tuple(hasil.responden))))
         else:
             _periode_ganda(baca_buku(lem)[0].survei, hasil.responden, nama)
             _tambah_baris(buku.wb[nama], lem.nilai[nama], hasil.responden)

@@ -90,7 +90,8 @@ def _teks_nilai(x: Any) -> Any:
     return x
 
 
-def _gaya_sel(sel: Any, kunci: str) -> None:
+def gaya_sel(sel: Any, kunci: str) -> None:
+    """Give an openpyxl cell the template's style ``kunci`` (core.gaya: "judul", "kepala", "isian"...)."""
     for atribut, nilai in atribut_gaya(kunci).items():
         setattr(sel, atribut, nilai)
 
@@ -109,16 +110,16 @@ def _petunjuk(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = LEBAR_PETUNJUK[0]
     for i, teks in enumerate(_PETUNJUK, start=1):
         c = ws.cell(row=i, column=1, value=teks)
-        _gaya_sel(c, "judul" if i == 1 else "petunjuk")
+        gaya_sel(c, "judul" if i == 1 else "petunjuk")
         c.data_type = "s"
     r = len(_PETUNJUK) + 2
     ws.cell(row=r, column=1, value="Arti setiap kolom:")
-    _gaya_sel(ws.cell(row=r, column=1), "subjudul")
+    gaya_sel(ws.cell(row=r, column=1), "subjudul")
     for data in LEMBAR_DATA:
         for k in data.kolom:
             r += 1
             c = ws.cell(row=r, column=1, value=f"{data.nama} / {k.judul}: {k.petunjuk}")
-            _gaya_sel(c, "petunjuk")
+            gaya_sel(c, "petunjuk")
 
 
 def _profil(ws: Worksheet, profil: Profil | None) -> None:
@@ -128,17 +129,17 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
     for k, lebar in zip("ABC", LEBAR_PROFIL):
         ws.column_dimensions[k].width = lebar
     ws["A1"] = "PROFIL INSTANSI DAN PENGATURAN"
-    _gaya_sel(ws["A1"], "judul")
+    gaya_sel(ws["A1"], "judul")
     ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
     for k, judul in enumerate(("Isian", "Nilai", "Keterangan"), start=1):
-        _gaya_sel(ws.cell(row=BARIS_JUDUL, column=k, value=judul), "kepala")
+        gaya_sel(ws.cell(row=BARIS_JUDUL, column=k, value=judul), "kepala")
     for i, isian in enumerate(PROFIL, start=BARIS_JUDUL + 1):
-        _gaya_sel(ws.cell(row=i, column=1, value=isian.label), "label")
+        gaya_sel(ws.cell(row=i, column=1, value=isian.label), "label")
         nilai = getattr(profil, isian.field) if profil else None
         if isian.field in ("skala", "metode_negatif") and nilai is None:
             nilai = isian.contoh
         c = ws.cell(row=i, column=2, value=nilai)
-        _gaya_sel(c, "isian")
+        gaya_sel(c, "isian")
         if isian.field == "tanggal":
             c.number_format = "DD-MM-YYYY"
         elif isian.jenis == "tahun":
@@ -146,7 +147,7 @@ def _profil(ws: Worksheet, profil: Profil | None) -> None:
         else:
             c.number_format = "@"
         ket = isian.petunjuk + (f" Contoh: {isian.contoh}" if isian.contoh else "")
-        _gaya_sel(ws.cell(row=i, column=3, value=ket), "petunjuk")
+        gaya_sel(ws.cell(row=i, column=3, value=ket), "petunjuk")
         if isian.pilihan:
             dv = DataValidation(type="list", formula1='"' + ",".join(isian.pilihan) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle="Pilihan tidak dikenal",
@@ -167,7 +168,8 @@ def isian_responden(r: Responden) -> dict[str, Any]:
     return {f: None if v == "" else v for f, v in isi.items()}
 
 
-def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
+def baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
+    """The rows of data sheet ``data`` for ``buku``'s content, as staff would type them (none without a buku)."""
     if buku is None:
         return []
     if data is INDIKATOR:
@@ -186,7 +188,9 @@ def _baris_data(data: LembarData, buku: BukuIKU | None) -> list[list[Any]]:
     return []
 
 
-def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> None:
+def lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> None:
+    """Lay out data sheet ``data`` on ``ws`` as the template has it (title, note, header, table,
+    drop-downs, header comments), with ``baris`` (:func:`baris_data`) as its rows."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -194,10 +198,10 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     ws["A1"] = data.judul
-    _gaya_sel(ws["A1"], "judul")
+    gaya_sel(ws["A1"], "judul")
     ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
     ws["A2"] = data.petunjuk
-    _gaya_sel(ws["A2"], "catatan")
+    gaya_sel(ws["A2"], "catatan")
     n_kol = len(data.kolom)
     lebar = [k.lebar for k in data.kolom]
     # the sheet's note wraps within the table's width: printed, a line running past it would be cut
@@ -209,7 +213,7 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
     _tinggi(ws, tinggi_baris_isian(baris, lebar, BARIS_JUDUL + 1))
     for j, k in enumerate(data.kolom, start=1):
         c = ws.cell(row=BARIS_JUDUL, column=j, value=k.judul)
-        _gaya_sel(c, "kepala")
+        gaya_sel(c, "kepala")
         c.comment = Comment(k.petunjuk, "iku-xl", width=260, height=80)
         ws.column_dimensions[get_column_letter(j)].width = k.lebar
     akhir = BARIS_JUDUL + max(len(baris) + BARIS_KOSONG, 1)
@@ -220,7 +224,7 @@ def _lembar_data(ws: Worksheet, data: LembarData, baris: list[list[Any]]) -> Non
             c = ws.cell(row=r, column=j, value=None if nilai in ("",) else nilai)
             if isinstance(nilai, str):
                 c.data_type = "s"  # text typed by staff stays text, even "=..." or "-..."
-            _gaya_sel(c, "isian")
+            gaya_sel(c, "isian")
             c.number_format = k.format
     tabel = Table(displayName=data.tabel, ref=f"A{BARIS_JUDUL}:{get_column_letter(n_kol)}{akhir}")
     tabel.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
@@ -276,13 +280,13 @@ def isi_templat(wb: Workbook, buku: BukuIKU | None = None, *, catatan: str | Non
     if catatan:
         petunjuk.insert_rows(1, 2)
         c = petunjuk.cell(row=1, column=1, value=catatan)
-        _gaya_sel(c, "peringatan")
+        gaya_sel(c, "peringatan")
     isi = [[petunjuk.cell(r, 1).value] for r in range(1, petunjuk.max_row + 1)]
     _tinggi(petunjuk, tinggi_baris_isian(isi, LEBAR_PETUNJUK, 1, gaya="petunjuk"))
     atur_cetak(petunjuk, cetak_isian(LEBAR_PETUNJUK))
     _profil(lembar(PROFIL_NAMA), buku.profil if buku else None)
     for data in LEMBAR_DATA:
-        _lembar_data(lembar(data.nama), data, _baris_data(data, buku))
+        lembar_data(lembar(data.nama), data, baris_data(data, buku))
     wb.active = wb.sheetnames.index(PROFIL_NAMA)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == PROFIL_NAMA
