@@ -183,24 +183,36 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
     i_kode = indeks.index(tabel.kolom["kode"]) if "kode" in tabel.kolom else None  # the survey has none
     # a kode column parsed as text gives the kode itself (parse_teks is teks_sel when it does not fail)
     kode_diurai = i_kode is not None and data.kolom_dari("kode").jenis == "teks"
+    # the common row in one comprehension: no percent cell in the table, no parser that must be
+    # asked about an empty cell; a row where a parser fails is parsed again cell by cell below,
+    # which collects the problems (parsers are pure: the second parse gives the same values)
+    cepat = [(f, urai, kosong) for f, _, urai, angka, kosong in kolom] \
+        if not any(k[3] or k[4] is _TANYA for k in kolom) else None
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
         mentah = ambil(baris) if len(baris) >= lebar else tuple(baris[j] if j < len(baris) else None for j in indeks)
         if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
             continue
-        nilai: dict[str, Any] = {}
-        gagal = False
-        for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
-            if v is None and kosong is not _TANYA:
-                nilai[f] = kosong
-                continue
+        nilai: dict[str, Any] | None = None
+        if cepat is not None:
             try:
-                nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
-            except DataTidakValid as e:
-                p.dari(e, tabel.lembar, alamat(i, j), teks_sel(mentah[i_kode]) if i_kode is not None else "")
-                nilai[f] = _GAGAL
-                gagal = True
+                nilai = {f: kosong if v is None else urai(v) for (f, urai, kosong), v in zip(cepat, mentah)}
+            except DataTidakValid:
+                pass
+        gagal = False
+        if nilai is None:
+            nilai = {}
+            for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
+                if v is None and kosong is not _TANYA:
+                    nilai[f] = kosong
+                    continue
+                try:
+                    nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
+                except DataTidakValid as e:
+                    p.dari(e, tabel.lembar, alamat(i, j), teks_sel(mentah[i_kode]) if i_kode is not None else "")
+                    nilai[f] = _GAGAL
+                    gagal = True
         kode = nilai["kode"] if kode_diurai else _GAGAL
         if kode is _GAGAL:
             kode = teks_sel(mentah[i_kode]) if i_kode is not None else ""
