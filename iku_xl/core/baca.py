@@ -118,7 +118,7 @@ class _Tabel:
 
 
 def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:
-    judul = data.per_judul
+    judul = _per_judul(data)
     terbaik: tuple[int, dict[str, int]] | None = None
     for i, baris in enumerate(grid[:_BARIS_CARI_JUDUL]):
         cocok = {judul[n]: j for j, v in enumerate(baris) if v is not None and (n := normal_judul(v)) in judul}
@@ -127,6 +127,25 @@ def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | No
             if len(cocok) == len(judul):  # every column found: no better row can follow
                 break
     return terbaik
+
+
+#: Each sheet's columns by their header compared loosely, made once per sheet definition (by id:
+#: hashing a frozen LembarData hashes all its columns; the entry keeps the definition alive).
+_JUDUL: dict[int, tuple[LembarData, dict[str, str]]] = {}
+
+
+def _per_judul(data: LembarData) -> dict[str, str]:
+    """Each column's field by its header compared loosely (:func:`normal_judul`).
+
+    >>> _per_judul(INDIKATOR)["kode"], _per_judul(INDIKATOR)["indikator kinerja"]
+    ('kode', 'nama')
+    """
+    ada = _JUDUL.get(id(data))
+    if ada is None or ada[0] is not data:
+        if len(_JUDUL) > 64:  # definitions made on the fly (tests): the cache stays small
+            _JUDUL.clear()
+        ada = _JUDUL[id(data)] = (data, {normal_judul(k.judul): k.field for k in data.kolom})
+    return ada[1]
 
 
 def cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:

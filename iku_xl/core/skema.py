@@ -53,16 +53,6 @@ class LembarData:
     def kolom_dari(self, field: str) -> Kolom:
         return self._per_field[field]  # type: ignore[attr-defined,no-any-return]
 
-    @functools.cached_property
-    def per_judul(self) -> dict[str, str]:
-        """Each column's field by its header compared loosely (:func:`normal_judul`), for the
-        readers that search the header row; made once, not once per sheet read.
-
-        >>> INDIKATOR.per_judul["kode"], INDIKATOR.per_judul["indikator kinerja"]
-        ('kode', 'nama')
-        """
-        return {normal_judul(k.judul): k.field for k in self.kolom}
-
 
 @dataclass(frozen=True)
 class IsianProfil:
