@@ -67,6 +67,7 @@ class Lembaran:
     ujung: Ujung = "cli"
 
 
+@functools.lru_cache(maxsize=1024)  # the same few columns, named for every table and message
 def huruf_kolom(kolom: int) -> str:
     """Column letters of a 0-based column index.
 
