@@ -93,6 +93,11 @@ def alamat(baris: int, kolom: int) -> str:
 
 def cari_lembar(nama: str, tersedia: Sequence[str]) -> str | None:
     """The sheet called ``nama``, ignoring case and surrounding spaces."""
+    return _cari_lembar(nama, tuple(tersedia))
+
+
+@functools.lru_cache(maxsize=256)  # the same names asked of every workbook of a recap
+def _cari_lembar(nama: str, tersedia: tuple[str, ...]) -> str | None:
     kunci = normal_judul(nama)
     return next((n for n in tersedia if normal_judul(n) == kunci), None)
 
@@ -212,8 +217,8 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
         mentah = ambil(baris) if len(baris) >= lebar else tuple(baris[j] if j < len(baris) else None for j in indeks)
-        if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
-            continue
+        if mentah.count(None) == len(mentah) or all(map(adalah_kosong, mentah)):  # stops at the first
+            continue  # filled cell, usually the kode; a row of empty cells is seen at once
         nilai: dict[str, Any] | None = None
         if cepat is not None:
             try:
