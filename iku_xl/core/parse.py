@@ -92,8 +92,7 @@ def adalah_kosong(nilai: object) -> bool:
     if not isinstance(nilai, str):
         return False
     t = nilai.strip()
-    # long text is never empty; short text as _teks makes it (str() of a str subclass keeps its text)
-    return len(t) <= _PANJANG_KOSONG and t.replace("\u00a0", " ").strip().casefold() in _KOSONG
+    return len(t) <= _PANJANG_KOSONG and _teks(t).casefold() in _KOSONG  # long text is never empty
 
 
 def _galat_excel(nilai: object) -> str | None:
@@ -386,8 +385,6 @@ def teks_sel(nilai: object) -> str:
     """
     if nilai is None:
         return ""
-    if type(nilai) is str:  # the common case, as _teks makes it without its str() call
-        return nilai.replace("\u00a0", " ").strip()
     if isinstance(nilai, float) and nilai.is_integer():
         return str(int(nilai))
     return _teks(nilai)
@@ -403,8 +400,8 @@ def parse_teks(nilai: object) -> str:
     Traceback (most recent call last):
     iku_xl.core.errors.DataTidakValid: berisi galat Excel #N/A. Perbaiki rumus di sel ini atau isi teksnya langsung.
     """
-    if type(nilai) is str:  # plain text, the common case (a RumusTanpaNilai is a subclass): as _teks
-        teks = nilai.replace("\u00a0", " ").strip()
+    if type(nilai) is str:  # plain text, the common case (a RumusTanpaNilai is a subclass)
+        teks = _teks(nilai)
         if teks[:1] != "#":
             return teks
     _tolak_rumus_atau_galat(nilai, "teksnya")
