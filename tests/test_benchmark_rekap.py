@@ -108,6 +108,24 @@ def test_satu_putaran_penuh(bench, unit, capsys):
         assert label in keluar
 
 
+def test_rekap_kecil_membaca_folder_sendiri(bench, unit, tmp_path, monkeypatch):
+    """--cek-memori: the recap of the first N/5 files reads a folder of its own (hard links), as the
+    recap of all N reads its folder, so that no list of paths made by the benchmark counts in one peak
+    and not the other; the links go with the run."""
+    import argparse
+
+    folder, _ = unit
+    args = argparse.Namespace(folder=folder, n=N, sampel=0, proses=1)
+    sementara = tmp_path / "sementara"
+    sementara.mkdir()
+    monkeypatch.setattr(bench.tempfile, "tempdir", str(sementara))  # where _ukur makes the folder of links
+    kecil, semua = bench._ukur(args, "rekap", 2), bench._ukur(args, "rekap")
+    assert (kecil["berkas"], semua["berkas"]) == (2, N)
+    assert kecil["hasil"] == [2, 2, 0] and semua["hasil"] == [N, N, 0]
+    assert kecil["rss"] > 0 and semua["rss"] > 0
+    assert not list(sementara.iterdir())
+
+
 def test_folder_orang_lain_tidak_disentuh(bench, tmp_path):
     (tmp_path / "iku_unit_asli.xlsx").write_bytes(b"bukan buatan benchmark")
     with pytest.raises(SystemExit):

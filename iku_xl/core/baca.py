@@ -21,8 +21,10 @@ naming the sheet and cell.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from iku_xl.core.errors import DataTidakValid, Masalah
@@ -39,6 +41,7 @@ from iku_xl.core.skema import (
     SKALA_KUSTOM,
     SURVEI,
     TARGET,
+    IsianProfil,
     LembarData,
     normal_judul,
 )
@@ -64,6 +67,7 @@ class Lembaran:
     ujung: Ujung = "cli"
 
 
+@functools.lru_cache(maxsize=1024)  # the same few columns, named for every table and message
 def huruf_kolom(kolom: int) -> str:
     """Column letters of a 0-based column index.
 
@@ -89,6 +93,11 @@ def alamat(baris: int, kolom: int) -> str:
 
 def cari_lembar(nama: str, tersedia: Sequence[str]) -> str | None:
     """The sheet called ``nama``, ignoring case and surrounding spaces."""
+    return _cari_lembar(nama, tuple(tersedia))
+
+
+@functools.lru_cache(maxsize=256)  # the same names asked of every workbook of a recap
+def _cari_lembar(nama: str, tersedia: tuple[str, ...]) -> str | None:
     kunci = normal_judul(nama)
     return next((n for n in tersedia if normal_judul(n) == kunci), None)
 
@@ -115,15 +124,34 @@ class _Tabel:
 
 
 def _cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:
-    judul = {normal_judul(k.judul): k.field for k in data.kolom}
+    judul = _per_judul(data)
     terbaik: tuple[int, dict[str, int]] | None = None
     for i, baris in enumerate(grid[:_BARIS_CARI_JUDUL]):
-        cocok = {judul[n]: j for j, v in enumerate(baris) if (n := normal_judul(v)) in judul}
+        cocok = {judul[n]: j for j, v in enumerate(baris) if v is not None and (n := normal_judul(v)) in judul}
         if cocok and (terbaik is None or len(cocok) > len(terbaik[1])):
             terbaik = (i, cocok)
             if len(cocok) == len(judul):  # every column found: no better row can follow
                 break
     return terbaik
+
+
+#: Each sheet's columns by their header compared loosely, made once per sheet definition (by id:
+#: hashing a frozen LembarData hashes all its columns; the entry keeps the definition alive).
+_JUDUL: dict[int, tuple[LembarData, dict[str, str]]] = {}
+
+
+def _per_judul(data: LembarData) -> dict[str, str]:
+    """Each column's field by its header compared loosely (:func:`normal_judul`).
+
+    >>> _per_judul(INDIKATOR)["kode"], _per_judul(INDIKATOR)["indikator kinerja"]
+    ('kode', 'nama')
+    """
+    ada = _JUDUL.get(id(data))
+    if ada is None or ada[0] is not data:
+        if len(_JUDUL) > 64:  # definitions made on the fly (tests): the cache stays small
+            _JUDUL.clear()
+        ada = _JUDUL[id(data)] = (data, {normal_judul(k.judul): k.field for k in data.kolom})
+    return ada[1]
 
 
 def cari_judul(data: LembarData, grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -168,41 +196,68 @@ def _rekaman(data: LembarData, tabel: _Tabel, grid: Grid, lembaran: Lembaran, p:
     could not be parsed). The hot loop of reading a workbook: a recap runs it for every unit."""
     persen = lembaran.persen.get(tabel.lembar, frozenset())
     # each column's parser looked up once per table, not once per cell, and what it makes of
-    # an empty cell decided once (parsers are pure; a parser that rejects an empty cell is asked)
+    # an empty cell decided once (:func:`_pengurai_kolom`)
     kolom = []
     for f, j in tabel.kolom.items():
         jenis = data.kolom_dari(f).jenis
-        urai = pengurai(jenis)
-        try:
-            kosong: Any = urai(None)
-        except DataTidakValid:
-            kosong = _TANYA
-        kolom.append((f, j, urai, jenis in ("angka", "target", "realisasi") and bool(persen), kosong))
+        urai, kosong = _pengurai_kolom(jenis)
+        kolom.append((f, j, urai, jenis in _JENIS_PERSEN and bool(persen), kosong))
     indeks = [k[1] for k in kolom]
     lebar = max(indeks) + 1
+    ambil = itemgetter(*indeks) if len(indeks) > 1 else lambda b: (b[indeks[0]],)
     i_kode = indeks.index(tabel.kolom["kode"]) if "kode" in tabel.kolom else None  # the survey has none
+    # a kode column parsed as text gives the kode itself (parse_teks is teks_sel when it does not fail)
+    kode_diurai = i_kode is not None and data.kolom_dari("kode").jenis == "teks"
+    # the common row in one comprehension: no percent cell in the table, no parser that must be
+    # asked about an empty cell; a row where a parser fails is parsed again cell by cell below,
+    # which collects the problems (parsers are pure: the second parse gives the same values)
+    cepat = [(f, urai, kosong) for f, _, urai, angka, kosong in kolom] \
+        if not any(k[3] or k[4] is _TANYA for k in kolom) else None
     hasil = []
     for i in range(tabel.baris_judul + 1, len(grid)):
         baris = grid[i]
-        mentah = [baris[j] for j in indeks] if len(baris) >= lebar else \
-            [baris[j] if j < len(baris) else None for j in indeks]
-        if all(map(adalah_kosong, mentah)):  # stops at the first filled cell, usually the kode
-            continue
-        kode = teks_sel(mentah[i_kode]) if i_kode is not None else ""
-        nilai: dict[str, Any] = {}
-        gagal = False
-        for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
-            if v is None and kosong is not _TANYA:
-                nilai[f] = kosong
-                continue
+        mentah = ambil(baris) if len(baris) >= lebar else tuple(baris[j] if j < len(baris) else None for j in indeks)
+        if mentah.count(None) == len(mentah) or all(map(adalah_kosong, mentah)):  # stops at the first
+            continue  # filled cell, usually the kode; a row of empty cells is seen at once
+        nilai: dict[str, Any] | None = None
+        if cepat is not None:
             try:
-                nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
-            except DataTidakValid as e:
-                p.dari(e, tabel.lembar, alamat(i, j), kode)
-                nilai[f] = _GAGAL
-                gagal = True
+                nilai = {f: kosong if v is None else urai(v) for (f, urai, kosong), v in zip(cepat, mentah)}
+            except DataTidakValid:
+                pass
+        gagal = False
+        if nilai is None:
+            nilai = {}
+            for (f, j, urai, angka, kosong), v in zip(kolom, mentah):
+                if v is None and kosong is not _TANYA:
+                    nilai[f] = kosong
+                    continue
+                try:
+                    nilai[f] = urai(v, persen=(i, j) in persen) if angka else urai(v)
+                except DataTidakValid as e:
+                    p.dari(e, tabel.lembar, alamat(i, j), teks_sel(mentah[i_kode]) if i_kode is not None else "")
+                    nilai[f] = _GAGAL
+                    gagal = True
+        kode = nilai["kode"] if kode_diurai else _GAGAL
+        if kode is _GAGAL:
+            kode = teks_sel(mentah[i_kode]) if i_kode is not None else ""
         hasil.append((i, kode, nilai, gagal))
     return hasil
+
+
+#: Column types whose cells may be percent-formatted (0.9 shown as 90 %).
+_JENIS_PERSEN = frozenset(("angka", "target", "realisasi"))
+
+
+@functools.lru_cache(maxsize=None)
+def _pengurai_kolom(jenis: str) -> tuple[Callable[..., Any], Any]:
+    """A column type's parser and what it makes of an empty cell (parsers are pure), or
+    :data:`_TANYA` for a parser that rejects an empty cell: it is asked cell by cell."""
+    urai = pengurai(jenis)
+    try:
+        return urai, urai(None)
+    except DataTidakValid:
+        return urai, _TANYA
 
 
 #: Marks a parser whose verdict on an empty cell must be asked cell by cell.
@@ -225,12 +280,11 @@ def _baca_profil(lembaran: Lembaran, p: _Pengumpul) -> Profil:
         p.galat(f"Lembar '{PROFIL_NAMA}' tidak ditemukan",
                 "Tambahkan lembar Profil seperti di templat: nama instansi, tahun, kepala, NIP, dst.")
         return Profil()
-    isian = {normal_judul(i.label): i for i in PROFIL}
+    isian = _isian_profil()
     nilai: dict[str, Any] = {}
     for r, baris in enumerate(lembaran.nilai[nama]):
-        if not baris or normal_judul(baris[0]) not in isian:
+        if not baris or (i := isian.get(normal_judul(baris[0]))) is None:
             continue
-        i = isian[normal_judul(baris[0])]
         v = baris[1] if len(baris) > 1 else None
         sel = alamat(r, 1)
         if i.field in ("nip", "pangkat_nip_atasan") and isinstance(v, int | float) and not isinstance(v, bool):
@@ -252,6 +306,12 @@ def _baca_profil(lembaran: Lembaran, p: _Pengumpul) -> Profil:
         if hasil not in (None, ""):
             nilai[i.field] = hasil
     return Profil(**nilai)
+
+
+@functools.lru_cache(maxsize=1)
+def _isian_profil() -> dict[str, IsianProfil]:
+    """The Profil sheet's lines by their label compared loosely (made once)."""
+    return {normal_judul(i.label): i for i in PROFIL}
 
 
 def _baca_indikator(lembaran: Lembaran, p: _Pengumpul) -> tuple[tuple[Indikator, ...], set[str]]:
@@ -329,8 +389,10 @@ def _baca_per_tahun(data: LembarData, lembaran: Lembaran, p: _Pengumpul, kode_ad
 
 
 def _target(kode: str, tahun: int, v: dict[str, Any], baris: int) -> TargetIKU:
-    return TargetIKU(kode, tahun, v.get("nilai"), (v.get("tw1"), v.get("tw2"), v.get("tw3"), v.get("tw4")), baris,
-                     tuple(v.get(f"rencana_aksi{i}") or "" for i in range(1, 5)))
+    g = v.get
+    return TargetIKU(kode, tahun, g("nilai"), (g("tw1"), g("tw2"), g("tw3"), g("tw4")), baris,
+                     (g("rencana_aksi1") or "", g("rencana_aksi2") or "", g("rencana_aksi3") or "",
+                      g("rencana_aksi4") or ""))
 
 
 #: The key under which a row's fields carry the table's column letters (field, letter).
@@ -404,6 +466,8 @@ BATAS_PECAHAN = 1.5
 
 
 def _kecil(v: object) -> bool:
+    if type(v) is float:  # the common case first
+        return 0 < abs(v) <= BATAS_PECAHAN
     return isinstance(v, float | int) and not isinstance(v, bool) and 0 < abs(v) <= BATAS_PECAHAN
 
 
@@ -433,7 +497,7 @@ def sel_kecil(lembaran: Lembaran, baris: dict[str, set[int]]) -> dict[str, set[t
         if lembar is None:
             continue
         grid = lembaran.nilai[lembar]
-        sel = {(i, j) for i in rows if i < len(grid) for j, v in enumerate(grid[i]) if _kecil(v)}
+        sel = {(i, j) for i in rows if i < len(grid) for j, v in enumerate(grid[i]) if v is not None and _kecil(v)}
         if sel:
             hasil[lembar] = sel
     return hasil

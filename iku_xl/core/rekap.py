@@ -24,9 +24,10 @@ KOLOM_REKAP = (("Unit", 28, "teks"), ("Kabupaten/Kota", 20, "teks"), ("Kode", 7,
                ("Predikat", 15, "teks"), ("Berkas", 30, "teks"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RingkasanUnit:
-    """One unit's numbers for the summary and the ranking."""
+    """One unit's numbers for the summary and the ranking (kept for every unit until the end of a
+    recap: slots, no per-object dict)."""
 
     unit: str
     berkas: str

@@ -72,17 +72,59 @@ _CADANGAN = re.compile(r"\.cadangan-\d{8}-\d{6}(?:-\d+)?$")
 def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
     """The workbooks named, or found in the folders named (sorted; in a folder, iku-xl's own backups
     ``NAMA.cadangan-TANGGAL-JAM.xlsx`` are skipped: a unit's backup beside it would count the unit twice)."""
-    berkas: list[Path] = []
+    return [Path(p) for p in _kumpulkan(sumber)]
+
+
+def _kumpulkan(sumber: Sequence[str | Path]) -> list[str]:
+    """:func:`kumpulkan` as plain path strings: what the recap keeps for each of its thousands of files
+    (a :class:`~pathlib.Path` costs several times its text)."""
+    berkas: list[str] = []
     for s in map(Path, sumber):
         if not s.exists():
             raise BerkasTidakValid(f"'{s}' tidak ditemukan", saran="Periksa nama folder atau berkas yang direkap.")
         if s.is_dir():
-            berkas += sorted(p for p in s.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", _LAMA)
-                             and not p.name.startswith(("~$", ".")) and not _CADANGAN.search(p.stem)
-                             and not p.is_dir())  # a folder is walked
+            berkas += (p for p in _telusuri(str(s)) if os.path.splitext(p)[1].lower() in (".xlsx", ".xlsm", _LAMA)
+                       and _buku_unit(os.path.basename(p)) and not os.path.isdir(p))  # a folder is walked
         else:
-            berkas.append(s)
+            berkas.append(str(s))
     return berkas
+
+
+def _buku_unit(nama: str) -> bool:
+    """Not an Office lock file, a hidden file or one of iku-xl's backups."""
+    return not nama.startswith(("~$", ".")) and not _CADANGAN.search(os.path.splitext(nama)[0])
+
+
+def _folder_biasa(e: os.DirEntry[str]) -> bool:
+    try:
+        return e.is_dir(follow_symlinks=False)
+    except OSError:  # gone, or a loop of links: not a folder to walk (rglob ignores these too)
+        return False
+
+
+def _telusuri(folder: str) -> Iterator[str]:
+    """Every entry under ``folder`` in the order of ``sorted(Path(folder).rglob("*"))`` (each folder's
+    entries by name, a subfolder's entries at its name's place; symlinked folders are not entered and
+    a folder that may not be listed is skipped, as ``rglob`` does), one at a time.
+
+    >>> import tempfile
+    >>> akar = Path(tempfile.mkdtemp())
+    >>> for nama in ("b.xlsx", "a/z.xlsx", "a.xlsx", "B/c.xlsx"):
+    ...     (akar / nama).parent.mkdir(exist_ok=True)
+    ...     (akar / nama).touch()
+    >>> [os.path.relpath(p, akar) for p in _telusuri(str(akar))] == [
+    ...     str(p.relative_to(akar)) for p in sorted(akar.rglob("*"))]
+    True
+    """
+    try:
+        with os.scandir(folder) as isi:
+            entri = sorted((os.path.normcase(e.name), e.path, _folder_biasa(e)) for e in isi)
+    except PermissionError:
+        return
+    for _, path, folder_biasa in entri:
+        yield path
+        if folder_biasa:
+            yield from _telusuri(path)
 
 
 def baca_daftar(daftar: str | Path) -> list[Path]:
@@ -180,20 +222,31 @@ class _Zip:
         hasil: dict[str, frozenset[tuple[int, int]]] = {}
         for nama, sel in kandidat.items():
             xml = (self.lembar(nama) or b"").decode("utf-8", "replace")
+            alamat = {f"{huruf_kolom(j)}{i + 1}": (i, j) for i, j in sel}
             ditemukan = set()
-            for i, j in sel:  # only the candidates' tags, found by their address (a few of ~1,000 cells)
-                ref = f"{huruf_kolom(j)}{i + 1}"
-                kunci = f'r="{ref}"'
-                k = xml.find(kunci)
-                while k >= 0:
-                    m = _SEL.match(xml, xml.rfind("<", 0, k))  # the tag around it, if a cell's
-                    if m is not None and m.end() > k:
-                        a = _atribut(m.group(0))
-                        if a.get("r") == ref and int(a.get("s", "0")) in persen:
-                            ditemukan.add((i, j))
-                    k = xml.find(kunci, k + 1)
+            for tag in _tag_sel(xml, alamat):
+                a = _atribut(tag)
+                if a.get("r") in alamat and int(a.get("s", "0")) in persen:
+                    ditemukan.add(alamat[a["r"]])
             hasil[nama] = frozenset(ditemukan)
         return hasil
+
+
+def _tag_sel(xml: str, alamat: Iterable[str]) -> Iterator[str]:
+    """The cell tags (as :data:`_SEL` finds them) whose ``r`` attribute is one of these addresses.
+    The addresses are searched (a literal prefix: fast), not every cell tag parsed.
+
+    >>> list(_tag_sel('<c r="B20" s="1"/><c s="3" r="B2"><v>1</v></c><t>r="B2"</t>', ["B2"]))
+    ['<c s="3" r="B2">']
+    """
+    for m in re.finditer(r'r="(?:' + "|".join(map(re.escape, alamat)) + r')"', xml):
+        i = m.start()
+        if i == 0 or not xml[i - 1].isspace():  # ref="B2", sqref="B2": another attribute
+            continue
+        awal = xml.rfind("<", 0, i)
+        tag = _SEL.match(xml, awal) if awal >= 0 else None
+        if tag is not None and tag.end() > i:  # inside the cell's own tag, not text after it
+            yield tag.group(0)
 
 
 def _tidak_terbaca(path: Path, e: Exception) -> BerkasTidakValid:
@@ -273,11 +326,28 @@ def proses_berkas(tugas: tuple[str, int]) -> HasilUnit:
         return HasilUnit(path.name, galat=(f"berkas tidak dapat diproses ({type(e).__name__}: {e})",))
 
 
+class _Tugas(Sequence[tuple[str, int]]):
+    """The recap's tasks, (path, year), made when asked for: one tuple per file is not kept for the
+    whole run."""
+
+    def __init__(self, berkas: Sequence[str | Path], tahun: int) -> None:
+        self.berkas, self.tahun = berkas, tahun
+
+    def __len__(self) -> int:
+        return len(self.berkas)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [(str(p), self.tahun) for p in self.berkas[i]]
+        return str(self.berkas[i]), self.tahun
+
+
 @contextmanager
-def hasil_berurutan(berkas: Sequence[Path], tahun: int, proses: int | None = None) -> Iterator[Iterator[HasilUnit]]:
+def hasil_berurutan(berkas: Sequence[str | Path], tahun: int, proses: int | None = None
+                    ) -> Iterator[Iterator[HasilUnit]]:
     """Each workbook's result, in input order, read in worker processes (``proses=1``: in this
     process). The workers start on entering, so the caller prepares its output while they read."""
-    tugas = [(str(p), tahun) for p in berkas]
+    tugas = _Tugas(berkas, tahun)
     proses = proses or os.cpu_count() or 1
     if proses < 2:
         yield map(proses_berkas, tugas)
@@ -320,7 +390,7 @@ class _Pekerja:
 
     def hasil(self, tugas: Sequence[tuple[str, int]]) -> Iterator[HasilUnit]:
         n = max(1, min(32, len(tugas) // (self.proses * 8)))
-        kelompok = [list(tugas[k:k + n]) for k in range(0, len(tugas), n)]
+        kelompok = _Kelompok(tugas, n)  # each batch made when it is handed out (or read again)
         jalan: dict[int, Any] = {}  # batch index -> future (None: could not be handed out)
         siap: dict[int, list[HasilUnit]] = {}  # results got while recovering, given in their turn
         berikut = 0
@@ -368,6 +438,23 @@ class _Pekerja:
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = self._baru(self.proses)
         return hasil
+
+
+class _Kelompok(Sequence[list[tuple[str, int]]]):
+    """The tasks in batches of ``n``, each batch made when asked for."""
+
+    def __init__(self, tugas: Sequence[tuple[str, int]], n: int) -> None:
+        self.tugas, self.n = tugas, n
+
+    def __len__(self) -> int:
+        return -(-len(self.tugas) // self.n)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return list(self.tugas[i * self.n:(i + 1) * self.n])
 
 
 def _proses_kelompok(kelompok: list[tuple[str, int]]) -> list[HasilUnit]:
@@ -547,10 +634,10 @@ def rekap(sumber: Sequence[str | Path], tahun: int, tujuan: str | Path, *, prose
     """Recap every workbook in ``sumber`` into ``tujuan``: (files, units recapped, files with problems).
     ``setiap(hasil)`` is called with every file's result as it is written (e.g. for the CSV). ``tujuan``
     and the files in ``kecuali`` (the final name when ``tujuan`` is a temporary file) are never read."""
-    berkas = kumpulkan(sumber)
+    berkas = _kumpulkan(sumber)  # path strings: thousands of them are kept until the end
     tujuan = Path(tujuan)
     lewati = {Path(p).resolve() for p in (tujuan, *kecuali)}
-    berkas = [p for p in berkas if p.resolve() not in lewati]
+    berkas = [p for p in berkas if Path(p).resolve() not in lewati]
     if not berkas:
         raise BerkasTidakValid("tidak ada buku kerja .xlsx/.xlsm untuk direkap",
                                saran="Sebutkan berkas atau folder yang berisi buku kerja IKU.")
