@@ -463,7 +463,9 @@ def turunkan(data: bytes, i: int) -> bytes:
                 isi = _NAMA_UNIT.sub(lambda m: m.group(1) + nomor, isi)
                 if info.filename == realisasi:
                     isi = _ubah_realisasi(isi, rnd)
-            zo.writestr(info.filename, isi)
+            baru = zipfile.ZipInfo(info.filename, date_time=info.date_time)  # the seed's time: the same
+            baru.compress_type = zipfile.ZIP_DEFLATED                          # bytes whenever it runs
+            zo.writestr(baru, isi, compresslevel=1)
     return keluar.getvalue()
 
 
