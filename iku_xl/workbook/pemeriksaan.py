@@ -322,7 +322,7 @@ def periksa_berkas(path: str | Path, data: bytes | None = None) -> Pemeriksaan:
         return _periksa(nama, io.BytesIO(data), len(data))
     with _buka_biasa(p) as f:
         st = os.fstat(f.fileno())
-        kunci = (str(p.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+        kunci = _kunci(p, st)
         if kunci in _CACHE:
             return _CACHE[kunci]
         hasil = _periksa(nama, f, st.st_size)
@@ -337,10 +337,18 @@ def baca_berkas(path: str | Path) -> tuple[bytes, Pemeriksaan]:
         st = os.fstat(f.fileno())
         if st.st_size > MAKS_UKURAN_BERKAS:
             return b"", _periksa(p.name, f, st.st_size)  # refused
-        data = f.read(MAKS_UKURAN_BERKAS + 1)
+        # the size it has (+1: a file still growing is seen as such); not MAKS_UKURAN_BERKAS + 1,
+        # for which Python reserves 512 MiB before shrinking it to the file
+        data = f.read(st.st_size + 1)
     hasil = _periksa(p.name, io.BytesIO(data), len(data))
-    _simpan((str(p.resolve()), st.st_size, st.st_mtime_ns, st.st_ino), hasil)
+    _simpan(_kunci(p, st), hasil)
     return data, hasil
+
+
+def _kunci(p: Path, st: os.stat_result) -> tuple[str, int, int, int]:
+    """The file as the cache knows it: its absolute path (not resolved: a symlink is only a miss),
+    size, mtime and inode."""
+    return os.path.abspath(p), st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _simpan(kunci: tuple[str, int, int, int], hasil: Pemeriksaan) -> None:
