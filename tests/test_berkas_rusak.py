@@ -115,15 +115,20 @@ def test_run_normal_muat_dalam_batas_memori(tmp_path):
     assert semua.rss_mib < br.BATAS_MEMORI / br.MIB / 3
 
 
-def _zip_lembar(xml: str) -> bytes:
+def buku_satu_lembar(xml: str | bytes) -> bytes:
+    """The smallest workbook zip the pre-check reads: one sheet "Data" whose XML is ``xml``."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="Data" r:id="rId1"/></sheets>'
                                       "</workbook>")
         z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
                    'Type="http://x/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{xml}</sheetData></worksheet>")
+        z.writestr("xl/worksheets/sheet1.xml", xml)
     return buf.getvalue()
+
+
+def _zip_lembar(xml: str) -> bytes:
+    return buku_satu_lembar(f"<worksheet><sheetData>{xml}</sheetData></worksheet>")
 
 
 def _sel(*ref: str) -> str:

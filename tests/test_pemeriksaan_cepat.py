@@ -7,15 +7,13 @@ size (a cell split across two blocks); and every sheet the fast scan cannot be s
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iku_xl.core.errors import BerkasTidakValid
 from iku_xl.workbook import pemeriksaan as pm
+from tests.test_berkas_rusak import buku_satu_lembar
 
 _DEKAT = st.integers(1, 60)
 _KOLOM = st.one_of(_DEKAT, _DEKAT, st.integers(995, 1005), st.sampled_from([26, 27, 702, 703, 16384, 16385, 18278]))
@@ -153,17 +151,6 @@ def test_kedua_cara_cepat_sama(contoh, blok):
         assert dengan == tanpa
 
 
-def _buku(xml: bytes) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="Data" r:id="rId1"/></sheets>'
-                                      "</workbook>")
-        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
-                   'Type="http://x/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", xml)
-    return buf.getvalue()
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lembar(), st.sampled_from([16, 100, 1 << 20]), st.booleans())
 def test_lewat_berkas_sama_dengan_expat(contoh, blok, simpan):
@@ -172,7 +159,7 @@ def test_lewat_berkas_sama_dengan_expat(contoh, blok, simpan):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pm, "_BLOK", blok)
         mp.setattr(pm._PengukurCepat, "_SIMPAN", 2 * blok if simpan else 0)
-        hasil = _hasil(lambda: pm.periksa_berkas("u.xlsx", _buku(xml)).lembar["Data"])
+        hasil = _hasil(lambda: pm.periksa_berkas("u.xlsx", buku_satu_lembar(xml)).lembar["Data"])
     assert hasil == _expat(xml, 1 << 20)
 
 
@@ -182,7 +169,7 @@ def test_dimensi_bohong_dibaca_ulang(monkeypatch):
     monkeypatch.setattr(pm._PengukurCepat, "_SIMPAN", 0)
     sel = "".join(f'<row r="{i}"><c r="B{i}"><v>{i}</v></c></row>' for i in range(1, 40))
     xml = f'<worksheet><dimension ref="A1:K500"/><sheetData>{sel}</sheetData></worksheet>'.encode()
-    assert pm.periksa_berkas("u.xlsx", _buku(xml)).lembar["Data"] == pm.Luas(39, 2, 39)
+    assert pm.periksa_berkas("u.xlsx", buku_satu_lembar(xml)).lembar["Data"] == pm.Luas(39, 2, 39)
 
 
 @pytest.mark.parametrize("sel, ref", [

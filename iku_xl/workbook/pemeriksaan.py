@@ -152,15 +152,7 @@ def mungkin_rumus_atau_galat(xml: bytes) -> bool:
     ...                          b'</dataValidations>')
     False
     """
-    if mungkin_galat(xml):
-        return True
-    awal, akhir = isi_sheet_data(xml)
-    i = xml.find(b"f", awal, akhir)
-    while i != -1:
-        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" "):  # <f>, <f t="shared" ...>, <x:f>
-            return True
-        i = xml.find(b"f", i + 1, akhir)
-    return False
+    return _rumus_di(xml, *isi_sheet_data(xml))
 
 
 @dataclass(frozen=True)
@@ -876,7 +868,8 @@ class _PengukurCepat:
 
 
 def _rumus_di(x: bytes, awal: int, akhir: int) -> bool:
-    """:func:`mungkin_rumus_atau_galat` on ``x[awal:akhir]``, a piece of ``sheetData``, without a copy."""
+    """:func:`mungkin_rumus_atau_galat` on ``x[awal:akhir]``, the cells (``sheetData``) or a piece
+    of them, without a copy: a ``#``, or an ``f`` that is a tag."""
     if x.find(b"#", awal, akhir) != -1:
         return True
     i = x.find(b"f", awal, akhir)
