@@ -60,6 +60,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -586,17 +587,25 @@ def _lantai_satu(path: str) -> int:
     return n
 
 
-def bagian_lantai(berkas: list[Path], proses: int) -> None:
+def di_proses(fungsi: Any, tugas: list[str], proses: int) -> Iterator[Any]:
+    """``fungsi`` over ``tugas``, results in order: in this process (``proses`` < 2), or in
+    ``proses`` worker processes started as the recap starts them (fork where there is one) and
+    fed in batches of the recap's size (:func:`iku_xl.workbook.rekap.ukuran_kelompok`)."""
     if proses < 2:
-        for p in berkas:
-            _lantai_satu(str(p))
+        yield from map(fungsi, tugas)
         return
     import multiprocessing
 
-    with multiprocessing.Pool(proses) as pool:
-        for _ in pool.imap(_lantai_satu, [str(p) for p in berkas],
-                           chunksize=max(1, min(32, len(berkas) // (proses * 8)))):
-            pass
+    from iku_xl.workbook.rekap import ukuran_kelompok
+
+    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with multiprocessing.get_context(metode).Pool(proses) as pool:
+        yield from pool.imap(fungsi, tugas, chunksize=ukuran_kelompok(len(tugas), proses))
+
+
+def bagian_lantai(berkas: list[Path], proses: int) -> None:
+    for _ in di_proses(_lantai_satu, [str(p) for p in berkas], proses):
+        pass
 
 
 def lantai_baca(path: str) -> tuple[str, list[list[Any]]]:
@@ -661,8 +670,6 @@ def bagian_lantai_jujur(berkas: list[Path], proses: int, tujuan: Path) -> dict[s
     """The honest floor: read with ``proses`` processes (:func:`lantai_baca`, results taken in
     order, as the recap takes them) while this process writes (:func:`tulis_lantai`). Then, for
     the two parts: the same rows written again alone (the write part)."""
-    import multiprocessing
-
     tugas = [str(p) for p in berkas]
     kept: list[tuple[str, list[list[Any]]]] = []
 
@@ -672,13 +679,7 @@ def bagian_lantai_jujur(berkas: list[Path], proses: int, tujuan: Path) -> dict[s
             yield h
 
     mulai = time.perf_counter()
-    if proses < 2:
-        baris, _ = tulis_lantai(simpan(map(lantai_baca, tugas)), tujuan)
-    else:
-        metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        with multiprocessing.get_context(metode).Pool(proses) as pool:
-            baris, _ = tulis_lantai(simpan(pool.imap(lantai_baca, tugas,
-                                                     chunksize=max(1, min(32, len(tugas) // (proses * 8))))), tujuan)
+    baris, _ = tulis_lantai(simpan(di_proses(lantai_baca, tugas, proses)), tujuan)
     total = time.perf_counter() - mulai
     mulai = time.perf_counter()
     tulis_lantai(iter(kept), tujuan.with_name("tulis-saja.xlsx"))
@@ -688,16 +689,8 @@ def bagian_lantai_jujur(berkas: list[Path], proses: int, tujuan: Path) -> dict[s
 def bagian_lantai_baca(berkas: list[Path], proses: int) -> None:
     """The honest floor's read part alone: :func:`lantai_baca` in ``proses`` processes, rows
     sent back, nothing written."""
-    if proses < 2:
-        for p in berkas:
-            lantai_baca(str(p))
-        return
-    import multiprocessing
-
-    with multiprocessing.Pool(proses) as pool:
-        for _ in pool.imap(lantai_baca, [str(p) for p in berkas],
-                           chunksize=max(1, min(32, len(berkas) // (proses * 8)))):
-            pass
+    for _ in di_proses(lantai_baca, [str(p) for p in berkas], proses):
+        pass
 
 
 def bagian_baseline(berkas: list[Path]) -> None:

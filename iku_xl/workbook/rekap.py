@@ -58,6 +58,16 @@ MIN_PARALEL = 8
 #: Files handed to the workers ahead of the one the writer waits for, per worker: enough to keep
 #: every core busy, few enough that memory stays flat and few are re-read when a worker dies.
 DI_DEPAN = 4
+
+
+def ukuran_kelompok(jumlah: int, proses: int) -> int:
+    """Files per batch handed to a worker (as ``Pool.imap``'s chunksize): about eight batches per
+    worker, 1 to 32 files each.
+
+    >>> ukuran_kelompok(5, 2), ukuran_kelompok(500, 2), ukuran_kelompok(7300, 2)
+    (1, 31, 32)
+    """
+    return max(1, min(32, jumlah // (proses * 8)))
 #: Old Excel files: listed, never read.
 _LAMA = ".xls"
 #: Every sheet the core reads (:func:`~iku_xl.core.baca.baca_buku`): a galat in any of them blocks the
@@ -389,8 +399,7 @@ class _Pekerja:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def hasil(self, tugas: Sequence[tuple[str, int]]) -> Iterator[HasilUnit]:
-        n = max(1, min(32, len(tugas) // (self.proses * 8)))
-        kelompok = _Kelompok(tugas, n)  # each batch made when it is handed out (or read again)
+        kelompok = _Kelompok(tugas, ukuran_kelompok(len(tugas), self.proses))  # each batch made when it is handed out (or read again)
         jalan: dict[int, Any] = {}  # batch index -> future (None: could not be handed out)
         siap: dict[int, list[HasilUnit]] = {}  # results got while recovering, given in their turn
         berikut = 0
