@@ -23,6 +23,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WAKTU = dt.datetime(2025, 1, 15, 9, 0)
 
 
+def jam_tombol(monkeypatch, waktu: dt.datetime = WAKTU) -> None:
+    """Stop the buttons' clock (``sekarang`` of iku_xl.xl.baca_xl and iku_xl.xl.tombol) at ``waktu``."""
+    from iku_xl.xl import baca_xl, tombol
+
+    monkeypatch.setattr(baca_xl, "sekarang", lambda: waktu)
+    monkeypatch.setattr(tombol, "sekarang", lambda: waktu)
+
+
 def pytest_addoption(parser):
     parser.addoption("--perbarui-golden", action="store_true",
                      help="rewrite tests/golden/*.json from the current output (review the diff!)")

@@ -8,9 +8,9 @@ import pytest
 
 from iku_xl import cli
 from iku_xl.core.saran import UJUNG, _SARAN
-from iku_xl.xl import baca_xl, tombol
+from iku_xl.xl import tombol
 from tests.buku_jarak_jauh import buku_jarak_jauh
-from tests.conftest import WAKTU
+from tests.conftest import jam_tombol
 
 pytest.importorskip("xlwings")
 
@@ -19,8 +19,7 @@ TAHUN_EXCEL = "Isi 'Tahun Laporan' di lembar Profil, lalu klik tombolnya lagi."
 
 @pytest.fixture(autouse=True)
 def _jam(monkeypatch):
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch)
 
 
 def test_tabel_saran_lengkap_dan_excel_tanpa_opsi():

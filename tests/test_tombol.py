@@ -9,17 +9,16 @@ import openpyxl
 import pytest
 
 from iku_xl.workbook.proses import buat_laporan, hitung
-from iku_xl.xl import baca_xl, tombol
+from iku_xl.xl import tombol
 from tests.buku_jarak_jauh import aksi_di, buku_jarak_jauh, kisi_ditulis, payload_dari_berkas
-from tests.conftest import WAKTU
+from tests.conftest import WAKTU, jam_tombol
 
 pytest.importorskip("xlwings")
 
 
 @pytest.fixture(autouse=True)
 def _jam(monkeypatch):
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch)
 
 
 def _teks_seperti_excel(v):

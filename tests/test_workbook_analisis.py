@@ -13,7 +13,7 @@ import pytest
 
 from iku_xl.core.analisis import JUDUL_YATIM
 from iku_xl.workbook.proses import buat_analisis
-from tests.conftest import WAKTU
+from tests.conftest import WAKTU, jam_tombol
 from tests.ringkas import ringkas_lembar
 from tests.conftest import jalankan_cli as _jalankan
 
@@ -202,11 +202,10 @@ def test_cli_analisis_terblokir(salin, capsys):
 
 def test_tombol_analisis_sama_dengan_baris_perintah_dan_menyimpan_isian(salin, tmp_path, monkeypatch):
     pytest.importorskip("xlwings")
-    from iku_xl.xl import baca_xl, tombol
+    from iku_xl.xl import tombol
     from tests.buku_jarak_jauh import buku_jarak_jauh, kisi_ditulis
 
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch)
     path = salin("contoh_legok_2020.xlsx")
     lembar = "Analisis Capaian 2020"
     buat_analisis(path, None, path, timpa=True, waktu=WAKTU)

@@ -24,6 +24,7 @@ from iku_xl.workbook.proses import buat_ikm
 from tests.ringkas import ringkas_lembar
 from tests.survei_uji import RESPONDEN, isi_survei
 from tests.conftest import jalankan_cli as _jalankan
+from tests.conftest import jam_tombol
 
 WAKTU = dt.datetime(2021, 1, 15, 9, 0)  # a day the 2020 report can be signed
 LEMBAR = "Laporan IKM 2020"
@@ -267,11 +268,10 @@ def test_pdf_satu_halaman_lebar(buku, tmp_path, capsys):
 
 def test_tombol_sama_dengan_baris_perintah(buku, tmp_path, monkeypatch):
     pytest.importorskip("xlwings")
-    from iku_xl.xl import baca_xl, tombol
+    from iku_xl.xl import tombol
     from tests.buku_jarak_jauh import buku_jarak_jauh, kisi_ditulis
 
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch, WAKTU)
     book = buku_jarak_jauh(buku)
     pesan = tombol.tombol_ikm(book)
     assert pesan.startswith(f"Selesai: '{LEMBAR}', '{GRAFIK}'. 2 peringatan:")
@@ -290,11 +290,10 @@ def test_tombol_sama_dengan_baris_perintah(buku, tmp_path, monkeypatch):
 
 def test_tombol_tanpa_responden_menulis_hasil_validasi(salin, monkeypatch):
     pytest.importorskip("xlwings")
-    from iku_xl.xl import baca_xl, tombol
+    from iku_xl.xl import tombol
     from tests.buku_jarak_jauh import buku_jarak_jauh
 
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch, WAKTU)
     pesan = tombol.tombol_ikm(buku_jarak_jauh(salin("contoh_legok_2020.xlsx")))
     assert pesan.splitlines()[:2] == [
         "Laporan IKM TIDAK dibuat: 1 galat. Daftar lengkap ada di lembar 'Hasil Validasi'.",

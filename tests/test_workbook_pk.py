@@ -19,7 +19,7 @@ from iku_xl.core.tata_letak import LayoutLembar
 from iku_xl.core.tugas import rencana_pk
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan, buat_pk
-from tests.conftest import WAKTU
+from tests.conftest import WAKTU, jam_tombol
 from tests.ringkas import ringkas_lembar
 from tests.conftest import jalankan_cli as _jalankan
 
@@ -200,12 +200,11 @@ def test_cli_pk_tanpa_indikator(salin, capsys):
 
 def test_tombol_perjanjian_kinerja(salin, tmp_path, monkeypatch):
     pytest.importorskip("xlwings")
-    from iku_xl.xl import baca_xl, tombol
+    from iku_xl.xl import tombol
     from tests.buku_jarak_jauh import buku_jarak_jauh, kisi_ditulis
     from tests.test_tombol import _sel_berkas, _teks_seperti_excel
 
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch)
     path = salin("contoh_legok_2020.xlsx")
     book = buku_jarak_jauh(path)
     pesan = tombol.tombol_pk(book)

@@ -12,7 +12,7 @@ from iku_xl.core.tata_letak import LayoutLembar
 from iku_xl.core.tugas import rencana_triwulan
 from iku_xl.workbook.baca import buka, lembaran
 from iku_xl.workbook.proses import buat_laporan_triwulan
-from tests.conftest import WAKTU
+from tests.conftest import WAKTU, jam_tombol
 from tests.ringkas import ringkas_lembar
 from tests.conftest import jalankan_cli as _jalankan
 
@@ -137,12 +137,11 @@ def test_triwulan_laporan_di_profil_dibaca(buku_tw):
 
 def test_tombol_buat_laporan_memakai_triwulan_laporan(buku_tw, tmp_path, monkeypatch):
     pytest.importorskip("xlwings")
-    from iku_xl.xl import baca_xl, tombol
+    from iku_xl.xl import tombol
     from tests.buku_jarak_jauh import buku_jarak_jauh, kisi_ditulis
     from tests.test_tombol import _sel_berkas, _teks_seperti_excel
 
-    monkeypatch.setattr(baca_xl, "sekarang", lambda: WAKTU)
-    monkeypatch.setattr(tombol, "sekarang", lambda: WAKTU)
+    jam_tombol(monkeypatch)
     wb = openpyxl.load_workbook(buku_tw)
     ws = wb["Profil"]
     [baris] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Triwulan Laporan"]
