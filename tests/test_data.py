@@ -20,6 +20,7 @@ from iku_xl.core.rekap import KOLOM_REKAP
 from iku_xl.data import BERMASALAH, DIREKAP, KOLOM, tabel_rekap
 from iku_xl.workbook.rekap import proses_berkas, rekap
 from tests.conftest import WORKBOOKS
+from tests.test_rekap import tambah_berkas_asing
 
 LEGOK, BANTAR = "contoh_legok_2020.xlsx", "contoh_bantargebah_2024-2026.xlsx"
 
@@ -32,10 +33,7 @@ def folder(tmp_path):
     for k in range(3):
         shutil.copy2(WORKBOOKS / BANTAR, f / f"{k}_{BANTAR}")
     shutil.copy2(WORKBOOKS / LEGOK, f / LEGOK)
-    (f / "rusak.xlsx").write_bytes(b"bukan berkas excel")
-    wb = openpyxl.Workbook()
-    wb.active["A1"] = "daftar hadir rapat"
-    wb.save(f / "daftar_hadir.xlsx")
+    tambah_berkas_asing(f)
     return f
 
 

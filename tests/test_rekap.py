@@ -25,11 +25,16 @@ def folder(tmp_path):
     f.mkdir()
     for nama in ("contoh_legok_2020.xlsx", "contoh_bantargebah_2024-2026.xlsx", "templat_iku.xlsx"):
         shutil.copy2(WORKBOOKS / nama, f / nama)
-    (f / "rusak.xlsx").write_bytes(b"bukan berkas excel")
+    tambah_berkas_asing(f)
+    return f
+
+
+def tambah_berkas_asing(folder):
+    """What else lies in a collected folder: a damaged .xlsx and a workbook that is no IKU workbook."""
+    (folder / "rusak.xlsx").write_bytes(b"bukan berkas excel")
     wb = openpyxl.Workbook()
     wb.active["A1"] = "daftar hadir rapat"
-    wb.save(f / "daftar_hadir.xlsx")
-    return f
+    wb.save(folder / "daftar_hadir.xlsx")
 
 
 def _lembar(path, nama):
