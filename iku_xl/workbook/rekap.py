@@ -58,6 +58,15 @@ MIN_PARALEL = 8
 #: Files handed to the workers ahead of the one the writer waits for, per worker: enough to keep
 #: every core busy, few enough that memory stays flat and few are re-read when a worker dies.
 DI_DEPAN = 4
+#: Old Excel files: listed, never read.
+_LAMA = ".xls"
+#: Every sheet the core reads (:func:`~iku_xl.core.baca.baca_buku`): a galat in any of them blocks the
+#: unit's report, so it blocks the unit's recap too.
+_LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
+
+
+#: The backups iku-xl makes before an overwrite (workbook/simpan.py): copies, never a unit of their own.
+_CADANGAN = re.compile(r"\.cadangan-\d{8}-\d{6}(?:-\d+)?$")
 
 
 def ukuran_kelompok(jumlah: int, proses: int) -> int:
@@ -68,15 +77,6 @@ def ukuran_kelompok(jumlah: int, proses: int) -> int:
     (1, 31, 32)
     """
     return max(1, min(32, jumlah // (proses * 8)))
-#: Old Excel files: listed, never read.
-_LAMA = ".xls"
-#: Every sheet the core reads (:func:`~iku_xl.core.baca.baca_buku`): a galat in any of them blocks the
-#: unit's report, so it blocks the unit's recap too.
-_LEMBAR = (PROFIL_NAMA, *(d.nama for d in LEMBAR_DATA))
-
-
-#: The backups iku-xl makes before an overwrite (workbook/simpan.py): copies, never a unit of their own.
-_CADANGAN = re.compile(r"\.cadangan-\d{8}-\d{6}(?:-\d+)?$")
 
 
 def kumpulkan(sumber: Sequence[str | Path]) -> list[Path]:
@@ -399,7 +399,8 @@ class _Pekerja:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def hasil(self, tugas: Sequence[tuple[str, int]]) -> Iterator[HasilUnit]:
-        kelompok = _Kelompok(tugas, ukuran_kelompok(len(tugas), self.proses))  # each batch made when it is handed out (or read again)
+        # each batch made when it is handed out (or read again)
+        kelompok = _Kelompok(tugas, ukuran_kelompok(len(tugas), self.proses))
         jalan: dict[int, Any] = {}  # batch index -> future (None: could not be handed out)
         siap: dict[int, list[HasilUnit]] = {}  # results got while recovering, given in their turn
         berikut = 0
