@@ -53,7 +53,10 @@ def lembar_analisis(nama: str) -> bool:
     >>> lembar_analisis("Analisis Capaian 2024"), lembar_analisis("Analisis")
     (True, False)
     """
-    return re.fullmatch(r"Analisis Capaian \d{4}", nama) is not None
+    return _POLA_ANALISIS.fullmatch(nama) is not None
+
+
+_POLA_ANALISIS = re.compile(pola_lembar(("Analisis Capaian",)))
 
 
 def lembar_cetak(nama_lembar: Sequence[str], tahun: int | None = None) -> list[str]:

@@ -28,7 +28,6 @@ from iku_xl.core.analisis import (
     TeksStaf,
     analisis,
 )
-from iku_xl.core.dokumen import lembar_analisis  # noqa: F401  (re-exported: the adapters' name for it)
 from iku_xl.core.dokumen.bagian import dengan_metode, kelompok_sasaran, kop, sel_capaian, tanda_tangan
 from iku_xl.core.errors import Masalah
 from iku_xl.core.model import BarisIKU, BukuIKU, nilai_sel
