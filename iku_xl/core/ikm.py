@@ -263,6 +263,7 @@ PROFIL_RESPONDEN = (("jenis_kelamin", "Jenis Kelamin"), ("pendidikan", "Pendidik
 
 _BATAS_UMUR = ((20, "di bawah 20 tahun"), (30, "20-29 tahun"), (40, "30-39 tahun"), (50, "40-49 tahun"),
                (60, "50-59 tahun"))
+_UMUR_TERTUA = "60 tahun ke atas"
 
 
 def kelompok_umur(umur: float | None) -> str:
@@ -272,10 +273,12 @@ def kelompok_umur(umur: float | None) -> str:
     """
     if umur is None:
         return TIDAK_DIISI
-    return next((label for batas, label in _BATAS_UMUR if umur < batas), "60 tahun ke atas")
+    return next((label for batas, label in _BATAS_UMUR if umur < batas), _UMUR_TERTUA)
 
 
 TIDAK_DIISI = "Tidak diisi"
+#: Every value of :func:`kelompok_umur`, youngest first: the order the report lists them in.
+KELOMPOK_UMUR = (*(label for _, label in _BATAS_UMUR), _UMUR_TERTUA, TIDAK_DIISI)
 
 
 def ringkas_survei(responden: Iterable[Responden], periode: Sequence[str], populasi: float | None = None

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from iku_xl.core.dokumen.bagian import cetak_laporan, kepala_kolom, kop, tanda_tangan
 from iku_xl.core.gaya import GAYA
-from iku_xl.core.ikm import _BATAS_UMUR, TIDAK_DIISI, UNSUR, RingkasanSurvei, sampel_minimum
+from iku_xl.core.ikm import KELOMPOK_UMUR, UNSUR, RingkasanSurvei, sampel_minimum
 from iku_xl.core.model import Profil, format_angka
 from iku_xl.core.tata_letak import LayoutGrafik, LayoutLembar, Sel, dengan_tinggi_baris
 from iku_xl.core.tata_letak import Rentang as Blok
@@ -185,7 +185,7 @@ def susun_ikm(profil: Profil, tahun: int, r: RingkasanSurvei, tanggal: dt.date |
     bar += 1
     for label, hitungan in r.profil:
         if label == "Umur":  # age groups in age order, not by count
-            urut = [*(g for _, g in _BATAS_UMUR), "60 tahun ke atas", TIDAK_DIISI]
+            urut = KELOMPOK_UMUR
             hitungan = tuple(sorted(hitungan, key=lambda x: urut.index(x[0]) if x[0] in urut else len(urut)))
         sel += [Sel(bar, 1, "No", "kepala"), Sel(bar, 2, label, "kepala"), Sel(bar, 3, "Jumlah", "kepala"),
                 Sel(bar, 4, "%", "kepala")]
