@@ -37,7 +37,7 @@ def test_perintah_tidak_memuat_numpy_dan_babel(tmp_path, salin):
 
 
 def _grid_acuan(ws):
-    """What ``_grid`` gives, cell by cell the slow way (every cell's number format asked)."""
+    """What ``isi_lembar`` gives, cell by cell the slow way (every cell's number format asked)."""
     from iku_xl.core.parse import RumusTanpaNilai
     from iku_xl.workbook.baca import _nilai_sel
 
@@ -64,7 +64,7 @@ def test_grid_sama_dengan_cara_lambat(tmp_path, salin):
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    from iku_xl.workbook.baca import _grid
+    from iku_xl.workbook.baca import isi_lembar
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -80,8 +80,8 @@ def test_grid_sama_dengan_cara_lambat(tmp_path, salin):
     ws["B5"].number_format = "#,##0"
     wb.save(tmp_path / "a.xlsx")
     dibaca = openpyxl.load_workbook(tmp_path / "a.xlsx", rich_text=True).active
-    assert _grid(dibaca) == _grid_acuan(dibaca)
-    assert _grid(dibaca)[1] == frozenset({(0, 1), (0, 2), (3, 3), (4, 0)})
+    assert isi_lembar(dibaca) == _grid_acuan(dibaca)
+    assert isi_lembar(dibaca)[1] == frozenset({(0, 1), (0, 2), (3, 3), (4, 0)})
     legok = openpyxl.load_workbook(salin("contoh_legok_2020.xlsx"), rich_text=True)
     for ws in legok.worksheets:
-        assert _grid(ws) == _grid_acuan(ws), ws.title
+        assert isi_lembar(ws) == _grid_acuan(ws), ws.title

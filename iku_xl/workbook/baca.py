@@ -80,7 +80,7 @@ def _nilai_sel(sel: Any) -> Any:
     return sel.value
 
 
-def _grid(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], bool]:
+def isi_lembar(ws: Worksheet) -> tuple[list[list[Any]], frozenset[tuple[int, int]], bool]:
     """The sheet's values from A1 to its last row and column, the percent-formatted cells and
     whether any cell holds a formula. Only the cells the sheet has are visited (``iter_rows``
     would make, and keep, a cell object for every empty place of the rectangle)."""
@@ -202,9 +202,9 @@ def lembaran(buku: BukuTerbuka, tersimpan: Mapping[str, list[list[Any]]] | None 
     persen: dict[str, frozenset[tuple[int, int]]] = {}
     hasil = tersimpan if tersimpan is not None else nilai_tersimpan(buku.path)  # opened only if needed
     for nama in filter(lembar_analisis, nama_semua):  # its staff text is written again (Analisis Capaian)
-        nilai[nama] = _grid(buku.wb[nama])[0]
+        nilai[nama] = isi_lembar(buku.wb[nama])[0]
     for nama in filter(None, perlu):
-        grid, persen[nama], ada_rumus = _grid(buku.wb[nama])
+        grid, persen[nama], ada_rumus = isi_lembar(buku.wb[nama])
         if ada_rumus:
             _isi_hasil_rumus(grid, hasil[nama])
         nilai[nama] = grid

@@ -153,11 +153,11 @@ def _analisis_di(tujuan: Path, tahun: int) -> list[list[list[object]]]:
     """The Analisis Capaian sheet of the file a result will replace (staff may have typed there:
     ``iku-xl analisis BUKU`` writes beside BUKU, and the next run writes over that file)."""
     from iku_xl.core.dokumen.analisis import nama_lembar_analisis
-    from iku_xl.workbook.baca import _grid
+    from iku_xl.workbook.baca import isi_lembar
 
     wb = buka(tujuan).wb
     nama = nama_lembar_analisis(tahun)
-    return [_grid(wb[nama])[0]] if nama in wb.sheetnames else []
+    return [isi_lembar(wb[nama])[0]] if nama in wb.sheetnames else []
 
 
 def hitung(path: str | Path, tahun: int | None = None, keluaran: str | Path | None = None, *,
